@@ -1,0 +1,48 @@
+import express, { type Express } from 'express';
+import type { Bot } from './chat/bot-types.js';
+import type { Config } from './config/env.js';
+import type { FeedbackStore } from './feedback/store.js';
+import type { Logger } from './logger.js';
+import { apiRouter } from './channels/api/router.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { requestLogger } from './http/request-logger.js';
+
+/** What every channel gets when it is mounted. */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  feedback: FeedbackStore;
+  /** The bot once its index is loaded; `undefined` while loading (routes answer 503). */
+  getBot(): Bot | undefined;
+}
+
+/**
+ * Builds the one express app that serves every channel. Order matters: channels that verify raw bodies
+ * (Slack signatures, Bot Framework JWTs) mount before any global JSON parser; each router parses its own body.
+ */
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLogger(ctx.logger));
+
+  app.get('/healthz', (_req, res) => {
+    const bot = ctx.getBot();
+    if (!bot) {
+      res.status(503).json({ status: 'loading' });
+      return;
+    }
+    const { chunks, model } = bot.info();
+    res.json({ status: 'ok', chunks, model });
+  });
+
+  // Channel mounts (each owns its body parsing). Slack verifies signatures over the raw body: keep it first.
+  // [slack] mount here
+  app.use('/api', apiRouter(ctx));
+  // [botframework] mount here
+  // [webchat] mount here
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}

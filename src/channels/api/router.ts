@@ -1,0 +1,67 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../app.js';
+import { toReplyBody } from '../../chat/reply.js';
+import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
+
+/** Longest message accepted, after trimming. Part of the public contract. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+/** Body of `POST /api/ask`. */
+export const AskRequestSchema = z.strictObject({
+  message: z
+    .string({ error: 'message must be a string' })
+    .trim()
+    .min(1, { error: 'message must not be empty' })
+    .max(MAX_MESSAGE_CHARS, { error: `message must be at most ${MAX_MESSAGE_CHARS} characters` }),
+  conversationId: z
+    .string({ error: 'conversationId must be a string' })
+    .trim()
+    .min(1, { error: 'conversationId must not be empty' })
+    .max(128, { error: 'conversationId must be at most 128 characters' })
+    .optional(),
+});
+export type AskRequest = z.infer<typeof AskRequestSchema>;
+
+class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super('Send the request body as JSON with Content-Type: application/json.', 'unsupported_media_type', 415);
+  }
+}
+
+/** `/api/*`: the JSON API. */
+export function apiRouter(ctx: AppContext): Router {
+  const router = Router();
+  // 32 KiB fits the longest valid message (2000 chars, even fully \u-escaped) with room to spare.
+  const json = express.json({ limit: '32kb', type: () => true });
+
+  router.post(
+    '/ask',
+    (req, _res, next) => {
+      next(req.is('application/json') ? undefined : new UnsupportedMediaTypeError());
+    },
+    json,
+    async (req, res) => {
+      const parsed = AskRequestSchema.safeParse(req.body);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const message =
+          first?.code === 'unrecognized_keys'
+            ? `Unknown field(s): ${first.keys.join(', ')}. Allowed: message, conversationId.`
+            : first?.path.length === 0
+              ? 'The body must be a JSON object like {"message": "..."}.'
+              : (first?.message ?? 'Invalid request body.');
+        throw new BadRequestError(message, 'invalid_request');
+      }
+      const bot = ctx.getBot();
+      if (!bot) throw new NotReadyError();
+      const reply = await bot.ask({ message: parsed.data.message, conversationId: parsed.data.conversationId, channel: 'api' });
+      res.json(toReplyBody(reply));
+    },
+  );
+
+  router.all('/ask', (req, _res, next) => {
+    next(new AppError(`Use POST /api/ask (not ${req.method}).`, 'method_not_allowed', 405));
+  });
+  return router;
+}

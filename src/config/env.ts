@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+
+/** Accepts "true/false/1/0/yes/no" (any case); env vars are always strings. */
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'TRUE', 'FALSE', 'True', 'False', 'YES', 'NO'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => ['true', '1', 'yes'].includes(v.toLowerCase()));
+
+/** Empty strings count as "not set": `.env` files often carry `SLACK_BOT_TOKEN=`. */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const num = (fallback: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(fallback);
+
+/**
+ * Every setting the bot reads, with its default. Documented in `.env.example` and the README's
+ * configuration table; `test/config/env.test.ts` checks that those three stay in sync.
+ */
+export const EnvSchema = z.object({
+  /** HTTP port for the API, the Bot Framework endpoint, the Web Chat page and Slack. */
+  PORT: int(3978, 0, 65535),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** debug | info | warn | error | silent. User text is only ever logged at debug. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Folder of article Markdown files (front matter + body) and `synonyms.yaml`. */
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  /** Where the built vector index and its manifest live (git-ignored; rebuilt when missing or stale). */
+  INDEX_DIR: z.string().min(1).default('.index'),
+  /** How many fused passages feed the answer composer. */
+  RETRIEVAL_TOP_K: int(5, 1, 20),
+  /** Answer confidence (0–1) below which the turn is `no_answer`; calibrated by `npm run retrieval:eval`. */
+  ANSWER_MIN_CONFIDENCE: num(0.3, 0, 1),
+  /** Most sentences in one extractive answer. */
+  ANSWER_MAX_SENTENCES: int(4, 1, 4),
+  /** How many previous turns a conversation remembers (for follow-ups and split requests). */
+  CONVERSATION_HISTORY_TURNS: int(6, 1, 50),
+  /** Minutes of inactivity after which a conversation is forgotten. */
+  CONVERSATION_TTL_MINUTES: int(60, 1, 60 * 24 * 30),
+  /** Most conversations kept in memory at once (oldest evicted first). */
+  CONVERSATION_MAX: int(10_000, 10, 1_000_000),
+  /** JSON Lines file that stores thumbs up/down feedback from every channel. */
+  FEEDBACK_FILE: z.string().min(1).default('data/feedback.jsonl'),
+  /** Safety policy file (rules + labelled exemplars); the bundled one when unset. */
+  SAFETY_POLICY_FILE: optionalString,
+  /** Serve the Web Chat page at `/` and `/widget.js`. */
+  WEBCHAT_ENABLED: bool(true),
+  /** Bot Framework app (client) id. Unset: the bot endpoint runs anonymously (local use only). */
+  MICROSOFT_APP_ID: optionalString,
+  /** Bot Framework client secret (with MICROSOFT_APP_ID). */
+  MICROSOFT_APP_PASSWORD: optionalString,
+  /** Entra tenant id for a single-tenant bot registration. */
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  /** Slack signing secret; Slack is enabled only when this and SLACK_BOT_TOKEN are set. */
+  SLACK_SIGNING_SECRET: optionalString,
+  /** Slack bot token (xoxb-…). */
+  SLACK_BOT_TOKEN: optionalString,
+  /** Base URL of Slack's Web API (tests and staging point it elsewhere). */
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+/** Parses settings from an env-like object. Throws ConfigError naming each bad variable and what is allowed. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = EnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${describeIssue(issue)}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const got = 'input' in issue && issue.input !== undefined ? ` (got ${JSON.stringify(issue.input)})` : '';
+  switch (issue.code) {
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}${got}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}${got}`;
+    default:
+      return `${issue.message}${got}`;
+  }
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration: `.env` (if present) then the environment, parsed once. */
+export function getConfig(): Config {
+  if (!cached) {
+    if (existsSync('.env')) process.loadEnvFile('.env');
+    cached = parseConfig(process.env);
+  }
+  return cached;
+}

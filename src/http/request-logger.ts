@@ -1,0 +1,18 @@
+import type { RequestHandler } from 'express';
+import type { Logger } from '../logger.js';
+
+/** One structured log line per request: method, path, status, duration. No bodies, no user text. */
+export function requestLogger(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info('http_request', {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(Number(process.hrtime.bigint() - start) / 1e4) / 100,
+      });
+    });
+    next();
+  };
+}

@@ -1,0 +1,99 @@
+import MiniSearch from 'minisearch';
+import { BM25Retriever } from '@langchain/community/retrievers/bm25';
+import { Document } from '@langchain/core/documents';
+import type { Chunk } from '../corpus/chunk.js';
+import { STOPWORDS, stem, words } from './text.js';
+
+/** A lexical hit: chunk id and its BM25 score (higher is better; only comparable within one query). */
+export interface LexicalHit {
+  chunkId: string;
+  score: number;
+}
+
+/** BM25 over chunks. `expansions` are synonym phrases, weighted below the user's own words. */
+export interface LexicalRetriever {
+  readonly name: string;
+  search(query: string, expansions: string[], k: number): Promise<LexicalHit[]>;
+}
+
+/** Weight of a synonym-expansion term relative to a term the user typed. */
+export const EXPANSION_WEIGHT = 0.5;
+
+function processTerm(term: string): string | null {
+  const w = term.toLowerCase().replace(/[’‘]/g, "'");
+  return STOPWORDS.has(w) ? null : stem(w);
+}
+
+const tokenize = (text: string): string[] => words(text);
+
+/**
+ * MiniSearch (BM25+, field boosts, fuzzy matching for typos). The section heading is its own field with a
+ * boost: article headings are often the very question a user asks.
+ */
+export class MiniSearchRetriever implements LexicalRetriever {
+  readonly name = 'minisearch';
+  private readonly index: MiniSearch<{ id: string; section: string; text: string }>;
+
+  constructor(chunks: Chunk[]) {
+    this.index = new MiniSearch({
+      fields: ['section', 'text'],
+      storeFields: [],
+      tokenize,
+      processTerm,
+      searchOptions: { boost: { section: 1.6, text: 1 }, fuzzy: (t) => (t.length > 5 ? 0.2 : false), fuzzyWeight: 0.3 },
+    });
+    this.index.addAll(chunks.map((c) => ({ id: c.id, section: c.section ?? '', text: c.text })));
+  }
+
+  async search(query: string, expansions: string[], k: number): Promise<LexicalHit[]> {
+    const own = tokenize(query).map(processTerm).filter((t): t is string => t !== null);
+    const extra = expansions
+      .flatMap(tokenize)
+      .map(processTerm)
+      .filter((t): t is string => t !== null && !own.includes(t));
+    const terms = [...own, ...new Set(extra)];
+    if (terms.length === 0) return [];
+    return this.index
+      .search(terms.join(' '), {
+        combineWith: 'OR',
+        // The query string is already processed; keep MiniSearch from stemming it twice.
+        processTerm: (t) => t,
+        boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
+      })
+      .slice(0, k)
+      .map((r) => ({ chunkId: String(r.id), score: r.score }));
+  }
+}
+
+/**
+ * LangChain's BM25Retriever, fed pre-tokenised text (it only splits on whitespace, so punctuation and plurals would
+ * otherwise never match). Kept to compare against MiniSearch in `npm run retrieval:eval`.
+ */
+export class LangChainBm25Retriever implements LexicalRetriever {
+  readonly name = 'langchain-bm25';
+  private readonly retriever: BM25Retriever;
+
+  constructor(chunks: Chunk[]) {
+    const docs = chunks.map(
+      (c) => new Document({ pageContent: normalize(`${c.section ?? ''} ${c.text}`), metadata: { chunkId: c.id } }),
+    );
+    this.retriever = BM25Retriever.fromDocuments(docs, { k: chunks.length, includeScore: true });
+  }
+
+  async search(query: string, expansions: string[], k: number): Promise<LexicalHit[]> {
+    const q = normalize([query, ...expansions].join(' '));
+    if (q === '') return [];
+    const docs = await this.retriever.invoke(q);
+    return docs
+      .map((d) => ({ chunkId: String(d.metadata.chunkId), score: Number(d.metadata.bm25Score) }))
+      .filter((h) => h.score > 0)
+      .slice(0, k);
+  }
+}
+
+function normalize(text: string): string {
+  return tokenize(text)
+    .map(processTerm)
+    .filter((t): t is string => t !== null)
+    .join(' ');
+}

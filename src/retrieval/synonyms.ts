@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { CorpusError } from '../errors.js';
+import { words } from './text.js';
+
+/** `corpus/synonyms.yaml`: symmetric groups of lay wording ↔ article wording. */
+export const SynonymsFileSchema = z.object({
+  groups: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lowercase letters, digits and dashes'),
+        terms: z.array(z.string().trim().min(1)).min(2, 'a group needs at least two terms'),
+      }),
+    )
+    .min(1),
+});
+export type SynonymsFile = z.infer<typeof SynonymsFileSchema>;
+
+/** Expands a query with the other phrases of every group it mentions. */
+export class SynonymExpander {
+  private readonly groups: { id: string; phrases: string[][] }[];
+
+  constructor(file: SynonymsFile) {
+    this.groups = file.groups.map((g) => ({ id: g.id, phrases: g.terms.map((t) => words(t)) }));
+  }
+
+  /** The phrases to add (not already in the query), and which groups fired. */
+  expand(query: string): { added: string[]; groups: string[] } {
+    const tokens = words(query);
+    const added = new Set<string>();
+    const groups: string[] = [];
+    for (const group of this.groups) {
+      if (!group.phrases.some((p) => containsPhrase(tokens, p))) continue;
+      groups.push(group.id);
+      for (const p of group.phrases) if (!containsPhrase(tokens, p)) added.add(p.join(' '));
+    }
+    return { added: [...added], groups };
+  }
+}
+
+function containsPhrase(tokens: string[], phrase: string[]): boolean {
+  if (phrase.length === 0) return false;
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Reads and validates a synonyms file; errors name the file and the field. */
+export async function loadSynonyms(file: string): Promise<SynonymExpander> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new CorpusError(`${file}: cannot be read as YAML (${(error as Error).message}).`);
+  }
+  const parsed = SynonymsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorpusError(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}.`);
+  }
+  return new SynonymExpander(parsed.data);
+}

@@ -1,0 +1,54 @@
+import type { Conversation } from '../chat/conversation.js';
+import type { RefusalCategory } from '../chat/reply.js';
+
+/** Turn kinds the safety policy decides by itself, before retrieval. */
+export type PolicyKind = 'crisis' | 'refusal' | 'out_of_scope' | 'smalltalk';
+
+/** The policy's verdict on one user turn. */
+export type PolicyDecision =
+  | {
+      /** Go on to retrieval and an answer / no_answer. */
+      action: 'pass';
+      /** Rule or exemplar that let it through (for logs), if any. */
+      rule?: string;
+    }
+  | {
+      action: 'reply';
+      kind: PolicyKind;
+      /** Refusals only. */
+      category?: RefusalCategory;
+      /** The fixed text to send (Markdown, no `[n]` markers: citations are appended by handleTurn). */
+      text: string;
+      /** Example questions to offer (out_of_scope, smalltalk). */
+      suggestions?: string[];
+      /** Matched rule id or exemplar id, logged with the decision. */
+      rule: string;
+      /**
+       * Refusals only: a general (not personal) query whose cited article passages may follow the refusal,
+       * e.g. "who should not use ketamine" for a pregnancy question. Omit to attach nothing.
+       */
+      generalQuery?: string;
+    };
+
+/** Classifies every user turn before retrieval. Crisis wins over every other category. */
+export interface SafetyPolicy {
+  classify(message: string, conversation: Conversation): Promise<PolicyDecision>;
+}
+
+/** Checks outgoing text. A sentence that carries a dose quantity or a personal directive must not be sent. */
+export interface OutputGuard {
+  /** Why this sentence must not be sent, or `undefined` when it is fine. */
+  check(sentence: string): string | undefined;
+}
+
+/** Lets every turn through to retrieval. Only for tests of the answering core in isolation. */
+export const passThroughPolicy: SafetyPolicy = {
+  async classify() {
+    return { action: 'pass' };
+  },
+};
+
+/** Allows every sentence. Only for tests of the answering core in isolation. */
+export const allowAllGuard: OutputGuard = {
+  check: () => undefined,
+};

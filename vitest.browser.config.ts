@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** End-to-end tests in Debian Chromium (`npm run test:browser`); `.ci/run` installs chromium first. */
+export default defineConfig({
+  test: {
+    include: ['test/**/*.browser.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    maxWorkers: 1,
+    globalSetup: ['test/global-setup.ts'],
+  },
+});
