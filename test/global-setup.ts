@@ -1,2 +1,21 @@
-/** Runs once before all test files. Builds the shared index (filled in by the index module). */
-export default async function setup(): Promise<void> {}
+import { getConfig } from '../src/config/env.js';
+import { loadCorpusData } from '../src/corpus/corpus.js';
+import { UseLiteEmbeddings } from '../src/embeddings/use-lite.js';
+import { ensureIndex } from '../src/index/load.js';
+import { createLogger } from '../src/logger.js';
+
+/**
+ * Runs once before all test files: makes sure the index in INDEX_DIR is built and current, so test workers only
+ * load it (building it in several workers at once would race).
+ */
+export default async function setup(): Promise<void> {
+  const config = getConfig();
+  const data = await loadCorpusData(config.CORPUS_DIR);
+  await ensureIndex({
+    indexDir: config.INDEX_DIR,
+    corpusDir: config.CORPUS_DIR,
+    data,
+    embeddings: new UseLiteEmbeddings(),
+    logger: createLogger({ level: 'info', write: (line) => process.stderr.write(`${line}\n`) }),
+  });
+}

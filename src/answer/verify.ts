@@ -34,29 +34,47 @@ export function isVerbatim(quote: string, docId: string, texts: ArticleTexts): b
   return body !== undefined && q.length > 0 && body.includes(q);
 }
 
+/** A sentence of an answer and the citation number it carries. */
+export interface Segment {
+  sentence: string;
+  n: number;
+}
+
 /** Result of {@link verifyCitations}. */
 export interface VerifiedAnswer {
-  text: string;
+  /** Segments that passed, renumbered 1..n in order of first use. */
+  segments: Segment[];
   citations: Citation[];
   /** Citations dropped because their quote was not verbatim. */
   dropped: Citation[];
 }
 
 /**
- * Drops citations whose quote is not verbatim, removes the sentences that relied on them (a sentence is the text
- * before its `[n]` marker), removes markers that resolve to nothing, and renumbers what is left 1..n.
+ * Drops citations whose quote is not verbatim in their article, drops every sentence that is not itself verbatim
+ * in its cited article or whose `n` resolves to no citation, and renumbers what is left 1..n.
  */
-export function verifyCitations(segments: { sentence: string; n: number }[], citations: Citation[], texts: ArticleTexts): VerifiedAnswer {
+export function verifyCitations(segments: Segment[], citations: Citation[], texts: ArticleTexts): VerifiedAnswer {
   const valid = new Map<number, Citation>();
   const dropped: Citation[] = [];
   for (const c of citations) {
     if (isVerbatim(c.quote, c.docId, texts)) valid.set(c.n, c);
     else dropped.push(c);
   }
-  const kept = segments.filter((s) => valid.has(s.n) && isVerbatim(s.sentence, valid.get(s.n)!.docId, texts));
+  const kept = segments.filter((s) => {
+    const c = valid.get(s.n);
+    return c !== undefined && isVerbatim(s.sentence, c.docId, texts) && normalizeForMatch(c.quote).includes(normalizeForMatch(s.sentence));
+  });
   const renumber = new Map<number, number>();
   for (const s of kept) if (!renumber.has(s.n)) renumber.set(s.n, renumber.size + 1);
-  const text = kept.map((s) => `${s.sentence} [${renumber.get(s.n)}]`).join(' ');
-  const out = [...renumber.entries()].map(([old, n]) => ({ ...(valid.get(old) as Citation), n }));
-  return { text, citations: out, dropped };
+  return {
+    segments: kept.map((s) => ({ sentence: s.sentence, n: renumber.get(s.n) as number })),
+    citations: [...renumber.entries()].map(([old, n]) => ({ ...(valid.get(old) as Citation), n })),
+    dropped,
+  };
+}
+
+/** Every `[n]` marker in `text` resolves to a citation (used by tests and the eval suite). */
+export function markersResolve(text: string, citations: Citation[]): boolean {
+  const ns = new Set(citations.map((c) => c.n));
+  return [...text.matchAll(/\[(\d+)\]/g)].every((m) => ns.has(Number(m[1])));
 }

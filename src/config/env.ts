@@ -36,7 +36,7 @@ export const EnvSchema = z.object({
   /** How many fused passages feed the answer composer. */
   RETRIEVAL_TOP_K: int(5, 1, 20),
   /** Answer confidence (0–1) below which the turn is `no_answer`; calibrated by `npm run retrieval:eval`. */
-  ANSWER_MIN_CONFIDENCE: num(0.3, 0, 1),
+  ANSWER_MIN_CONFIDENCE: num(0.2, 0, 1),
   /** Most sentences in one extractive answer. */
   ANSWER_MAX_SENTENCES: int(4, 1, 4),
   /** How many previous turns a conversation remembers (for follow-ups and split requests). */

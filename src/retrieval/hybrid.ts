@@ -41,6 +41,8 @@ export interface RetrievalResult {
   queryVector: number[];
   /** Synonym phrases added on the lexical side. */
   expansions: string[];
+  /** Words of the query that a synonym group recognised. */
+  synonymMatched: string[];
 }
 
 /** Dense (HNSW over USE-lite) + BM25 (with synonym expansion), fused by reciprocal rank fusion. */
@@ -64,7 +66,7 @@ export class HybridRetriever {
     const candidates = options.candidates ?? RETRIEVAL_DEFAULTS.candidates;
     const rrfK = options.rrfK ?? RETRIEVAL_DEFAULTS.rrfK;
     const lexicalWeight = options.lexicalWeight ?? RETRIEVAL_DEFAULTS.lexicalWeight;
-    const { added: expansions } = this.deps.synonyms.expand(query);
+    const { added: expansions, matched: synonymMatched } = this.deps.synonyms.expand(query);
 
     // The query vector is always computed: answer composition scores sentences with it.
     const [queryVector, lexicalHits] = await Promise.all([
@@ -95,7 +97,7 @@ export class HybridRetriever {
       e.score += lexicalWeight / (rrfK + rank + 1);
     });
     const results = [...fused.values()].sort((a, b) => b.score - a.score).slice(0, options.k);
-    return { results, queryVector, expansions };
+    return { results, queryVector, expansions, synonymMatched };
   }
 
   /**

@@ -40,7 +40,7 @@ export class MiniSearchRetriever implements LexicalRetriever {
       storeFields: [],
       tokenize,
       processTerm,
-      searchOptions: { boost: { section: 1.6, text: 1 }, fuzzy: (t) => (t.length > 5 ? 0.2 : false), fuzzyWeight: 0.3 },
+      searchOptions: { boost: { section: 1.6, text: 1 }, fuzzy: (t) => (t.length > 5 ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.375 } },
     });
     this.index.addAll(chunks.map((c) => ({ id: c.id, section: c.section ?? '', text: c.text })));
   }

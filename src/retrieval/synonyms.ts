@@ -17,6 +17,13 @@ export const SynonymsFileSchema = z.object({
 });
 export type SynonymsFile = z.infer<typeof SynonymsFileSchema>;
 
+/** What {@link SynonymExpander.expand} found. */
+export interface Expansion {
+  added: string[];
+  groups: string[];
+  matched: string[];
+}
+
 /** Expands a query with the other phrases of every group it mentions. */
 export class SynonymExpander {
   private readonly groups: { id: string; phrases: string[][] }[];
@@ -25,17 +32,23 @@ export class SynonymExpander {
     this.groups = file.groups.map((g) => ({ id: g.id, phrases: g.terms.map((t) => words(t)) }));
   }
 
-  /** The phrases to add (not already in the query), and which groups fired. */
-  expand(query: string): { added: string[]; groups: string[] } {
+  /**
+   * The phrases to add (not already in the query), which groups fired, and the query's own words that a group
+   * recognised (those are lay wording the articles say differently, not words the articles lack).
+   */
+  expand(query: string): Expansion {
     const tokens = words(query);
     const added = new Set<string>();
+    const matched = new Set<string>();
     const groups: string[] = [];
     for (const group of this.groups) {
-      if (!group.phrases.some((p) => containsPhrase(tokens, p))) continue;
+      const hits = group.phrases.filter((p) => containsPhrase(tokens, p));
+      if (hits.length === 0) continue;
       groups.push(group.id);
+      for (const h of hits) for (const w of h) matched.add(w);
       for (const p of group.phrases) if (!containsPhrase(tokens, p)) added.add(p.join(' '));
     }
-    return { added: [...added], groups };
+    return { added: [...added], groups, matched: [...matched] };
   }
 }
 

@@ -13,14 +13,14 @@ export const STOPWORDS = new Set(
     .filter(Boolean),
 );
 
-/** Lowercases, folds typographic apostrophes and splits into word tokens (hyphenated words kept whole). */
+/** Lowercases, folds typographic apostrophes, drops possessive 's, splits into word tokens (hyphens kept). */
 export function words(text: string): string[] {
   return (
     text
       .toLowerCase()
       .replace(/[’‘`]/g, "'")
       .match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? []
-  );
+  ).map((w) => w.replace(/'s$/, ''));
 }
 
 /** A light suffix-stripping stemmer: enough to meet "infusions"/"infusion", "approved"/"approve". */
@@ -38,7 +38,7 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Content terms of a text: words minus stopwords, stemmed. */
+/** Content terms of a text: words minus stopwords, stemmed. Hyphenated words stay whole ("half-life"). */
 export function contentTerms(text: string): string[] {
   return words(text)
     .filter((w) => !STOPWORDS.has(w))

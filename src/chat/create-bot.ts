@@ -1,0 +1,62 @@
+import { Answerer } from '../answer/answerer.js';
+import { getConfig, type Config } from '../config/env.js';
+import { UseLiteEmbeddings } from '../embeddings/use-lite.js';
+import type { ModelEmbeddings } from '../index/embedder.js';
+import { silentLogger, type Logger } from '../logger.js';
+import { loadRetrievalStack, type RetrievalStack } from '../retrieval/stack.js';
+import { allowAllGuard, passThroughPolicy, type OutputGuard, type SafetyPolicy } from '../safety/types.js';
+import type { Bot } from './bot-types.js';
+import { MemoryConversationStore, newConversation, type ConversationStore } from './conversation.js';
+import { createTurnHandler } from './handle-turn.js';
+
+/** Options for {@link createBot}; everything defaults to the production setup. */
+export interface CreateBotOptions {
+  config?: Config;
+  logger?: Logger;
+  /** USE-lite unless given (tests may share one instance). */
+  embeddings?: ModelEmbeddings;
+  policy?: SafetyPolicy;
+  guard?: OutputGuard;
+  /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given. */
+  conversations?: ConversationStore;
+}
+
+/** The bot plus the loaded retrieval stack (for benchmarks and evals). */
+export type LoadedBot = Bot & { stack: RetrievalStack; answerer: Answerer };
+
+/** Loads corpus and index (rebuilding a missing or stale index) and assembles the bot. */
+export async function createBot(options: CreateBotOptions = {}): Promise<LoadedBot> {
+  const config = options.config ?? getConfig();
+  const logger = options.logger ?? silentLogger;
+  const embeddings = options.embeddings ?? new UseLiteEmbeddings();
+  const stack = await loadRetrievalStack({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embeddings, logger });
+  const guard = options.guard ?? allowAllGuard;
+  const policy = options.policy ?? passThroughPolicy;
+  const answerer = new Answerer(stack, guard, {
+    topK: config.RETRIEVAL_TOP_K,
+    maxSentences: config.ANSWER_MAX_SENTENCES,
+    minConfidence: config.ANSWER_MIN_CONFIDENCE,
+  });
+  const handleTurn = createTurnHandler({ answerer, policy, guard, logger, historyTurns: config.CONVERSATION_HISTORY_TURNS });
+  const conversations =
+    options.conversations ??
+    new MemoryConversationStore({ ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, max: config.CONVERSATION_MAX });
+
+  return {
+    stack,
+    answerer,
+    handleTurn,
+    async ask(input) {
+      const conversation = (input.conversationId && (await conversations.get(input.conversationId))) || newConversation(input.conversationId);
+      const reply = await handleTurn({ message: input.message, channel: input.channel }, conversation);
+      await conversations.save(conversation);
+      return reply;
+    },
+    info: () => ({
+      chunks: stack.data.chunks.length,
+      model: stack.index.manifest.model.id,
+      articles: stack.data.articles.map((a) => ({ docId: a.id, title: a.title })),
+    }),
+    exampleQuestions: (count = 3) => answerer.suggestions.examples(count),
+  };
+}

@@ -1,0 +1,51 @@
+import { contentTerms, stem, words } from '../retrieval/text.js';
+import type { Conversation } from './conversation.js';
+
+/** Words that point back at an earlier topic. */
+const POINTS_BACK = /\b(it|its|they|them|their|those|these|this|that|there|ones?|same)\b/i;
+/** Openers and closers that continue the previous question. */
+const CONTINUES = /^(and|also|plus|so|what about|how about|and what about|same for)\b|\b(too|as well|also|then)\s*[?.!]*$/i;
+
+/**
+ * Terms that ask *about* a topic without naming one ("how long", "is that safe", "does it help"): a follow-up made
+ * only of these needs the previous turn's topic.
+ */
+const GENERIC = new Set(
+  `long last lasting often much many work works help helps take takes get good bad common normal usual usually
+  happen happens mean means cause causes go away wear off start kick need needs feel make do does safe risky
+  dangerous effective okay fine true really typical typically soon fast quick quickly well worth ketamine ket k
+  treatment therapy thing things stuff one ones kind type way ways time times`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stem),
+);
+
+/** The topic-bearing terms of a message. */
+export function salientTerms(message: string): string[] {
+  return [...new Set(contentTerms(message).filter((t) => !GENERIC.has(t)))];
+}
+
+/** How a message is understood given the conversation so far. */
+export interface ResolvedQuery {
+  /** What retrieval searches for. */
+  query: string;
+  /** The topic this turn leaves behind for the next follow-up. */
+  topic: string[];
+  /** Whether the previous topic was borrowed. */
+  followUp: boolean;
+}
+
+/**
+ * Resolves an elliptical follow-up ("how long do they last?", "is that safe?") against the previous turn's topic.
+ * A message that names its own topic ("does it help PTSD too?") stands on its own: "it" is ketamine.
+ */
+export function resolveFollowUp(message: string, conversation: Conversation): ResolvedQuery {
+  const own = salientTerms(message);
+  const previous = [...conversation.turns].reverse().find((t) => t.topic.length > 0);
+  // Only a message that names no topic of its own AND points back ("is that safe?", "and after?") borrows one;
+  // "How does ketamine work?" is a new question, not a follow-up.
+  const pointsBack = POINTS_BACK.test(message) || CONTINUES.test(message.trim()) || words(message).length <= 2;
+  const elliptical = own.length === 0 && pointsBack;
+  if (!previous || !elliptical) return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
+  return { query: `${message} ${previous.topic.join(' ')}`, topic: previous.topic, followUp: true };
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { Answerer } from '../answer/answerer.js';
+import type { Logger } from '../logger.js';
+import { guardText } from '../safety/guard-text.js';
+import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.js';
+import type { Conversation } from './conversation.js';
+import { resolveFollowUp } from './follow-up.js';
+import type { Citation, Reply, ReplyBody, TurnInput } from './reply.js';
+
+/** Shown under every reply that carries article content. */
+export const FOOTER = '_General information from published articles, not medical advice._';
+/** Introduces general, cited article content after a refusal. */
+export const GENERAL_INFO_HEADING = 'What the articles say in general:';
+
+/** Dependencies of {@link createTurnHandler}. */
+export interface TurnHandlerDeps {
+  answerer: Answerer;
+  policy: SafetyPolicy;
+  guard: OutputGuard;
+  logger: Logger;
+  /** Turns remembered per conversation. */
+  historyTurns: number;
+}
+
+export type HandleTurn = (input: TurnInput, conversation: Conversation) => Promise<Reply>;
+
+/**
+ * The channel-agnostic core: safety policy first, then follow-up resolution, retrieval and a cited extractive
+ * answer (or an honest no_answer), then the output guard over everything that leaves. Appends the turn to
+ * `conversation.turns`.
+ */
+export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
+  return async function handleTurn(input, conversation) {
+    const started = performance.now();
+    const turnId = randomUUID();
+    const message = input.message.trim();
+    const decision = await deps.policy.classify(message, conversation);
+
+    let body: Omit<ReplyBody, 'conversationId'>;
+    let resolvedQuery = message;
+    let topic: string[] = [];
+    let confidence: number | undefined;
+    let guardRemoved = 0;
+
+    if (decision.action === 'reply') {
+      ({ body, guardRemoved } = await policyReply(decision, deps));
+      topic = resolveFollowUp(message, conversation).topic;
+    } else {
+      const resolved = resolveFollowUp(message, conversation);
+      resolvedQuery = resolved.query;
+      topic = resolved.topic;
+      const answer = await deps.answerer.answer(resolvedQuery);
+      confidence = answer.confidence;
+      guardRemoved = answer.guardRemoved;
+      body = {
+        kind: answer.kind,
+        text: answer.kind === 'answer' ? `${answer.text}\n\n${FOOTER}` : answer.text,
+        citations: answer.citations,
+        suggestions: answer.suggestions,
+      };
+    }
+
+    // Belt and braces: whatever produced the text, no dose or personal directive leaves.
+    const guarded = guardText(body.text, deps.guard);
+    guardRemoved += guarded.removed;
+    body = { ...body, text: guarded.text, citations: referenced(guarded.text, body.citations) };
+
+    conversation.turns.push({
+      message,
+      resolvedQuery,
+      kind: body.kind,
+      category: body.category,
+      topic,
+      chunkIds: body.citations.map((c) => c.chunkId),
+      at: Date.now(),
+    });
+    if (conversation.turns.length > deps.historyTurns) conversation.turns.splice(0, conversation.turns.length - deps.historyTurns);
+
+    const elapsedMs = Math.round((performance.now() - started) * 100) / 100;
+    const policyRule = decision.rule;
+    deps.logger.info('turn', {
+      channel: input.channel,
+      kind: body.kind,
+      category: body.category,
+      rule: policyRule,
+      confidence: confidence === undefined ? undefined : Math.round(confidence * 1000) / 1000,
+      citations: body.citations.length,
+      guardRemoved,
+      ms: elapsedMs,
+    });
+    deps.logger.debug('turn_text', { message, resolvedQuery });
+    return { ...body, conversationId: conversation.id, meta: { turnId, resolvedQuery, confidence, policyRule, guardRemoved, elapsedMs } };
+  };
+}
+
+/** A reply decided by the safety policy, with general cited article content after a refusal when it asks for it. */
+async function policyReply(
+  decision: Extract<PolicyDecision, { action: 'reply' }>,
+  deps: TurnHandlerDeps,
+): Promise<{ body: Omit<ReplyBody, 'conversationId'>; guardRemoved: number }> {
+  const base = { kind: decision.kind, category: decision.category, text: decision.text, citations: [] as Citation[], suggestions: decision.suggestions };
+  if (decision.kind !== 'refusal' || !decision.generalQuery) return { body: base, guardRemoved: 0 };
+  const general = await deps.answerer.answer(decision.generalQuery, { maxSentences: 2 });
+  if (general.kind !== 'answer' || general.disagreement) return { body: base, guardRemoved: general.guardRemoved };
+  return {
+    body: { ...base, text: `${decision.text}\n\n${GENERAL_INFO_HEADING}\n\n${general.text}\n\n${FOOTER}`, citations: general.citations },
+    guardRemoved: general.guardRemoved,
+  };
+}
+
+/** Keeps only citations whose `[n]` still appears in the text (after the guard may have removed sentences). */
+function referenced(text: string, citations: Citation[]): Citation[] {
+  const used = new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+  return citations.filter((c) => used.has(c.n));
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm start`: one HTTP server for every channel. It listens at once (so `/healthz` can say 503 while loading),
+ * then loads the index — rebuilding it if missing, corrupt or stale — and starts answering.
+ */
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import type { Bot } from './chat/bot-types.js';
+import { createBot } from './chat/create-bot.js';
+import { getConfig } from './config/env.js';
+import { AppError } from './errors.js';
+import { JsonlFeedbackStore } from './feedback/store.js';
+import { createLogger } from './logger.js';
+
+const started = performance.now();
+let config;
+try {
+  config = getConfig();
+} catch (error) {
+  console.error(error instanceof AppError ? error.message : error);
+  process.exit(1);
+}
+const logger = createLogger({ level: config.LOG_LEVEL });
+let bot: Bot | undefined;
+const app = createApp({ config, logger, feedback: new JsonlFeedbackStore(config.FEEDBACK_FILE), getBot: () => bot });
+
+const server: Server = app.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info('server_listening', { url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}` });
+});
+server.on('error', (error: NodeJS.ErrnoException) => {
+  logger.error('server_error', { code: error.code, error: error.message });
+  process.exit(1);
+});
+
+try {
+  const loaded = await createBot({ config, logger });
+  bot = loaded;
+  logger.info('bot_ready', { chunks: loaded.info().chunks, model: loaded.info().model, coldStartMs: Math.round(performance.now() - started) });
+} catch (error) {
+  logger.error('bot_failed', { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('server_stopping', { signal });
+    // Finish in-flight requests, refuse new ones; give up after 10 s.
+    server.close(() => {
+      logger.info('server_stopped', {});
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
