@@ -30,6 +30,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   const logger = options.logger ?? silentLogger;
   const embeddings = options.embeddings ?? new UseLiteEmbeddings();
   const stack = await loadRetrievalStack({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embeddings, logger });
+  // Load the model weights and run the graph once now, so the first user does not wait for it.
+  await embeddings.embedQuery('warm-up');
   const guard = options.guard ?? allowAllGuard;
   const policy = options.policy ?? passThroughPolicy;
   const answerer = new Answerer(stack, guard, {

@@ -8,7 +8,8 @@ export function requestLogger(logger: Logger): RequestHandler {
     res.on('finish', () => {
       logger.info('http_request', {
         method: req.method,
-        path: req.path,
+        // originalUrl: routers see paths relative to their mount point.
+        path: req.originalUrl.split('?')[0],
         status: res.statusCode,
         ms: Math.round(Number(process.hrtime.bigint() - start) / 1e4) / 100,
       });
