@@ -1,18 +1,17 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium. Never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Launches headless Debian Chromium with the flags this offline machine needs. */
+/**
+ * Launches headless Debian Chromium with the flags this offline machine needs. Playwright gives each launch a fresh
+ * temporary profile itself (it refuses `--user-data-dir` in `launch`).
+ */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (.ci/run does).`);
   }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'kfb-chromium-'));
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -25,7 +24,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }
