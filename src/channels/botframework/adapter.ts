@@ -1,0 +1,64 @@
+import type { Activity } from '@microsoft/agents-activity';
+import { CloudAdapter, type AuthConfiguration, type ResourceResponse, type TurnContext } from '@microsoft/agents-hosting';
+import type { Logger } from '../../logger.js';
+
+/** Delivers one bot activity to an in-process channel and returns the id the channel gave it. */
+export type LocalDelivery = (activity: Activity) => Promise<string>;
+
+/** Options for {@link FaqCloudAdapter}. */
+export interface FaqCloudAdapterOptions {
+  /** SDK auth configuration: `{}` runs anonymously (local use); with a clientId every request needs a valid JWT. */
+  auth: AuthConfiguration;
+  logger: Logger;
+}
+
+/**
+ * The SDK's CloudAdapter plus in-process channels. The Web Chat bridge lives in this process, so its replies
+ * must not travel through an HTTP connector: activities whose conversation came from a registered local
+ * `serviceUrl` are handed to that channel's delivery function; everything else (Teams, Azure Bot Service,
+ * the Emulator) goes out through the SDK's connector client as usual.
+ */
+export class FaqCloudAdapter extends CloudAdapter {
+  private readonly local = new Map<string, LocalDelivery>();
+
+  constructor(private readonly options: FaqCloudAdapterOptions) {
+    // With an app id, insist that the token's serviceurl claim matches the activity (SSRF / confused deputy).
+    super(options.auth, undefined, undefined, { validateServiceUrl: Boolean(options.auth.clientId) });
+    this.onTurnError = async (context, error) => this.handleTurnError(context, error);
+  }
+
+  /** Routes replies for conversations whose `serviceUrl` is `serviceUrl` to `deliver`. */
+  registerLocalChannel(serviceUrl: string, deliver: LocalDelivery): void {
+    this.local.set(serviceUrl, deliver);
+  }
+
+  override async sendActivities(context: TurnContext, activities: Activity[]): Promise<ResourceResponse[]> {
+    const deliver = this.local.get(context.activity.serviceUrl ?? '');
+    if (!deliver) return super.sendActivities(context, activities);
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      // invokeResponse and trace never leave the process: the base class records / drops them.
+      if (activity.type === 'invokeResponse' || activity.type === 'trace') {
+        responses.push(...(await super.sendActivities(context, [activity])));
+      } else {
+        responses.push({ id: await deliver(activity) });
+      }
+    }
+    return responses;
+  }
+
+  /**
+   * The SDK default tells users to "fix the source code"; ours apologises and logs. If even the apology
+   * cannot be delivered, the channel is unreachable: rethrow so the HTTP layer answers 502.
+   */
+  private async handleTurnError(context: TurnContext, error: Error): Promise<void> {
+    this.options.logger.error('botframework_turn_failed', {
+      channel: context.activity.channelId,
+      type: context.activity.type,
+      error: error.message,
+      stack: error.stack,
+    });
+    if (context.activity.type !== 'message') throw error;
+    await context.sendActivity('Sorry, something went wrong on our side while answering. Please try again in a moment.');
+  }
+}

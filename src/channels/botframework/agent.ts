@@ -1,0 +1,104 @@
+import { Activity } from '@microsoft/agents-activity';
+import { AgentApplication, TurnState, type Storage, type TurnContext } from '@microsoft/agents-hosting';
+import type { AppContext } from '../../app.js';
+import { MAX_MESSAGE_CHARS } from '../api/router.js';
+import type { FaqCloudAdapter } from './adapter.js';
+import { isFeedbackInvoke, isWebChatFeedback, readTeamsFeedback, readWebChatFeedback, type FeedbackVote } from './feedback.js';
+import { renderReply, TEAMS_CHANNEL } from './render.js';
+import { findRecentReply, readFaqState, writeFaqState } from './state.js';
+import { renderWelcome } from './welcome.js';
+
+/** How often a typing indicator is renewed while a turn is still running. */
+const TYPING_RENEW_MS = 3000;
+
+/** Options for {@link createFaqAgent}. */
+export interface FaqAgentOptions {
+  ctx: AppContext;
+  adapter: FaqCloudAdapter;
+  /** Conversation state storage (the SDK's `Storage`; MemoryStorage by default, any SDK storage fits). */
+  storage: Storage;
+}
+
+/**
+ * The Bot Framework agent: welcomes new members, answers messages through the same `handleTurn` core as
+ * `/api/ask` (conversation state in the SDK storage), and records thumbs feedback from Teams and Web Chat.
+ */
+export function createFaqAgent({ ctx, adapter, storage }: FaqAgentOptions): AgentApplication<TurnState> {
+  // The handler sends the first typing indicator itself (before any work); the SDK timer renews it every
+  // few seconds for slow turns, since clients hide a typing indicator after ~3-5 s.
+  const app = new AgentApplication<TurnState>({
+    adapter,
+    storage,
+    startTypingTimer: true,
+    typing: { initialDelayMs: TYPING_RENEW_MS, intervalMs: TYPING_RENEW_MS },
+  });
+
+  app.onConversationUpdate('membersAdded', async (context) => {
+    if (!shouldWelcome(context.activity)) return;
+    const bot = ctx.getBot();
+    await context.sendActivity(renderWelcome(bot ? bot.exampleQuestions(3) : []));
+  });
+
+  app.addRoute(async (context) => isFeedbackInvoke(context.activity), async (context, state) => {
+    await recordFeedback(context, state, readTeamsFeedback(context.activity));
+    await context.sendActivity(Activity.fromObject({ type: 'invokeResponse', value: { status: 200, body: {} } }));
+  }, true);
+
+  app.onActivity(async (context) => isWebChatFeedback(context.activity), async (context, state) => {
+    await recordFeedback(context, state, readWebChatFeedback(context.activity));
+  });
+
+  app.onActivity('message', async (context, state) => {
+    const text = (context.activity.text ?? '').trim();
+    if (text === '') {
+      await context.sendActivity('Please type your question about ketamine therapy as text.');
+      return;
+    }
+    if (text.length > MAX_MESSAGE_CHARS) {
+      await context.sendActivity(`That message is too long: please keep questions under ${MAX_MESSAGE_CHARS} characters.`);
+      return;
+    }
+    const bot = ctx.getBot();
+    if (!bot) {
+      await context.sendActivity('I am still loading the articles; please ask again in a few seconds.');
+      return;
+    }
+    await context.sendActivity(Activity.fromObject({ type: 'typing' }));
+    const channelId = context.activity.channelId ?? 'unknown';
+    const { conversation } = readFaqState(state, context.activity.conversation!.id);
+    const reply = await bot.handleTurn({ message: text, channel: channelId }, conversation);
+    const sent = await context.sendActivity(renderReply(reply, channelId));
+    writeFaqState(state, conversation, { turnId: reply.meta.turnId, kind: reply.kind, activityId: sent?.id || undefined });
+    await state.save(context, storage);
+    ctx.logger.debug('botframework_turn', { channel: channelId, kind: reply.kind, turnId: reply.meta.turnId, message: text });
+  });
+
+  async function recordFeedback(context: TurnContext, state: TurnState, vote: FeedbackVote | undefined): Promise<void> {
+    if (!vote) return;
+    const activity = context.activity;
+    const recent = findRecentReply(state, { turnId: vote.turnId, activityId: vote.activityId });
+    const turnId = recent?.turnId ?? vote.turnId ?? `activity:${vote.activityId ?? 'unknown'}`;
+    await ctx.feedback.add({
+      conversationId: activity.conversation!.id.slice(0, 256),
+      turnId: turnId.slice(0, 128),
+      kind: (recent?.kind ?? vote.kind ?? 'unknown').slice(0, 32),
+      rating: vote.rating,
+      ...(vote.comment ? { comment: vote.comment } : {}),
+      channel: (activity.channelId ?? 'unknown').slice(0, 32),
+    });
+    ctx.logger.info('feedback_recorded', { channel: activity.channelId, rating: vote.rating, turnId });
+  }
+
+  return app;
+}
+
+/**
+ * Welcome when a person joins. Teams personal chats announce only the bot itself being added (on install),
+ * which is also the moment to greet.
+ */
+function shouldWelcome(activity: Activity): boolean {
+  const added = activity.membersAdded ?? [];
+  const botId = activity.recipient?.id;
+  if (added.some((member) => member.id !== botId)) return true;
+  return activity.channelId === TEAMS_CHANNEL && activity.conversation?.conversationType === 'personal' && added.length > 0;
+}

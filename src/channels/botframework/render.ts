@@ -1,0 +1,119 @@
+import { Activity, ActionTypes, addAIToActivity, type Attachment, type CardAction, type ClientCitation } from '@microsoft/agents-activity';
+import type { Citation, Reply } from '../../chat/reply.js';
+
+/** Teams shows at most 80 characters of a citation title and 160 of its abstract. */
+const TEAMS_TITLE_MAX = 80;
+const TEAMS_ABSTRACT_MAX = 160;
+/** Bot Framework channels show a handful of suggested actions comfortably; more wrap badly on phones. */
+const MAX_SUGGESTIONS = 4;
+
+/** The Teams channel id; everything else (webchat, directline, emulator, ...) gets the generic rendering. */
+export const TEAMS_CHANNEL = 'msteams';
+
+/** Facts about the reply the feedback handlers need later; travels in the thumbs actions and in state. */
+export interface RenderedTurn {
+  turnId: string;
+  kind: string;
+}
+
+/**
+ * Renders a Reply as one Bot Framework message activity for `channelId`. The text always keeps its `[n]`
+ * markers. Teams gets AI citation entities, the AI label and its feedback loop; other channels get a compact
+ * Adaptive Card listing the sources and Web Chat thumbs (schema.org Like/Dislike actions). Crisis replies are
+ * plain text only: nothing may hide or crowd the crisis resources.
+ */
+export function renderReply(reply: Reply, channelId: string): Activity {
+  const activity = Activity.fromObject({ type: 'message', text: reply.text, textFormat: 'markdown' });
+  const crisis = reply.kind === 'crisis';
+  if (channelId === TEAMS_CHANNEL) {
+    // The AI label belongs on text composed from the articles; policy texts (refusal, crisis) are fixed wording.
+    if (reply.citations.length > 0 || reply.kind === 'answer' || reply.kind === 'no_answer') {
+      addAIToActivity(activity, reply.citations.map(teamsCitation));
+    }
+    if (!crisis) activity.channelData = { feedbackLoopEnabled: true };
+  } else {
+    if (reply.citations.length > 0) activity.attachments = [sourcesCard(reply.citations)];
+    if (!crisis) activity.entities = [thumbsEntity({ turnId: reply.meta.turnId, kind: reply.kind })];
+  }
+  const suggestions = (reply.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
+  if (suggestions.length > 0) activity.suggestedActions = { to: [], actions: suggestions.map(imBack) };
+  return activity;
+}
+
+/** One Teams AI citation: title, abstract = the verbatim quote (shortened to Teams' limit), position n. */
+export function teamsCitation(citation: Citation): ClientCitation {
+  return {
+    '@type': 'Claim',
+    position: citation.n,
+    appearance: {
+      '@type': 'DigitalDocument',
+      name: shorten(citation.title, TEAMS_TITLE_MAX),
+      abstract: shorten(citation.quote, TEAMS_ABSTRACT_MAX),
+      keywords: [citation.docId.slice(0, 28)],
+    },
+  };
+}
+
+/** A compact Adaptive Card: "Sources", then `[n] Title` and the quote for each citation. */
+export function sourcesCard(citations: Citation[]): Attachment {
+  const body: unknown[] = [{ type: 'TextBlock', text: 'Sources', weight: 'Bolder', size: 'Small', wrap: true }];
+  for (const c of citations) {
+    body.push(
+      { type: 'TextBlock', text: `[${c.n}] ${c.title}`, weight: 'Bolder', size: 'Small', wrap: true, spacing: 'Small' },
+      { type: 'TextBlock', text: `“${c.quote}”`, isSubtle: true, size: 'Small', wrap: true, spacing: 'None' },
+    );
+  }
+  return {
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.3',
+      // Clients without Adaptive Card support (some Direct Line clients) show this instead.
+      fallbackText: sourcesMarkdown(citations),
+      speak: `Sources: ${citations.map((c) => c.title).join('; ')}`,
+      body,
+    },
+  };
+}
+
+/** The same list as Markdown, for clients that cannot render cards. */
+export function sourcesMarkdown(citations: Citation[]): string {
+  return ['**Sources**', ...citations.map((c) => `[${c.n}] **${c.title}** — “${c.quote}”`)].join('\n\n');
+}
+
+/**
+ * Web Chat 4.18 shows thumbs up/down under a message whose root schema.org Message entity (`@id: ""`) lists
+ * Like/Dislike actions; a click posts an event carrying the clicked action. The action's `@id` carries the
+ * turn id and `description` the reply kind, so the feedback needs no server-side lookup.
+ */
+export function thumbsEntity(turn: RenderedTurn): Record<string, unknown> & { type: string } {
+  const action = (type: 'LikeAction' | 'DislikeAction') => ({
+    '@type': type,
+    '@id': turn.turnId,
+    description: turn.kind,
+    actionStatus: 'PotentialActionStatus',
+  });
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    potentialAction: [action('LikeAction'), action('DislikeAction')],
+  };
+}
+
+/** A suggested question as a button that sends its text as the user's message. */
+export function imBack(question: string): CardAction {
+  return { type: ActionTypes.ImBack, title: question, value: question };
+}
+
+/** Keeps whole words when it can and marks the cut with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.5 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+

@@ -1,0 +1,116 @@
+import { activityZodSchema } from '@microsoft/agents-activity';
+import type { Request as SdkRequest, WebResponse } from '@microsoft/agents-hosting';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../app.js';
+import { AppError, BadRequestError, NotReadyError, UnauthorizedError } from '../../errors.js';
+import { errorBody } from '../../http/errors.js';
+import type { Logger } from '../../logger.js';
+import { botFrameworkRuntime, type BotFrameworkOptions, type BotFrameworkRuntime } from './runtime.js';
+
+/** The fields every activity we process must carry (the SDK needs them for routing, state keys and replies). */
+const RequiredActivitySchema = z
+  .object({
+    type: z.string({ error: 'type is required' }).min(1, { error: 'type must not be empty' }),
+    channelId: z.string({ error: 'channelId is required' }).min(1, { error: 'channelId must not be empty' }).max(64),
+    conversation: z.object({ id: z.string({ error: 'conversation.id is required' }).min(1, { error: 'conversation.id must not be empty' }) }, { error: 'conversation is required' }),
+    from: z.object({ id: z.string({ error: 'from.id is required' }).min(1, { error: 'from.id must not be empty' }) }, { error: 'from is required' }),
+    recipient: z.object({ id: z.string({ error: 'recipient.id is required' }).min(1, { error: 'recipient.id must not be empty' }) }, { error: 'recipient is required' }),
+    serviceUrl: z.url({ protocol: /^https?$/, error: 'serviceUrl must be an http(s) URL' }).optional(),
+    deliveryMode: z.string().optional(),
+  }, { error: 'The body must be a Bot Framework activity (a JSON object).' })
+  .refine((a) => a.serviceUrl !== undefined || a.deliveryMode === 'expectReplies', {
+    error: 'serviceUrl is required (the bot replies there)',
+    path: ['serviceUrl'],
+  });
+
+/** `POST /api/messages`: the Bot Framework endpoint (Teams, Azure Bot Service, Emulator, Direct Line). */
+export function botFrameworkRouter(ctx: AppContext, options: BotFrameworkOptions = {}): Router {
+  const runtime = botFrameworkRuntime(ctx, options);
+  const router = Router();
+  // Channels always send JSON; parse whatever arrives so a wrong content type is a clear 400, not a 415 puzzle.
+  const json = express.json({ limit: '256kb', type: () => true });
+
+  router.post('/api/messages', json, authorize(runtime), (req: Request, res: Response, next: NextFunction) => {
+    validateActivity(req.body);
+    if (!ctx.getBot()) throw new NotReadyError();
+    processActivity(runtime, req, res, ctx.logger).catch(next);
+  });
+  router.all('/api/messages', (req, _res, next) => {
+    next(new AppError(`Use POST /api/messages (not ${req.method}).`, 'method_not_allowed', 405));
+  });
+  return router;
+}
+
+/** Runs the SDK's JWT check and maps its failures to our error shape (401 `unauthorized`). */
+function authorize(runtime: BotFrameworkRuntime) {
+  return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
+    let reason = 'unauthorized';
+    let passed = false;
+    const shim: WebResponse = {
+      status: () => shim,
+      setHeader: () => shim,
+      send: (body?: unknown) => {
+        const message = (body as Record<string, unknown> | undefined)?.['jwt-auth-error'];
+        if (typeof message === 'string') reason = message;
+        return shim;
+      },
+      end: () => shim,
+      headersSent: false,
+      writableEnded: false,
+    };
+    try {
+      await runtime.adapter.authorizeRequest(req as unknown as SdkRequest, shim, () => {
+        passed = true;
+      });
+    } catch {
+      passed = false;
+    }
+    next(passed ? undefined : new UnauthorizedError(`Bot Framework authentication failed: ${reason}.`));
+  };
+}
+
+/** Throws a 400 naming the first problem; the SDK's own schema catches wrongly typed optional fields. */
+export function validateActivity(body: unknown): void {
+  const required = RequiredActivitySchema.safeParse(body);
+  if (!required.success) throw new BadRequestError(`Invalid activity: ${required.error.issues[0]?.message ?? 'malformed'}.`, 'invalid_activity');
+  const full = activityZodSchema.safeParse(body);
+  if (!full.success) {
+    const issue = full.error.issues[0];
+    const where = issue?.path.join('.') || 'activity';
+    throw new BadRequestError(`Invalid activity: ${where}: ${issue?.message ?? 'malformed'}.`, 'invalid_activity');
+  }
+}
+
+/**
+ * Hands the request to the SDK. Its own rejections (e.g. a serviceUrl that does not match the token) end
+ * without a body: give them our error shape. A turn that cannot reach the channel service is a 502.
+ */
+async function processActivity(runtime: BotFrameworkRuntime, req: Request, res: Response, logger: Logger): Promise<void> {
+  let status = 200;
+  let body: unknown;
+  const finish = () => {
+    if (res.headersSent) return;
+    if (status >= 400 && body === undefined) res.status(status).json(errorBody('invalid_activity', 'The activity was rejected.'));
+    else if (body !== undefined) res.status(status).send(body);
+    else res.status(status).end();
+  };
+  const web: WebResponse = {
+    status: (code: number) => ((status = code), web),
+    setHeader: (name: string, value: string) => (res.setHeader(name, value), web),
+    send: (payload?: unknown) => ((body = payload), web),
+    end: () => (finish(), web),
+    get headersSent() {
+      return res.headersSent;
+    },
+    get writableEnded() {
+      return res.writableEnded;
+    },
+  };
+  try {
+    await runtime.adapter.process(req as unknown as SdkRequest, web, (context) => runtime.agent.run(context));
+  } catch (error) {
+    logger.warn('botframework_delivery_failed', { error: error instanceof Error ? error.message : String(error) });
+    throw new AppError('The reply could not be delivered to the channel service.', 'channel_unreachable', 502);
+  }
+}

@@ -1,0 +1,56 @@
+import { MemoryStorage, type AgentApplication, type AuthConfiguration, type Storage, type TurnState } from '@microsoft/agents-hosting';
+import type { AppContext } from '../../app.js';
+import type { Config } from '../../config/env.js';
+import { FaqCloudAdapter } from './adapter.js';
+import { createFaqAgent } from './agent.js';
+
+/** Options for {@link botFrameworkRuntime}; production leaves both unset. */
+export interface BotFrameworkOptions {
+  /** SDK auth configuration; by default derived from MICROSOFT_APP_ID / _PASSWORD / _TENANT_ID. */
+  auth?: AuthConfiguration;
+  /** Conversation state storage; the SDK's MemoryStorage by default. */
+  storage?: Storage;
+}
+
+/** The one adapter + agent pair an app uses: `/api/messages` and the Web Chat bridge share it. */
+export interface BotFrameworkRuntime {
+  adapter: FaqCloudAdapter;
+  agent: AgentApplication<TurnState>;
+  storage: Storage;
+  /** True when requests to `/api/messages` must carry a valid Bot Framework JWT. */
+  authEnabled: boolean;
+}
+
+const runtimes = new WeakMap<AppContext, BotFrameworkRuntime>();
+
+/** Returns the app's runtime, creating it on first use (so both channel mounts get the same one). */
+export function botFrameworkRuntime(ctx: AppContext, options: BotFrameworkOptions = {}): BotFrameworkRuntime {
+  const existing = runtimes.get(ctx);
+  if (existing) return existing;
+  const auth = options.auth ?? authFromConfig(ctx.config);
+  const adapter = new FaqCloudAdapter({ auth, logger: ctx.logger });
+  const storage = options.storage ?? new MemoryStorage();
+  const runtime = { adapter, storage, agent: createFaqAgent({ ctx, adapter, storage }), authEnabled: Boolean(auth.clientId) };
+  runtimes.set(ctx, runtime);
+  return runtime;
+}
+
+/**
+ * SDK auth settings from our env. Without an app id the endpoint is anonymous, which the SDK allows only
+ * outside production; in production it refuses to start, so we give it an id no token can carry instead:
+ * `/api/messages` then rejects every request (401) while the in-process Web Chat bridge keeps working.
+ */
+export function authFromConfig(config: Config, nodeEnv = process.env.NODE_ENV): AuthConfiguration {
+  if (config.MICROSOFT_APP_ID) {
+    return {
+      clientId: config.MICROSOFT_APP_ID,
+      ...(config.MICROSOFT_APP_PASSWORD ? { clientSecret: config.MICROSOFT_APP_PASSWORD } : {}),
+      ...(config.MICROSOFT_APP_TENANT_ID ? { tenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+    };
+  }
+  if (nodeEnv?.toLowerCase() === 'production') return { clientId: UNCONFIGURED_APP_ID };
+  return {};
+}
+
+/** Stands in for a missing app id in production; see {@link authFromConfig}. */
+export const UNCONFIGURED_APP_ID = '00000000-0000-0000-0000-000000000000';

@@ -1,0 +1,41 @@
+/** The disclaimer under the input, on the page and in the widget. */
+export const DISCLAIMER = 'General information from published articles — not medical advice; in a crisis call or text 988.';
+
+/** Options for {@link chatPage}. */
+export interface ChatPageOptions {
+  /** Inside the `/widget.js` panel: no page header (the panel has its own). */
+  embed: boolean;
+}
+
+/**
+ * The chat page: Web Chat (served from our own node_modules, never a CDN) connected to the local bridge by
+ * `chat.js`. Asset URLs are relative so the app also works behind a path prefix.
+ */
+export function chatPage({ embed }: ChatPageOptions): string {
+  const header = embed
+    ? '<h1 id="chat-title" class="visually-hidden">Ask about ketamine therapy</h1>'
+    : `<header class="chat-header">
+      <h1 id="chat-title">Ask about ketamine therapy</h1>
+      <p>Answers come only from five published articles, each sentence with its source. No dosing or personal medical advice.</p>
+    </header>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Ask about ketamine therapy</title>
+  <link rel="stylesheet" href="webchat/chat.css">
+</head>
+<body class="${embed ? 'is-embed' : 'is-page'}">
+  <main class="chat-shell" aria-labelledby="chat-title">
+    ${header}
+    <section id="webchat" class="chat-webchat" aria-label="Chat with the ketamine therapy FAQ bot"></section>
+    <p id="chat-status" class="chat-status" role="status" aria-live="polite">Connecting…</p>
+    <p id="chat-disclaimer" class="chat-disclaimer">${DISCLAIMER}</p>
+  </main>
+  <script src="webchat/webchat.js" defer></script>
+  <script src="webchat/chat.js" defer></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,155 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Request as SdkRequest, WebResponse } from '@microsoft/agents-hosting';
+import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../app.js';
+import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
+import { botFrameworkRuntime, type BotFrameworkRuntime } from '../botframework/runtime.js';
+import { WebChatBridge, type BridgeActivity } from './bridge.js';
+import { chatPage } from './page.js';
+
+/** The bridge's `serviceUrl`: `.invalid` can never resolve, so a mistake cannot send replies over the network. */
+export const WEBCHAT_SERVICE_URL = 'https://webchat.invalid/bridge/';
+/** How the bot appears in Web Chat conversations. */
+export const WEBCHAT_BOT = { id: 'ketamine-faq-bot', name: 'Ketamine FAQ', role: 'bot' } as const;
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const WEBCHAT_BUNDLE = join(dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+
+/** What the page may post: Web Chat's message, event (thumbs) and typing activities. Identity is ours, not theirs. */
+const PostedActivitySchema = z.object({
+  type: z.enum(['message', 'event', 'typing'], { error: 'type must be message, event or typing' }),
+  text: z.string().max(10_000, { error: 'text is too long' }).optional(),
+  textFormat: z.string().max(16).optional(),
+  locale: z.string().max(20).optional(),
+  name: z.string().max(100).optional(),
+  value: z.unknown().optional(),
+  entities: z.array(z.record(z.string(), z.unknown())).max(10).optional(),
+  channelData: z.record(z.string(), z.unknown()).optional(),
+}, { error: 'The body must be an activity object.' });
+
+/** `GET /`, `GET /widget.js` and the Direct-Line-style bridge under `/webchat/*` (only when WEBCHAT_ENABLED). */
+export function webChatRouter(ctx: AppContext): Router {
+  const router = Router();
+  if (!ctx.config.WEBCHAT_ENABLED) return router;
+  const runtime = botFrameworkRuntime(ctx);
+  const bridge = new WebChatBridge({ ttlMs: ctx.config.CONVERSATION_TTL_MINUTES * 60_000, max: ctx.config.CONVERSATION_MAX });
+  runtime.adapter.registerLocalChannel(WEBCHAT_SERVICE_URL, async (activity) => {
+    const conversationId = activity.conversation?.id ?? '';
+    const id = bridge.nextId(conversationId);
+    const plain = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
+    bridge.push(conversationId, { ...plain, id, type: activity.type, timestamp: plain.timestamp ?? new Date().toISOString() });
+    return id;
+  });
+
+  router.get('/', (req, res) => {
+    res.type('html').set('cache-control', 'no-cache').send(chatPage({ embed: req.query.embed === '1' }));
+  });
+  router.get('/widget.js', (_req, res) => {
+    res.type('application/javascript').set('cache-control', 'public, max-age=300').sendFile(join(PUBLIC_DIR, 'widget.js'));
+  });
+  router.get('/webchat/webchat.js', (_req, res) => {
+    res.type('application/javascript').set('cache-control', 'public, max-age=86400').sendFile(WEBCHAT_BUNDLE);
+  });
+  router.get('/webchat/:file', (req, res, next) => {
+    if (!['chat.js', 'chat.css'].includes(req.params.file)) return next();
+    res.set('cache-control', 'public, max-age=300').sendFile(join(PUBLIC_DIR, req.params.file));
+  });
+
+  router.post('/webchat/conversations', (_req, res) => {
+    if (!ctx.getBot()) throw new NotReadyError();
+    const started = bridge.create();
+    res.status(201).json(started);
+    // Like Direct Line: the bot learns about the new member and greets them.
+    dispatch(ctx, runtime, {
+      type: 'conversationUpdate',
+      id: bridge.nextId(started.conversationId),
+      membersAdded: [{ id: started.userId, name: 'You' }],
+      ...envelope(started.conversationId, started.userId),
+    });
+  });
+
+  router.get('/webchat/conversations/:id/stream', (req, res) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
+    const conversation = bridge.authorize(req.params.id, token);
+    if (!conversation) throw new AppError('Unknown conversation or wrong token.', 'forbidden', 403);
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write('retry: 2000\n\n');
+    const after = Number.parseInt(String(req.get('last-event-id') ?? '0'), 10);
+    const unsubscribe = bridge.subscribe(conversation.id, Number.isFinite(after) ? after : 0, (seq, activity) => {
+      res.write(`id: ${seq}\ndata: ${JSON.stringify(activity)}\n\n`);
+    });
+    // Comments keep proxies from closing an idle stream.
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+
+  router.post('/webchat/conversations/:id/activities', express.json({ limit: '64kb', type: () => true }), (req: Request, res: Response) => {
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const conversation = bridge.authorize(String(req.params.id), token);
+    if (!conversation) throw new AppError('Unknown conversation or wrong token.', 'forbidden', 403);
+    const parsed = PostedActivitySchema.safeParse(req.body);
+    if (!parsed.success) throw new BadRequestError(`Invalid activity: ${parsed.error.issues[0]?.message ?? 'malformed'}.`, 'invalid_activity');
+    if (!ctx.getBot()) throw new NotReadyError();
+    const id = bridge.nextId(conversation.id);
+    res.json({ id });
+    if (parsed.data.type === 'typing') return;
+    const activity: BridgeActivity = {
+      ...parsed.data,
+      ...(parsed.data.entities ? { entities: parsed.data.entities.map(withEntityType) } : {}),
+      id,
+      ...envelope(conversation.id, conversation.userId),
+    };
+    // Echo first: Web Chat marks a message "sent" when it sees it come back with its clientActivityID.
+    bridge.push(conversation.id, activity);
+    dispatch(ctx, runtime, activity);
+  });
+
+  return router;
+}
+
+/**
+ * Bot Framework entities need a `type`; Web Chat's thumbs post bare schema.org actions (`@type` only), so name
+ * them the schema.org way.
+ */
+function withEntityType(entity: Record<string, unknown>): Record<string, unknown> {
+  if (typeof entity.type === 'string') return entity;
+  const schemaType = typeof entity['@type'] === 'string' ? entity['@type'] : 'Thing';
+  return { ...entity, type: `https://schema.org/${schemaType}` };
+}
+
+/** The addressing every bridged activity carries. */
+function envelope(conversationId: string, userId: string) {
+  return {
+    channelId: 'webchat',
+    serviceUrl: WEBCHAT_SERVICE_URL,
+    timestamp: new Date().toISOString(),
+    conversation: { id: conversationId },
+    from: { id: userId, name: 'You', role: 'user' },
+    recipient: WEBCHAT_BOT,
+  };
+}
+
+/**
+ * Runs the activity through the same adapter and agent as `/api/messages`, in process (no JWT: the bridge is
+ * part of this server). Failures are logged; the adapter already sent the user an apology when it could.
+ */
+function dispatch(ctx: AppContext, runtime: BotFrameworkRuntime, activity: Record<string, unknown>): void {
+  const ignore: WebResponse = {
+    status: () => ignore,
+    setHeader: () => ignore,
+    send: () => ignore,
+    end: () => ignore,
+    headersSent: false,
+    writableEnded: false,
+  };
+  const request: SdkRequest = { body: activity, headers: {}, method: 'POST' };
+  runtime.adapter.process(request, ignore, (context) => runtime.agent.run(context)).catch((error: unknown) => {
+    ctx.logger.error('webchat_turn_failed', { error: error instanceof Error ? error.message : String(error) });
+  });
+}
