@@ -47,25 +47,26 @@ const QUESTION_FRAMING = new Set(
 );
 
 /**
- * IDF-weighted share of the question's own terms that the corpus never uses and no synonym group maps to
- * (e.g. "half-life", "urine"): the more of the question lies outside the articles' vocabulary, the less an
- * on-topic-looking passage can be trusted to answer it.
+ * IDF-weighted share of the question's own terms that the articles never use (in any close form) and no synonym
+ * group recognises ("half-life", "urine", "Spravato"): the more of the question lies outside the articles'
+ * vocabulary, the less an on-topic-looking passage can be trusted to answer it.
  */
 export function outOfVocabularyShare(terms: QueryTerms, synonymMatched: readonly string[], stats: TermStats): number {
-  // A word a synonym group recognised is lay wording for something the articles do say ("hooked" → "addictive").
   const recognised = new Set([...synonymMatched.map(stem), ...QUESTION_FRAMING]);
+  // IDF weights: a word most passages use ("ketamine") says little about what is asked; a missing word says most.
   let total = 0;
   let missing = 0;
   for (const t of terms.own) {
     const w = stats.idf(t);
     total += w;
-    if (!stats.has(t) && !recognised.has(t)) missing += w;
+    if (stats.hasForm(t) || recognised.has(t)) continue;
+    missing += w;
   }
   return total === 0 ? 0 : missing / total;
 }
 
 /** Weights of the answer confidence; calibrated by `npm run retrieval:eval -- --calibrate`. */
-export const CONFIDENCE_WEIGHTS = { dense: 0.5, coverage: 0.5, oov: 0.7 } as const;
+export const CONFIDENCE_WEIGHTS = { dense: 0.7, coverage: 0.3, oov: 1.0 } as const;
 
 /** 0–1 confidence that `best` answers the question. */
 export function confidence(best: Candidate | undefined, oovShare: number): number {

@@ -4,6 +4,8 @@ import { contentTerms } from './text.js';
 /** Document frequencies of stemmed content terms over chunks, for IDF weights and vocabulary checks. */
 export class TermStats {
   private readonly df = new Map<string, number>();
+  /** Memo of {@link hasForm} (the corpus vocabulary is ~2,000 terms, questions repeat words). */
+  private readonly forms = new Map<string, boolean>();
   readonly chunkCount: number;
 
   constructor(chunks: Chunk[]) {
@@ -20,9 +22,37 @@ export class TermStats {
     return this.df.has(term);
   }
 
+  /**
+   * Whether the corpus uses this term or a close form of it: a shared stem of at least 5 letters that leaves at
+   * most 3 letters over ("supervise" ~ "supervision", "pregnancy" ~ "pregnant", "euphoric" ~ "euphoria").
+   */
+  hasForm(term: string): boolean {
+    if (this.df.has(term)) return true;
+    if (term.length < 5) return false;
+    let known = this.forms.get(term);
+    if (known === undefined) {
+      known = false;
+      for (const t of this.df.keys()) {
+        const common = commonPrefix(t, term);
+        if (common >= 5 && term.length - common <= 3 && t.length - common <= 3) {
+          known = true;
+          break;
+        }
+      }
+      this.forms.set(term, known);
+    }
+    return known;
+  }
+
   /** Smoothed IDF; a term the corpus never uses gets the highest weight (it is the most specific). */
   idf(term: string): number {
     const df = this.df.get(term) ?? 0;
     return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
   }
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
