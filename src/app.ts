@@ -4,6 +4,9 @@ import type { Config } from './config/env.js';
 import type { FeedbackStore } from './feedback/store.js';
 import type { Logger } from './logger.js';
 import { apiRouter } from './channels/api/router.js';
+import { botFrameworkRouter } from './channels/botframework/router.js';
+import { webChatRouter } from './channels/webchat/router.js';
+import { mountSlack } from './channels/slack/index.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { requestLogger } from './http/request-logger.js';
 
@@ -37,10 +40,10 @@ export function createApp(ctx: AppContext): Express {
   });
 
   // Channel mounts (each owns its body parsing). Slack verifies signatures over the raw body: keep it first.
-  // [slack] mount here
+  mountSlack(app, ctx);
   app.use('/api', apiRouter(ctx));
-  // [botframework] mount here
-  // [webchat] mount here
+  app.use(botFrameworkRouter(ctx));
+  app.use(webChatRouter(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));

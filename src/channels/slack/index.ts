@@ -1,0 +1,105 @@
+import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
+import { Router, type Express } from 'express';
+import type { AppContext } from '../../app.js';
+import { AppError } from '../../errors.js';
+import { boltLogger } from './bolt-logger.js';
+import { dropRepeatedEvents } from './event-dedupe.js';
+import { registerActions } from './handlers/actions.js';
+import { registerSlashCommand } from './handlers/command.js';
+import { registerMessageEvents } from './handlers/events.js';
+import { createSlackState } from './state.js';
+import { verifySlackRequest } from './verify.js';
+
+/** The one URL Slack calls for events, slash commands and interactivity (see `slack/manifest.yaml`). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * Mounts the Slack app at `/slack/events` when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are both set.
+ * Must run before any JSON body parser: the signature covers the raw bytes. Returns whether it mounted.
+ */
+export function mountSlack(app: Express, ctx: AppContext): boolean {
+  const { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: token } = ctx.config;
+  if (!signingSecret || !token) {
+    if (signingSecret || token) ctx.logger.warn('slack_disabled', { reason: 'set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN' });
+    return false;
+  }
+  app.use(slackRouter(ctx, { signingSecret, token }));
+  ctx.logger.info('slack_enabled', { path: SLACK_EVENTS_PATH });
+  return true;
+}
+
+/** Options for {@link slackRouter}. */
+export interface SlackRouterOptions {
+  signingSecret: string;
+  /** Bot token (xoxb-…). */
+  token: string;
+}
+
+/**
+ * The Slack router: our signature/replay check and retry dedupe, then Bolt's ExpressReceiver with
+ * `processBeforeResponse: false`, so Slack gets its 200 as soon as a handler acks (events: at once)
+ * and the answer is posted afterwards through the Web API or the response_url.
+ */
+export function slackRouter(ctx: AppContext, options: SlackRouterOptions): Router {
+  const router = Router();
+  const state = createSlackState(ctx.config);
+  const logger = boltLogger(ctx.logger);
+  router.post(SLACK_EVENTS_PATH, ...verifySlackRequest({ signingSecret: options.signingSecret }), dropRepeatedEvents(state.events, ctx.logger));
+
+  const receiver = new ExpressReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    processBeforeResponse: false,
+    router,
+    logger,
+  });
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: withTrailingSlash(ctx.config.SLACK_API_URL),
+    logger,
+    // The default retries for half an hour; an answer that late is worse than a logged failure.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+  };
+  const bolt = new App({
+    receiver,
+    authorize: lazyAuthorize(new webApi.WebClient(undefined, clientOptions), options.token, ctx),
+    clientOptions,
+    logger,
+    convoStore: false,
+  });
+  bolt.error(async (error) => {
+    ctx.logger.error('slack_error', { code: error.code, error: error.message });
+  });
+  registerMessageEvents(bolt, ctx, state);
+  registerSlashCommand(bolt, ctx, state);
+  registerActions(bolt, ctx, state);
+
+  router.all(SLACK_EVENTS_PATH, (req, _res, next) => {
+    next(new AppError(`Use POST ${SLACK_EVENTS_PATH} (not ${req.method}).`, 'method_not_allowed', 405));
+  });
+  return router;
+}
+
+/**
+ * Single-workspace authorization: `auth.test` once, on first use, for the bot's user id (Bolt's
+ * `ignoreSelf` and mention stripping need it). Unlike Bolt's built-in, a failure is not cached forever
+ * and cannot crash startup: the next event tries again.
+ */
+function lazyAuthorize(client: webApi.WebClient, token: string, ctx: AppContext): Authorize<boolean> {
+  let identity: Promise<{ botUserId?: string; botId?: string; teamId?: string }> | undefined;
+  return async () => {
+    identity ??= client.auth.test({ token }).then(
+      (result) => ({ botUserId: result.user_id, botId: result.bot_id, teamId: result.team_id }),
+      (error: unknown) => {
+        identity = undefined;
+        ctx.logger.error('slack_auth_failed', { error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      },
+    );
+    const { botUserId, botId } = await identity;
+    return { botToken: token, botUserId, botId };
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
