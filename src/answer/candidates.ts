@@ -24,10 +24,13 @@ export interface Candidate {
 }
 
 /** How the combined score weighs the evidence; tuned on the retrieval set (evals/retrieval). */
-export const SCORE_WEIGHTS = { dense: 0.45, coverage: 0.35, heading: 0.1, rank: 0.05, specificity: 0.12 } as const;
+export const SCORE_WEIGHTS = { dense: 0.45, coverage: 0.35, heading: 0.1, rank: 0.05, specificity: 0.12, polarity: 0.1 } as const;
+
+/** Negation: stopwords to BM25, but "who should NOT take it?" is answered by a sentence that says "not". */
+const NEGATION = /\b(not|no|never|avoid|without|cannot)\b|n['’]t\b/i;
 
 /** IDF mass of new terms at which a sentence counts as fully specific ("dizziness, nausea, and vomiting"). */
-const SPECIFICITY_SATURATION = 10;
+const SPECIFICITY_SATURATION = 25;
 
 /**
  * How much a sentence says beyond restating the question: the IDF mass of its terms the question did not use.
@@ -43,6 +46,8 @@ export function specificity(terms: QueryTerms, sentence: string, stats: TermStat
 
 /** Terms of a question: the user's own and the synonym expansions (counted at half weight). */
 export interface QueryTerms {
+  /** The question as asked. */
+  question: string;
   own: string[];
   expanded: string[];
 }
@@ -50,7 +55,7 @@ export interface QueryTerms {
 export function queryTerms(query: string, expansions: string[]): QueryTerms {
   const own = [...new Set(contentTerms(query))];
   const expanded = [...new Set(contentTerms(expansions.join(' ')))].filter((t) => !own.includes(t));
-  return { own, expanded };
+  return { question: query, own, expanded };
 }
 
 /** IDF-weighted coverage of the question's terms by a sentence (and half credit for its heading). */
@@ -64,10 +69,11 @@ export function coverage(terms: QueryTerms, sentence: string, heading: string | 
     total += w;
     got += inSentence.has(t) ? w : inHeading.has(t) ? w / 2 : 0;
   }
-  // An expansion can stand in for a missing own term but never adds to the denominator.
+  // Synonym expansions stand in for missing own terms at half credit, and never for more than is missing:
+  // a sentence full of expansion words must not outrank one that has the user's own words.
   let bonus = 0;
   for (const t of terms.expanded) if (inSentence.has(t)) bonus += stats.idf(t) / 2;
-  return total === 0 ? 0 : Math.min(1, (got + bonus) / total);
+  return total === 0 ? 0 : (got + Math.min(bonus, (total - got) / 2)) / total;
 }
 
 /**
@@ -83,6 +89,7 @@ export function scoreCandidates(
 ): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
+  const negatedQuestion = NEGATION.test(terms.question);
   retrieved.forEach(({ chunk }, chunkRank) => {
     const headingVector = chunk.section ? textVectors.get(chunk.section) : undefined;
     const headingSim = headingVector ? dot(queryVector, headingVector) : 0;
@@ -99,7 +106,8 @@ export function scoreCandidates(
         SCORE_WEIGHTS.coverage * cov +
         SCORE_WEIGHTS.heading * Math.max(0, headingSim) +
         SCORE_WEIGHTS.rank / (chunkRank + 1) +
-        SCORE_WEIGHTS.specificity * spec;
+        SCORE_WEIGHTS.specificity * spec +
+        (negatedQuestion && NEGATION.test(sentence.text) ? SCORE_WEIGHTS.polarity : 0);
       out.push({ text: sentence.text, chunk, sentence, chunkRank, dense, coverage: cov, headingSim, specificity: spec, score });
     }
   });

@@ -4,7 +4,9 @@ import { UseLiteEmbeddings } from '../embeddings/use-lite.js';
 import type { ModelEmbeddings } from '../index/embedder.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { loadRetrievalStack, type RetrievalStack } from '../retrieval/stack.js';
-import { allowAllGuard, passThroughPolicy, type OutputGuard, type SafetyPolicy } from '../safety/types.js';
+import { createOutputGuard } from '../safety/output-guard.js';
+import { createSafetyPolicy } from '../safety/policy.js';
+import type { OutputGuard, SafetyPolicy } from '../safety/types.js';
 import type { Bot } from './bot-types.js';
 import { MemoryConversationStore, newConversation, type ConversationStore } from './conversation.js';
 import { createTurnHandler } from './handle-turn.js';
@@ -15,7 +17,9 @@ export interface CreateBotOptions {
   logger?: Logger;
   /** USE-lite unless given (tests may share one instance). */
   embeddings?: ModelEmbeddings;
+  /** The bundled safety policy (or SAFETY_POLICY_FILE) unless given. */
   policy?: SafetyPolicy;
+  /** The output guard (no dose quantities, no personal directives) unless given. */
   guard?: OutputGuard;
   /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given. */
   conversations?: ConversationStore;
@@ -32,13 +36,22 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   const stack = await loadRetrievalStack({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embeddings, logger });
   // Load the model weights and run the graph once now, so the first user does not wait for it.
   await embeddings.embedQuery('warm-up');
-  const guard = options.guard ?? allowAllGuard;
-  const policy = options.policy ?? passThroughPolicy;
+  const guard = options.guard ?? createOutputGuard();
   const answerer = new Answerer(stack, guard, {
     topK: config.RETRIEVAL_TOP_K,
     maxSentences: config.ANSWER_MAX_SENTENCES,
     minConfidence: config.ANSWER_MIN_CONFIDENCE,
   });
+  // Exemplar vectors are cached in the index folder, so a warm start embeds nothing but user messages.
+  const policy =
+    options.policy ??
+    (await createSafetyPolicy({
+      embeddings,
+      policyFile: config.SAFETY_POLICY_FILE,
+      cacheDir: config.INDEX_DIR,
+      logger,
+      exampleQuestions: () => answerer.suggestions.examples(3),
+    }));
   const handleTurn = createTurnHandler({ answerer, policy, guard, logger, historyTurns: config.CONVERSATION_HISTORY_TURNS });
   const conversations =
     options.conversations ??

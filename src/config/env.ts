@@ -34,7 +34,7 @@ export const EnvSchema = z.object({
   /** Where the built vector index and its manifest live (git-ignored; rebuilt when missing or stale). */
   INDEX_DIR: z.string().min(1).default('.index'),
   /** How many fused passages feed the answer composer. */
-  RETRIEVAL_TOP_K: int(20, 1, 68),
+  RETRIEVAL_TOP_K: int(20, 1, 100),
   /** Answer confidence (0–1) below which the turn is `no_answer`; calibrated by `npm run retrieval:eval`. */
   ANSWER_MIN_CONFIDENCE: num(0.1, 0, 1),
   /** Most sentences in one extractive answer. */

@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Embeddings } from '@langchain/core/embeddings';
+import { parse, stringify } from 'yaml';
+import type { TurnRecord } from '../../src/chat/conversation.js';
+import { BUNDLED_POLICY_FILE } from '../../src/safety/policy-file.js';
+import type { Logger } from '../../src/logger.js';
+
+export function tempDir(prefix = 'safety-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The bundled policy as a plain object, to modify and write elsewhere. */
+export function bundledPolicyObject(): Record<string, unknown> {
+  return parse(readFileSync(BUNDLED_POLICY_FILE, 'utf8')) as Record<string, unknown>;
+}
+
+export function writePolicy(dir: string, policy: unknown, name = 'policy.yaml'): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof policy === 'string' ? policy : stringify(policy));
+  return file;
+}
+
+/** Counts what was embedded, so tests can prove a warm cache embeds nothing. */
+export class CountingEmbeddings extends Embeddings {
+  documentsEmbedded = 0;
+  queriesEmbedded = 0;
+  constructor(
+    private readonly inner: Embeddings,
+    readonly modelId = 'counting-test-model',
+  ) {
+    super({});
+  }
+  async embedDocuments(documents: string[]): Promise<number[][]> {
+    this.documentsEmbedded += documents.length;
+    return this.inner.embedDocuments(documents);
+  }
+  async embedQuery(text: string): Promise<number[]> {
+    this.queriesEmbedded += 1;
+    return this.inner.embedQuery(text);
+  }
+}
+
+/** A turn as handleTurn would record it. */
+export function turn(message: string, kind: TurnRecord['kind'], category?: TurnRecord['category']): TurnRecord {
+  return { message, resolvedQuery: message, kind, ...(category ? { category } : {}), topic: [], chunkIds: [], at: 0 };
+}
+
+/** A logger that keeps every line for assertions. */
+export function memoryLogger(): Logger & { lines: { level: string; event: string; fields: Record<string, unknown> }[] } {
+  const lines: { level: string; event: string; fields: Record<string, unknown> }[] = [];
+  const at = (level: string) => (event: string, fields: Record<string, unknown> = {}) => void lines.push({ level, event, fields });
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
