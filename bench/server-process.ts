@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+
+/** A server started the way `npm start` starts it (node + the tsx loader, so the pid is the server itself). */
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  /** ms from spawn to the first 200 from /healthz. */
+  healthyMs: number;
+  /** ms from spawn to the `server_listening` log line (process boot + TypeScript loading). */
+  listeningMs: number;
+  /** `coldStartMs` of the server's own `bot_ready` line (module start → index and model loaded). */
+  botReadyMs: number;
+  /** Peak resident set size of the server process so far (VmHWM), in MB. */
+  peakRssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Starts `src/server.ts` on a free port with `env`, waits until /healthz says 200 (bounded by `timeoutMs`). */
+export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  let buffer = '';
+  let listeningMs = Number.NaN;
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not listen within ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
+    child.stdout?.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const m = /"event":"server_listening".*?"url":"([^"]+)"/.exec(buffer);
+      if (m?.[1] && Number.isNaN(listeningMs)) {
+        listeningMs = performance.now() - started;
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+  });
+  // Poll /healthz tightly: this is the cold-start figure.
+  let healthyMs = Number.NaN;
+  while (performance.now() - started < timeoutMs) {
+    const ok = await fetch(`${url}/healthz`).then((r) => r.status === 200, () => false);
+    if (ok) {
+      healthyMs = performance.now() - started;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  if (Number.isNaN(healthyMs)) throw new Error(`server not healthy within ${timeoutMs} ms: ${stderr}`);
+  const botReadyMs = Number(/"event":"bot_ready".*?"coldStartMs":(\d+)/.exec(buffer)?.[1] ?? Number.NaN);
+  // Keep draining stdout (one log line per request) without keeping it.
+  child.stdout?.removeAllListeners('data');
+  child.stdout?.resume();
+  return {
+    child,
+    url,
+    healthyMs,
+    listeningMs,
+    botReadyMs,
+    async peakRssMb() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+      return Math.round((kb / 1024) * 10) / 10;
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** POST /api/ask; returns the reply kind (throws on a non-200). */
+export async function askOverHttp(url: string, message: string): Promise<string> {
+  const res = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
+  if (res.status !== 200) throw new Error(`POST /api/ask → ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { kind: string }).kind;
+}

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReplySchema } from '../../../src/chat/reply.js';
+import { renderForTerminal } from '../../../src/channels/cli/render.js';
+
+const TSX = resolve('node_modules/.bin/tsx');
+
+/** Runs a CLI entry point to completion (bounded), feeding `stdin`. */
+function run(script: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(TSX, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`${script} timed out\n${stdout}\n${stderr}`));
+    }, 45_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+    child.stdin.end(stdin);
+  });
+}
+
+describe('npm run ask', () => {
+  it('--json prints exactly the API body', async () => {
+    const { code, stdout, stderr } = await run('src/channels/cli/ask.ts', ['--json', 'What are the side effects of ketamine?']);
+    expect(code, stderr).toBe(0);
+    const body = ReplySchema.strict().parse(JSON.parse(stdout));
+    expect(body.kind).toBe('answer');
+    expect(body.citations.length).toBeGreaterThan(0);
+  });
+
+  it('without --json prints the answer and numbered sources', async () => {
+    const { code, stdout } = await run('src/channels/cli/ask.ts', ['Is', 'ketamine', 'safe?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\[1\]/);
+    expect(stdout).toMatch(/Sources:\n\s+\[1\] .+ \([a-z-]+#\d+\)/);
+    expect(stdout).not.toContain('_General information'); // Markdown emphasis is stripped for the terminal
+    expect(stdout).toContain('General information from published articles');
+  });
+
+  it('no question prints usage and exits 2; an over-long one is a clear error', async () => {
+    const none = await run('src/channels/cli/ask.ts', []);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toMatch(/Usage: npm run ask/);
+    const long = await run('src/channels/cli/ask.ts', ['x'.repeat(2001)]);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toMatch(/Error: .*2000/);
+  });
+});
+
+describe('npm run chat', () => {
+  it('answers two turns from stdin (the second a follow-up), then /exit quits cleanly', async () => {
+    const { code, stdout, stderr } = await run('src/channels/cli/chat.ts', [], 'What are the side effects of ketamine?\nhow long do they last?\n/exit\nIs ketamine safe?\n');
+    expect(code, stderr).toBe(0);
+    const replies = stdout.split('bot> ').slice(1);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/dizziness|nausea|side effects/i);
+    expect(replies[1]).toMatch(/go away|short-lived|resolve|last long/);
+    expect(stdout).toMatch(/Type \/new for a new conversation/);
+  });
+});
+
+describe('renderForTerminal', () => {
+  it('renders text, sources and suggestions as plain text', () => {
+    const out = renderForTerminal({
+      conversationId: 'c',
+      kind: 'answer',
+      text: '**Note.** It helps. [1]\n\n_footer_',
+      citations: [{ n: 1, docId: 'd', title: 'Doc', chunkId: 'd#0', quote: 'It helps.' }],
+      suggestions: ['Is it safe?'],
+    });
+    expect(out).toBe('Note. It helps. [1]\n\nfooter\n\nSources:\n  [1] Doc (d#0)\n      "It helps."\n\nYou could also ask:\n  - Is it safe?');
+  });
+});

@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedBot } from '../../src/chat/create-bot.js';
+import { newConversation } from '../../src/chat/conversation.js';
+import { createTurnHandler, FOOTER, GENERAL_INFO_HEADING } from '../../src/chat/handle-turn.js';
+import { ReplySchema } from '../../src/chat/reply.js';
+import { silentLogger } from '../../src/logger.js';
+import { allowAllGuard, passThroughPolicy, type OutputGuard, type SafetyPolicy } from '../../src/safety/types.js';
+import { recordingLogger } from '../index/helpers.js';
+import { getRealBot } from '../helpers/real-bot.js';
+
+let bot: LoadedBot;
+beforeAll(async () => {
+  bot = await getRealBot();
+});
+
+const handler = (overrides: { policy?: SafetyPolicy; guard?: OutputGuard; historyTurns?: number; logger?: ReturnType<typeof recordingLogger> } = {}) =>
+  createTurnHandler({
+    answerer: bot.answerer,
+    policy: overrides.policy ?? passThroughPolicy,
+    guard: overrides.guard ?? allowAllGuard,
+    logger: overrides.logger ?? silentLogger,
+    historyTurns: overrides.historyTurns ?? 6,
+  });
+
+describe('handleTurn', () => {
+  it('trims history to the configured number of turns, keeping the newest', async () => {
+    const handle = handler({ historyTurns: 3 });
+    const conversation = newConversation();
+    const questions = ['Is ketamine safe?', 'What are the side effects?', 'Is it addictive?', 'How is it given?', 'Can I drive home?'];
+    for (const message of questions) await handle({ message, channel: 'eval' }, conversation);
+    expect(conversation.turns.map((t) => t.message)).toEqual(questions.slice(-3));
+  });
+
+  it('the real bot trims to CONVERSATION_HISTORY_TURNS (6)', async () => {
+    const conversation = newConversation();
+    for (let i = 0; i < 8; i++) await bot.handleTurn({ message: `Is ketamine safe? (${i})`, channel: 'eval' }, conversation);
+    expect(conversation.turns).toHaveLength(6);
+    expect(conversation.turns[0]?.message).toBe('Is ketamine safe? (2)');
+  });
+
+  it('records each turn: message, kind, topic and cited chunk ids', async () => {
+    const conversation = newConversation();
+    const reply = await bot.handleTurn({ message: '  What are the side effects of ketamine?  ', channel: 'eval' }, conversation);
+    expect(conversation.turns).toHaveLength(1);
+    expect(conversation.turns[0]).toMatchObject({ message: 'What are the side effects of ketamine?', kind: 'answer' });
+    expect(conversation.turns[0]?.chunkIds).toEqual(reply.citations.map((c) => c.chunkId));
+    expect(conversation.turns[0]?.topic.length).toBeGreaterThan(0);
+    expect(reply.conversationId).toBe(conversation.id);
+  });
+
+  it('a policy reply is sent as decided, without retrieval, citations or footer', async () => {
+    const policy: SafetyPolicy = {
+      classify: async () => ({ action: 'reply', kind: 'smalltalk', text: 'Hello! Ask me about ketamine therapy.', suggestions: ['Is ketamine safe?'], rule: 'greeting' }),
+    };
+    const reply = await handler({ policy })({ message: 'hi', channel: 'eval' }, newConversation());
+    expect(ReplySchema.parse(reply)).toEqual({
+      conversationId: reply.conversationId,
+      kind: 'smalltalk',
+      text: 'Hello! Ask me about ketamine therapy.',
+      citations: [],
+      suggestions: ['Is ketamine safe?'],
+    });
+    expect(reply.meta.policyRule).toBe('greeting');
+  });
+
+  it('a refusal with a general query appends cited general information and the footer', async () => {
+    const policy: SafetyPolicy = {
+      classify: async () => ({
+        action: 'reply',
+        kind: 'refusal',
+        category: 'medical_advice',
+        text: 'I can’t advise on your own situation.',
+        rule: 'personal',
+        generalQuery: 'Who should not use ketamine?',
+      }),
+    };
+    const reply = await handler({ policy })({ message: 'Should I take ketamine while pregnant?', channel: 'eval' }, newConversation());
+    expect(reply.kind).toBe('refusal');
+    expect(reply.category).toBe('medical_advice');
+    expect(reply.text.startsWith('I can’t advise on your own situation.')).toBe(true);
+    expect(reply.text).toContain(GENERAL_INFO_HEADING);
+    expect(reply.text.endsWith(FOOTER)).toBe(true);
+    expect(reply.citations.length).toBeGreaterThan(0);
+    expect(reply.citations.length).toBeLessThanOrEqual(2);
+  });
+
+  it('the output guard removes a sentence and its now-unused citation', async () => {
+    const guard: OutputGuard = { check: (s) => (/dizziness/i.test(s) ? 'test: no dizziness' : undefined) };
+    const reply = await handler({ guard })({ message: 'What are the side effects of ketamine?', channel: 'eval' }, newConversation());
+    expect(reply.text).not.toMatch(/dizziness/i);
+    for (const c of reply.citations) expect(c.quote).not.toMatch(/dizziness/i);
+    const markers = new Set([...reply.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+    expect(reply.citations.every((c) => markers.has(c.n))).toBe(true);
+    expect(reply.meta.guardRemoved).toBeGreaterThan(0);
+  });
+
+  it('logs one turn line per turn with kind and timing, and never the user text at info', async () => {
+    const logger = recordingLogger();
+    const secret = 'What are the side effects of ketamine for my aunt Zelda?';
+    await handler({ logger })({ message: secret, channel: 'eval' }, newConversation());
+    const turns = logger.events('turn');
+    expect(turns).toHaveLength(1);
+    expect(turns[0]).toMatchObject({ level: 'info', channel: 'eval', kind: expect.any(String) });
+    expect(typeof turns[0]?.ms).toBe('number');
+    const infoText = JSON.stringify(logger.lines.filter((l) => l.level !== 'debug'));
+    expect(infoText).not.toContain('Zelda');
+    expect(logger.lines.some((l) => l.level === 'debug' && JSON.stringify(l).includes('Zelda'))).toBe(true);
+  });
+});

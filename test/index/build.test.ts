@@ -1,0 +1,76 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CHUNKER } from '../../src/corpus/chunk.js';
+import { embeddableTexts, loadCorpusData, type CorpusData } from '../../src/corpus/corpus.js';
+import { dot, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID, UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
+import { buildIndex } from '../../src/index/build.js';
+import { MANIFEST_FILE, TEXTS_FILE, VECTORS_FILE, type LoadedIndex } from '../../src/index/files.js';
+import { ensureIndex, fingerprint, loadIndex } from '../../src/index/load.js';
+import { hashCorpus, ManifestSchema, sha256 } from '../../src/index/manifest.js';
+import { copyCorpus, recordingLogger } from './helpers.js';
+
+// The real model, once for this file; the full corpus is built once (a few seconds) and only read afterwards.
+const embeddings = new UseLiteEmbeddings();
+let corpusDir: string;
+let indexDir: string;
+let data: CorpusData;
+let built: LoadedIndex;
+
+beforeAll(async () => {
+  corpusDir = await copyCorpus();
+  indexDir = join(dirname(corpusDir), 'index');
+  data = await loadCorpusData(corpusDir);
+  built = await buildIndex(indexDir, corpusDir, data, embeddings);
+});
+
+describe('buildIndex (full corpus, USE-lite)', () => {
+  it('writes a zod-valid manifest with model, dimensions, corpus and synonyms hashes, chunker and counts', async () => {
+    const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(indexDir, MANIFEST_FILE), 'utf8')));
+    expect(manifest.model).toEqual({ id: USE_LITE_MODEL_ID, dimensions: USE_LITE_DIMENSIONS });
+    expect(manifest.corpusHash).toBe(await hashCorpus(resolve('corpus')));
+    expect(manifest.synonymsHash).toBe(sha256(await readFile(resolve('corpus/synonyms.yaml'), 'utf8')));
+    expect(manifest.chunker).toEqual(DEFAULT_CHUNKER);
+    expect(manifest.chunks).toBe(data.chunks.length);
+    expect(manifest.texts).toBe(embeddableTexts(data.chunks).length);
+    expect(Number.isNaN(Date.parse(manifest.builtAt))).toBe(false);
+    expect(manifest.buildMs).toBeGreaterThan(0);
+    expect(manifest).toEqual(built.manifest);
+  });
+
+  it('stores one unit vector per sentence and heading, and leaves no temp folder behind', async () => {
+    const texts = JSON.parse(await readFile(join(indexDir, TEXTS_FILE), 'utf8')) as string[];
+    expect(texts).toEqual(embeddableTexts(data.chunks));
+    expect((await stat(join(indexDir, VECTORS_FILE))).size).toBe(texts.length * USE_LITE_DIMENSIONS * 4);
+    expect(built.store.index.getCurrentCount()).toBe(texts.length);
+    for (const v of built.textVectors.values()) expect(dot(v, v)).toBeCloseTo(1, 4);
+    expect((await readdir(dirname(indexDir))).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('loads back with the same vectors, and the nearest neighbour of a sentence is itself', async () => {
+    const loaded = await loadIndex(indexDir, await fingerprint(corpusDir, data, embeddings), embeddings);
+    expect(loaded.manifest).toEqual(built.manifest);
+    const sentence = 'Some people may only need a few infusions, while others may need up to 12 infusions.';
+    const vector = loaded.textVectors.get(sentence);
+    expect(vector).toBeDefined();
+    const original = built.textVectors.get(sentence) as number[];
+    expect(Math.max(...(vector as number[]).map((x, i) => Math.abs(x - (original[i] as number))))).toBeLessThan(1e-6);
+    const [nearest] = await loaded.store.similaritySearchVectorWithScore(vector as number[], 1);
+    expect(nearest?.[0].pageContent).toBe(sentence);
+    expect(nearest?.[1]).toBeLessThan(1e-4);
+  });
+
+  it('embeds paraphrases near each other (the dense side can work at all)', async () => {
+    const [q] = await embeddings.embedDocuments(['How many infusion sessions will I need?']);
+    const hits = await built.store.similaritySearchVectorWithScore(q as number[], 10);
+    expect(hits.some(([d]) => /infusions/.test(d.pageContent))).toBe(true);
+  });
+
+  it('ensureIndex loads a current index without rebuilding or logging a rebuild', async () => {
+    const logger = recordingLogger();
+    const { index, rebuilt } = await ensureIndex({ indexDir, corpusDir, data, embeddings, logger });
+    expect(rebuilt).toBe(false);
+    expect(index.manifest.builtAt).toBe(built.manifest.builtAt);
+    expect(logger.events('index_rebuild')).toEqual([]);
+  });
+});

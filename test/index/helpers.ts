@@ -1,0 +1,25 @@
+import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createLogger, type Logger } from '../../src/logger.js';
+
+/** A logger that keeps every line it would have written, parsed. */
+export function recordingLogger(): Logger & { lines: Record<string, unknown>[]; events: (name: string) => Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  return Object.assign(logger, { lines, events: (name: string) => lines.filter((l) => l.event === name) });
+}
+
+/**
+ * A temp copy of the corpus folder. `only` keeps just those articles (plus synonyms.yaml): rebuild tests embed a
+ * small corpus so each rebuild costs a fraction of a second instead of seconds.
+ */
+export async function copyCorpus(only?: string[]): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'kfb-index-test-')), 'corpus');
+  await mkdir(dir);
+  await cp(resolve('corpus'), dir, {
+    recursive: true,
+    filter: (src) => !only || !src.endsWith('.md') || only.some((id) => src.endsWith(`${id}.md`)),
+  });
+  return dir;
+}
