@@ -52,7 +52,7 @@ const QUESTION_FRAMING = new Set(
  * vocabulary, the less an on-topic-looking passage can be trusted to answer it.
  */
 export function outOfVocabularyShare(terms: QueryTerms, synonymMatched: readonly string[], stats: TermStats): number {
-  const recognised = new Set([...synonymMatched.map(stem), ...QUESTION_FRAMING]);
+  const recognised = new Set([...synonymMatched, ...QUESTION_FRAMING]);
   // IDF weights: a word most passages use ("ketamine") says little about what is asked; a missing word says most.
   let total = 0;
   let missing = 0;

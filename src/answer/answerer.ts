@@ -79,7 +79,7 @@ export class Answerer {
       kind: 'no_answer',
       text: NO_ANSWER_TEXT,
       citations: [],
-      suggestions: this.suggestions.nearest(queryVector, 3),
+      suggestions: this.suggestions.nearest(queryVector, 3, new Set(), question),
       confidence: conf,
       guardRemoved,
     });
@@ -110,7 +110,7 @@ export class Answerer {
       kind: 'answer',
       text,
       citations: verified.citations,
-      suggestions: this.suggestions.nearest(queryVector, 2, usedHeadings),
+      suggestions: this.suggestions.nearest(queryVector, 2, usedHeadings, question),
       confidence: conf,
       disagreement,
       guardRemoved,

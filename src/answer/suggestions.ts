@@ -21,10 +21,14 @@ export class SuggestionBank {
     }
   }
 
-  /** The `count` questions nearest the query, skipping the headings in `exclude`. */
-  nearest(queryVector: number[], count: number, exclude: ReadonlySet<string> = new Set()): string[] {
+  /**
+   * The `count` questions nearest the query, skipping the headings in `exclude` and any question that is
+   * (nearly) the one just asked.
+   */
+  nearest(queryVector: number[], count: number, exclude: ReadonlySet<string> = new Set(), asked = ''): string[] {
+    const askedKey = normalizeQuestion(asked);
     return this.questions
-      .filter((q) => !exclude.has(q.heading))
+      .filter((q) => !exclude.has(q.heading) && normalizeQuestion(q.text) !== askedKey)
       .map((q) => ({ q, sim: dot(queryVector, q.vector) }))
       .sort((a, b) => b.sim - a.sim)
       .slice(0, count)
@@ -40,7 +44,14 @@ export class SuggestionBank {
   }
 }
 
-/** Headings capitalise "Ketamine" mid-sentence; questions read better in sentence case. */
-function displayQuestion(heading: string): string {
-  return heading.replace(/(?<=\s)Ketamine\b/g, 'ketamine').replace(/(?<=\s)Therapy\b/g, 'therapy');
+/** Headings are in title case ("Why Is Ketamine Used?"); questions read better in sentence case. Acronyms stay. */
+export function displayQuestion(heading: string): string {
+  return heading
+    .split(' ')
+    .map((word, i) => (i === 0 || /^[A-Z0-9]{2,}\W*$/.test(word) ? word : word.toLowerCase()))
+    .join(' ');
+}
+
+function normalizeQuestion(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }

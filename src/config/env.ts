@@ -71,21 +71,28 @@ export type Config = z.infer<typeof EnvSchema>;
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = EnvSchema.safeParse(env);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${describeIssue(issue)}`);
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const raw = env[name];
+    return `  ${name}: ${describeIssue(issue)}${raw === undefined ? '' : ` (got ${JSON.stringify(raw)})`}`;
+  });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const got = 'input' in issue && issue.input !== undefined ? ` (got ${JSON.stringify(issue.input)})` : '';
   switch (issue.code) {
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':
-      return `must be at least ${String(issue.minimum)}${got}`;
+      return `must be at least ${String(issue.minimum)}`;
     case 'too_big':
-      return `must be at most ${String(issue.maximum)}${got}`;
+      return `must be at most ${String(issue.maximum)}`;
+    case 'invalid_type':
+      return issue.expected === 'number' ? 'must be a number' : `must be a ${issue.expected}`;
+    case 'invalid_format':
+      return issue.format === 'url' ? 'must be a URL like https://host/path' : `must be a valid ${issue.format}`;
     default:
-      return `${issue.message}${got}`;
+      return issue.message;
   }
 }
 

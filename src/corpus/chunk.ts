@@ -11,7 +11,7 @@ export interface ChunkerSettings {
   version: number;
 }
 
-export const DEFAULT_CHUNKER: ChunkerSettings = { chunkSize: 550, chunkOverlap: 160, version: 1 };
+export const DEFAULT_CHUNKER: ChunkerSettings = { chunkSize: 550, chunkOverlap: 160, version: 2 };
 
 /** A sentence inside a chunk, with where it sits in the article (quotes may only join neighbours). */
 export interface ChunkSentence {
@@ -56,16 +56,7 @@ export async function chunkArticle(article: Article, settings: ChunkerSettings =
     // A repeated sentence within one section maps to its first occurrence; the text (all that is quoted) is equal.
     const byText = new Map<string, ChunkSentence>();
     for (const s of located) if (!byText.has(s.text)) byText.set(s.text, s);
-    for (const piece of await splitter.splitText(located.map((s) => s.text).join('\n'))) {
-      const sentences = piece
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((line) => {
-          const found = byText.get(line);
-          if (!found) throw new Error(`chunker lost a sentence: ${line.slice(0, 60)}`);
-          return found;
-        });
+    const push = (sentences: ChunkSentence[]) =>
       chunks.push({
         id: `${article.id}#${chunks.length}`,
         docId: article.id,
@@ -74,9 +65,44 @@ export async function chunkArticle(article: Article, settings: ChunkerSettings =
         sentences,
         text: sentences.map((s) => s.text).join(' '),
       });
+    // The splitter may only cut at newlines, so a sentence longer than a chunk cannot go through it: such a
+    // sentence becomes a chunk of its own and the runs around it are split normally.
+    for (const run of runsAroundLongSentences(located, settings.chunkSize)) {
+      if (run.length === 1 && (run[0] as ChunkSentence).text.length > settings.chunkSize) {
+        push(run);
+        continue;
+      }
+      for (const piece of await splitter.splitText(run.map((s) => s.text).join('\n'))) {
+        push(
+          piece
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .map((line) => {
+              const found = byText.get(line);
+              if (!found) throw new Error(`chunker lost a sentence: ${line.slice(0, 60)}`);
+              return found;
+            }),
+        );
+      }
     }
   }
   return chunks;
+}
+
+/** Splits sentences into runs, each over-long sentence (longer than `max`) alone in its own run. */
+function runsAroundLongSentences(sentences: ChunkSentence[], max: number): ChunkSentence[][] {
+  const runs: ChunkSentence[][] = [];
+  let current: ChunkSentence[] = [];
+  for (const s of sentences) {
+    if (s.text.length > max) {
+      if (current.length > 0) runs.push(current);
+      runs.push([s]);
+      current = [];
+    } else current.push(s);
+  }
+  if (current.length > 0) runs.push(current);
+  return runs;
 }
 
 /** Chunks every article, in corpus order. */

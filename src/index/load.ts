@@ -45,6 +45,8 @@ export async function loadIndex(dir: string, expected: IndexFingerprint, embeddi
   try {
     const store = await HNSWLib.load(dir, embeddings);
     if (store.index.getCurrentCount() !== manifest.texts) throw new Error('vector count differs from manifest');
+    // Every vector label must resolve to a stored text, or every question would fail at query time.
+    if (store.docstore._docs.size !== manifest.texts) throw new Error('docstore size differs from manifest');
     const texts = z.array(z.string()).parse(JSON.parse(await readFile(`${dir}/${TEXTS_FILE}`, 'utf8')));
     const raw = await readFile(`${dir}/${VECTORS_FILE}`);
     const dims = manifest.model.dimensions;

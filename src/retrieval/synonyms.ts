@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CorpusError } from '../errors.js';
-import { words } from './text.js';
+import { stem, words } from './text.js';
 
 /** `corpus/synonyms.yaml`: symmetric groups of lay wording ↔ article wording. */
 export const SynonymsFileSchema = z.object({
@@ -26,27 +26,31 @@ export interface Expansion {
 
 /** Expands a query with the other phrases of every group it mentions. */
 export class SynonymExpander {
-  private readonly groups: { id: string; phrases: string[][] }[];
+  private readonly groups: { id: string; phrases: { text: string; stems: string[] }[] }[];
 
   constructor(file: SynonymsFile) {
-    this.groups = file.groups.map((g) => ({ id: g.id, phrases: g.terms.map((t) => words(t)) }));
+    // Phrases match on stems, so "parties", "drips" and "babies" fire the groups that list "party", "drip", "baby".
+    this.groups = file.groups.map((g) => ({
+      id: g.id,
+      phrases: g.terms.map((t) => ({ text: words(t).join(' '), stems: words(t).map(stem) })),
+    }));
   }
 
   /**
    * The phrases to add (not already in the query), which groups fired, and the query's own words that a group
-   * recognised (those are lay wording the articles say differently, not words the articles lack).
+   * recognised, as stems (those are lay wording the articles say differently, not words the articles lack).
    */
   expand(query: string): Expansion {
-    const tokens = words(query);
+    const tokens = words(query).map(stem);
     const added = new Set<string>();
     const matched = new Set<string>();
     const groups: string[] = [];
     for (const group of this.groups) {
-      const hits = group.phrases.filter((p) => containsPhrase(tokens, p));
+      const hits = group.phrases.filter((p) => containsPhrase(tokens, p.stems));
       if (hits.length === 0) continue;
       groups.push(group.id);
-      for (const h of hits) for (const w of h) matched.add(w);
-      for (const p of group.phrases) if (!containsPhrase(tokens, p)) added.add(p.join(' '));
+      for (const h of hits) for (const w of h.stems) matched.add(w);
+      for (const p of group.phrases) if (!containsPhrase(tokens, p.stems)) added.add(p.text);
     }
     return { added: [...added], groups, matched: [...matched] };
   }
