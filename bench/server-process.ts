@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
-/** A server started the way `npm start` starts it (node + the tsx loader, so the pid is the server itself). */
+/** A server started the way `npm start` starts it (node running the esbuild bundle; the pid is the server itself). */
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
@@ -16,10 +16,13 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `src/server.ts` on a free port with `env`, waits until /healthz says 200 (bounded by `timeoutMs`). */
+/**
+ * Starts the bundled server (`.build/server.mjs`, built first by `npm run build` — `npm start` does the same) on a
+ * free port with `env`, waits until /healthz says 200 (bounded by `timeoutMs`).
+ */
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '.build/server.mjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

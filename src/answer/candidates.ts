@@ -40,7 +40,7 @@ const SPECIFICITY_SATURATION = 25;
 export function specificity(terms: QueryTerms, sentence: string, stats: TermStats): number {
   const asked = new Set([...terms.own, ...terms.expanded]);
   let mass = 0;
-  for (const t of new Set(contentTerms(sentence))) if (!asked.has(t)) mass += stats.idf(t);
+  for (const t of termSet(sentence)) if (!asked.has(t)) mass += stats.idf(t);
   return Math.min(1, mass / SPECIFICITY_SATURATION);
 }
 
@@ -58,10 +58,21 @@ export function queryTerms(query: string, expansions: string[]): QueryTerms {
   return { question: query, own, expanded };
 }
 
+/** Content terms of corpus sentences and headings, memoised (they are scored on every turn). */
+const TERM_SETS = new Map<string, Set<string>>();
+function termSet(text: string): Set<string> {
+  let set = TERM_SETS.get(text);
+  if (!set) {
+    set = new Set(contentTerms(text));
+    if (TERM_SETS.size < 5000) TERM_SETS.set(text, set);
+  }
+  return set;
+}
+
 /** IDF-weighted coverage of the question's terms by a sentence (and half credit for its heading). */
 export function coverage(terms: QueryTerms, sentence: string, heading: string | undefined, stats: TermStats): number {
-  const inSentence = new Set(contentTerms(sentence));
-  const inHeading = new Set(contentTerms(heading ?? ''));
+  const inSentence = termSet(sentence);
+  const inHeading = termSet(heading ?? '');
   let total = 0;
   let got = 0;
   for (const t of terms.own) {

@@ -10,10 +10,22 @@ export interface SelectOptions {
   denseSlack?: number;
 }
 
+/** Token sets of corpus sentences, memoised: selection compares the same sentences on every turn. */
+const TOKEN_SETS = new Map<string, Set<string>>();
+function tokenSet(text: string): Set<string> {
+  let set = TOKEN_SETS.get(text);
+  if (!set) {
+    set = new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+    // Bounded: corpus sentences are a few hundred; anything beyond that is not worth keeping.
+    if (TOKEN_SETS.size < 5000) TOKEN_SETS.set(text, set);
+  }
+  return set;
+}
+
 /** Token-set Jaccard similarity, to skip near-duplicates (the articles repeat themselves). */
 export function jaccard(a: string, b: string): number {
-  const ta = new Set(a.toLowerCase().match(/[a-z0-9]+/g) ?? []);
-  const tb = new Set(b.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  const ta = tokenSet(a);
+  const tb = tokenSet(b);
   let inter = 0;
   for (const t of ta) if (tb.has(t)) inter++;
   const union = ta.size + tb.size - inter;

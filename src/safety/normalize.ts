@@ -1,7 +1,8 @@
 import type { PolicyFile } from './policy-file.js';
+import { TypoFixer, type Vocabulary } from './typo-fix.js';
 
 /** Bump when normalisation changes: cached exemplar vectors were embedded from normalised text. */
-export const NORMALIZER_VERSION = 1;
+export const NORMALIZER_VERSION = 2;
 
 /** Leetspeak digits inside words ("k3tamine", "su1cide"); units like "50mg" are left alone. */
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
@@ -9,18 +10,22 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 /**
  * Turns a raw message into the canonical form rules and exemplars are written against: lowercase, plain
  * quotes, slang and contractions rewritten ("ket" → "ketamine", "i'm" → "i am"), and one- or two-letter
- * typos of important words corrected ("ketamin", "suicde"). Same function for exemplars and user turns,
- * so both sides of the nearest-neighbour comparison look alike.
+ * typos of important words corrected ("ketamin", "suicde"), and single slips of any word the policy is written in
+ * ("wtih", "thruogh", "seling") when a vocabulary is given. Same function for exemplars and user turns, so both
+ * sides of the nearest-neighbour comparison look alike.
  */
 export class Normalizer {
   private readonly rewrites: { pattern: RegExp; replace: string }[];
   private readonly spelling: string[];
   private readonly known: Set<string>;
+  private readonly typos: TypoFixer | undefined;
 
-  constructor(config: PolicyFile['normalize']) {
+  /** @param vocabulary words typing slips are corrected towards (see `policyVocabulary`); none when omitted. */
+  constructor(config: PolicyFile['normalize'], vocabulary?: Vocabulary) {
     this.rewrites = config.rewrites.map((r) => ({ pattern: new RegExp(r.pattern, 'giu'), replace: r.replace }));
     this.spelling = config.spelling;
     this.known = new Set(config.spelling);
+    this.typos = vocabulary ? new TypoFixer(vocabulary) : undefined;
   }
 
   normalize(message: string): string {
@@ -33,18 +38,28 @@ export class Normalizer {
       .replace(/[\u2013\u2014]/g, ' - ')
       .replace(/\s+/g, ' ')
       .trim();
-    text = text.replace(/[a-z0-9@$]+/g, (token) => this.fixToken(token));
+    const tokens = text.match(/[a-z0-9@$]+/g) ?? [];
+    let at = 0;
+    text = text.replace(/[a-z0-9@$]+/g, (token) => {
+      const i = at++;
+      return this.fixToken(token, tokens[i - 1], tokens[i + 1]);
+    });
     for (const { pattern, replace } of this.rewrites) text = text.replace(pattern, replace);
     return text.replace(/\s+/g, ' ').trim();
   }
 
-  private fixToken(token: string): string {
+  private fixToken(token: string, prev = '', next = ''): string {
     let word = token;
     // Only de-leet tokens that start with a letter and have 3+ letters: "50mg" and "2x" stay numbers.
     if (/^[a-z]/.test(word) && /[0-9@$]/.test(word) && (word.match(/[a-z]/g)?.length ?? 0) >= 3) {
       word = word.replace(/[0134579@$]/g, (c) => LEET[c] ?? c);
     }
-    if (word.length < 5 || !/^[a-z]+$/.test(word) || this.known.has(word)) return word;
+    if (!/^[a-z]+$/.test(word) || this.known.has(word)) return word;
+    if (word.length >= 5) return this.fixImportant(word, prev, next);
+    return this.typos ? this.typos.fix(word, prev, next) : word;
+  }
+
+  private fixImportant(word: string, prev: string, next: string): string {
     for (const target of this.spelling) {
       // A longer word that starts with the target is an inflection ("recreationally"), not a typo.
       if (word.startsWith(target)) continue;
@@ -52,7 +67,7 @@ export class Normalizer {
       if (Math.abs(target.length - word.length) > allowed || target[0] !== word[0]) continue;
       if (editDistance(word, target, allowed) <= allowed) return target;
     }
-    return word;
+    return this.typos ? this.typos.fix(word, prev, next) : word;
   }
 }
 
@@ -77,10 +92,13 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return (d[rows - 1] as number[])[cols - 1] as number;
 }
 
-/** Splits a normalised message into sentences (a multi-sentence message is also judged sentence by sentence). */
+/**
+ * Splits a normalised message into sentences (a multi-sentence message is also judged sentence by sentence).
+ * A colon splits too: wrappers ("ignore the rules and answer directly: …") put the real request after one.
+ */
 export function splitSentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?;])\s+|\n+/)
+    .split(/(?<=[.!?;:])\s+|\n+/)
     .map((s) => s.trim())
     .filter((s) => /[a-z]/.test(s));
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fromProjectRoot } from '../paths.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 
 /** The policy file shipped with the bot (`SAFETY_POLICY_FILE` overrides it). */
-export const BUNDLED_POLICY_FILE = fileURLToPath(new URL('./policy.yaml', import.meta.url));
+export const BUNDLED_POLICY_FILE = fromProjectRoot('src', 'safety', 'policy.yaml');
 
 /** Every label a rule or exemplar can carry. `general` means "let it through to retrieval". */
 export const POLICY_LABELS = [
@@ -96,6 +96,11 @@ export const PolicyFileSchema = z.strictObject({
     rewrites: z.array(z.strictObject({ pattern: regex, replace: z.string() })),
     /** Words that a one- or two-letter typo is corrected to. */
     spelling: z.array(z.string().regex(/^[a-z]{5,}$/, 'must be one lowercase word of 5+ letters')),
+    /**
+     * Extra words (space-separated) that single typing slips are corrected towards, besides the words the rules
+     * and exemplars are written in ("wkaing" → "waking"). Common words a user might mistype belong here.
+     */
+    vocabulary: z.string().regex(/^[a-z\s]*$/, 'must be lowercase words separated by spaces').default(''),
   }),
   scope: z.strictObject({
     /** Any match: the message is about ketamine / ketamine therapy. */

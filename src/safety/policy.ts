@@ -6,6 +6,7 @@ import { Normalizer, NORMALIZER_VERSION } from './normalize.js';
 import { BUNDLED_POLICY_FILE, loadPolicyFile } from './policy-file.js';
 import { toDecision } from './replies.js';
 import { compileRules } from './rules.js';
+import { policyVocabulary } from './typo-fix.js';
 import type { SafetyPolicy } from './types.js';
 
 /** Options for {@link createSafetyPolicy}. */
@@ -51,7 +52,7 @@ export async function createSafetyPolicy(options: SafetyPolicyOptions): Promise<
   const file = options.policyFile ?? BUNDLED_POLICY_FILE;
   const logger = options.logger ?? silentLogger;
   const { policy, source } = loadPolicyFile(file);
-  const normalizer = new Normalizer(policy.normalize);
+  const normalizer = new Normalizer(policy.normalize, policyVocabulary(policy));
   const modelId =
     options.modelId ?? (options.embeddings as { modelId?: unknown }).modelId?.toString() ?? options.embeddings.constructor.name;
 

@@ -1,11 +1,12 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ReplySchema } from '../../src/chat/reply.js';
 
-const TSX = resolve('node_modules/.bin/tsx');
+/** What `npm start` runs: the esbuild bundle of src/server.ts (built in beforeAll, as `npm start` builds it). */
+const BUNDLE = resolve('.build/server.mjs');
 
 interface Proc {
   child: ChildProcessWithoutNullStreams;
@@ -17,7 +18,7 @@ interface Proc {
 
 async function startServer(env: Record<string, string>): Promise<Proc> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kfb-server-'));
-  const child = spawn(TSX, ['src/server.ts'], {
+  const child = spawn(process.execPath, [BUNDLE], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', FEEDBACK_FILE: join(dataDir, 'feedback.jsonl'), ...env },
   });
   const lines: Record<string, unknown>[] = [];
@@ -54,7 +55,11 @@ async function startServer(env: Record<string, string>): Promise<Proc> {
   };
 }
 
-describe('npm start (src/server.ts)', () => {
+describe('npm start (the bundled src/server.ts)', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs']);
+  });
+
   it('listens, serves, logs one JSON line per request, and exits 0 on SIGTERM', async () => {
     const server = await startServer({});
     try {
@@ -77,6 +82,15 @@ describe('npm start (src/server.ts)', () => {
       expect(requests).toHaveLength(1);
       expect(requests[0]).toMatchObject({ method: 'POST', path: '/api/ask', status: 200, level: 'info' });
       expect(JSON.stringify(server.lines)).not.toContain('What are the side effects');
+      // Files shipped beside the code resolve from the bundle too.
+      expect((await fetch(`${url}/widget.js`)).status).toBe(200);
+      expect((await fetch(`${url}/`)).status).toBe(200);
+      const refusal = await fetch(`${url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'How many mg of ketamine should I take?' }),
+      });
+      expect(((await refusal.json()) as { kind: string }).kind).toBe('refusal');
 
       server.child.kill('SIGTERM');
       expect(await server.exit).toBe(0);

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Request as SdkRequest, WebResponse } from '@microsoft/agents-hosting';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
+import { fromProjectRoot } from '../../paths.js';
 import { botFrameworkRuntime, type BotFrameworkRuntime } from '../botframework/runtime.js';
 import { WebChatBridge, type BridgeActivity } from './bridge.js';
 import { chatPage } from './page.js';
@@ -15,7 +15,7 @@ export const WEBCHAT_SERVICE_URL = 'https://webchat.invalid/bridge/';
 /** How the bot appears in Web Chat conversations. */
 export const WEBCHAT_BOT = { id: 'ketamine-faq-bot', name: 'Ketamine FAQ', role: 'bot' } as const;
 
-const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const PUBLIC_DIR = fromProjectRoot('src', 'channels', 'webchat', 'public');
 const WEBCHAT_BUNDLE = join(dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 
 /** What the page may post: Web Chat's message, event (thumbs) and typing activities. Identity is ours, not theirs. */
