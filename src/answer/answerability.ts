@@ -40,7 +40,8 @@ export function requiredAnswerTypes(question: string): { id: string; sentence: R
 const QUESTION_FRAMING = new Set(
   `kind type sort exact exactly actual actually start started starting somebody someone something anything afterwards
   afterward stuff thing things version way ways else instead basically specifically generally normally honestly
-  wonder wondering curious question questions ask asking happen happens happened`
+  wonder wondering curious question questions ask asking happen happens happened article articles say says said
+  tell explain know learn info information detail details mention mentions source sources`
     .split(/\s+/)
     .filter(Boolean)
     .map(stem),

@@ -61,6 +61,11 @@ export class Answerer {
     return this.texts;
   }
 
+  /** Term statistics of the corpus (shared with the safety policy's on-topic check). */
+  get termStats(): TermStats {
+    return this.stats;
+  }
+
   async answer(question: string, overrides: Partial<AnswererOptions> = {}): Promise<ComposedAnswer> {
     const options = { ...this.options, ...overrides };
     const { results, queryVector, expansions, synonymMatched } = await this.stack.retriever.retrieve(question, { k: options.topK });

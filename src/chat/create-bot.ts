@@ -9,6 +9,7 @@ import { createSafetyPolicy } from '../safety/policy.js';
 import type { OutputGuard, SafetyPolicy } from '../safety/types.js';
 import type { Bot } from './bot-types.js';
 import { MemoryConversationStore, newConversation, type ConversationStore } from './conversation.js';
+import { salientTerms } from './follow-up.js';
 import { createTurnHandler } from './handle-turn.js';
 
 /** Options for {@link createBot}; everything defaults to the production setup. */
@@ -51,6 +52,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       cacheDir: config.INDEX_DIR,
       logger,
       exampleQuestions: () => answerer.suggestions.examples(3),
+      // A question naming something the articles specifically cover ("nausea", "pregnancy") is on topic.
+      onTopic: (text) => salientTerms(text).some((t) => answerer.termStats.isSpecific(t)),
     }));
   const handleTurn = createTurnHandler({ answerer, policy, guard, logger, historyTurns: config.CONVERSATION_HISTORY_TURNS });
   const conversations =

@@ -44,6 +44,14 @@ export class TermStats {
     return known;
   }
 
+  /**
+   * Whether the articles use this term (or a close form) in only a few passages: a word like "nausea" or
+   * "pregnant" says a question is about what they cover, where "people" or "help" says nothing.
+   */
+  isSpecific(term: string, maxPassages = 12): boolean {
+    return term.length >= 4 && this.hasForm(term) && (this.df.get(term) ?? 0) <= maxPassages;
+  }
+
   /** Smoothed IDF; a term the corpus never uses gets the highest weight (it is the most specific). */
   idf(term: string): number {
     const df = this.df.get(term) ?? 0;

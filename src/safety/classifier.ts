@@ -18,6 +18,8 @@ export interface ClassifierParts {
   scope: { domain: RegExp[]; topical: RegExp[]; followup: RegExp; pushback: RegExp };
   embed: (text: string) => Promise<number[]>;
   normalize: (text: string) => string;
+  /** Whether the message names something the articles specifically talk about (their own vocabulary). */
+  onTopic?: (text: string) => boolean;
 }
 
 /**
@@ -104,6 +106,7 @@ export async function classifyNormalised(text: string, conversation: Conversatio
     return fromExemplar(whole);
   }
   if (scope.topical.some((re) => re.test(text)) && !clearlyOffTopic) return pass('scope:topical');
+  if (parts.onTopic?.(text) && !clearlyOffTopic) return pass('scope:corpus-vocabulary');
   if (general >= cfg.general_min_similarity && general >= offTopic) return pass('scope:exemplar');
   return {
     label: 'out_of_scope',

@@ -29,6 +29,12 @@ export interface SafetyPolicyOptions {
   /** Receives `policy_decision` (info, no user text) and cache warnings. */
   logger?: Logger;
   /**
+   * Whether a message names something the articles specifically talk about ("nausea", "pregnancy"). A message
+   * with no ketamine or treatment words still passes to retrieval when this says yes and the exemplars do not
+   * clearly say off-topic. Default: only the policy file's scope patterns decide.
+   */
+  onTopic?: (text: string) => boolean;
+  /**
    * Three example questions the articles answer, offered with out_of_scope and smalltalk replies.
    * Default: the policy file's `texts.suggestions`.
    */
@@ -80,6 +86,7 @@ export async function createSafetyPolicy(options: SafetyPolicyOptions): Promise<
     },
     embed: (text) => options.embeddings.embedQuery(text),
     normalize: (text) => normalizer.normalize(text),
+    ...(options.onTopic ? { onTopic: options.onTopic } : {}),
   };
   const suggestions = () => {
     const fromApp = options.exampleQuestions?.().filter((q) => q.trim() !== '').slice(0, 3) ?? [];
