@@ -106,7 +106,9 @@ export async function classifyNormalised(text: string, conversation: Conversatio
     return fromExemplar(whole);
   }
   if (scope.topical.some((re) => re.test(text)) && !clearlyOffTopic) return pass('scope:topical');
-  if (parts.onTopic?.(text) && !clearlyOffTopic) return pass('scope:corpus-vocabulary');
+  // A word the articles use sparingly ("nausea") is evidence, not proof ("watch", "give" are in them too): it
+  // lets a message through only when it also sits nearer the on-topic exemplars than the off-topic ones.
+  if (parts.onTopic?.(text) && !clearlyOffTopic && general >= offTopic) return pass('scope:corpus-vocabulary');
   if (general >= cfg.general_min_similarity && general >= offTopic) return pass('scope:exemplar');
   return {
     label: 'out_of_scope',
