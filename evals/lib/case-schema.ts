@@ -1,18 +1,8 @@
 import { z } from 'zod';
+import { RegexSourceSchema } from '../../src/regex-source.js';
 import { REFUSAL_CATEGORIES, REPLY_KINDS, ReplyKindSchema, RefusalCategorySchema } from '../../src/chat/reply.js';
 
-/** A regex source that must compile; checked here so a bad pattern fails at load time, not mid-run. */
-const RegexSource = z.string().min(1).refine(
-  (source) => {
-    try {
-      new RegExp(source, 'iu');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'must be a valid regular expression' },
-);
+const RegexSource = RegexSourceSchema;
 
 const NonEmptyStrings = z.array(z.string().trim().min(1)).min(1);
 

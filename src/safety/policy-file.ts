@@ -3,6 +3,7 @@ import { fromProjectRoot } from '../paths.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { RegexSourceSchema } from '../regex-source.js';
 
 /** The policy file shipped with the bot (`SAFETY_POLICY_FILE` overrides it). */
 export const BUNDLED_POLICY_FILE = fromProjectRoot('src', 'safety', 'policy.yaml');
@@ -27,17 +28,7 @@ export class PolicyFileError extends AppError {
   }
 }
 
-const regex = z.string().min(1).refine(
-  (source) => {
-    try {
-      new RegExp(source, 'iu');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'is not a valid regular expression' },
-);
+const regex = RegexSourceSchema;
 
 const SMALLTALK_REPLIES = ['greeting', 'thanks', 'about', 'goodbye'] as const;
 const SmalltalkReplySchema = z.enum(SMALLTALK_REPLIES);

@@ -33,7 +33,7 @@ describe('case file validation', () => {
   it('rejects a refusal without a category, evidence on a non-answer, and a bad regex', () => {
     expect(problemsOf(`- { id: r, turns: ["q"], expect: { kind: refusal } }`)[0]).toContain('case "r": expect.category: a refusal needs a category');
     expect(problemsOf(`- { id: s, turns: ["q"], expect: { kind: smalltalk, evidence_any: ["x"] } }`)[0]).toContain('case "s": expect.evidence_any: evidence_any only applies');
-    expect(problemsOf(`- { id: t, turns: ["q"], expect: { kind: crisis, mentions_none: ["(unclosed"] } }`)[0]).toContain('case "t": expect.mentions_none[0]: must be a valid regular expression');
+    expect(problemsOf(`- { id: t, turns: ["q"], expect: { kind: crisis, mentions_none: ["(unclosed"] } }`)[0]).toContain('case "t": expect.mentions_none[0]: is not a valid regular expression');
   });
 
   it('reports YAML syntax errors with the line', () => {
