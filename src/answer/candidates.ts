@@ -2,7 +2,7 @@ import type { Chunk, ChunkSentence } from '../corpus/chunk.js';
 import { dot } from '../embeddings/use-lite.js';
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { TermStats } from '../retrieval/term-stats.js';
-import { contentTerms } from '../retrieval/text.js';
+import { contentTerms, stem, words } from '../retrieval/text.js';
 
 /** A sentence that could go into the answer, with the evidence for it. */
 export interface Candidate {
@@ -24,7 +24,7 @@ export interface Candidate {
 }
 
 /** How the combined score weighs the evidence; tuned on the retrieval set (evals/retrieval). */
-export const SCORE_WEIGHTS = { dense: 0.45, coverage: 0.35, heading: 0.1, rank: 0.05, specificity: 0.12, polarity: 0.1 } as const;
+export const SCORE_WEIGHTS = { dense: 0.45, coverage: 0.35, heading: 0.1, rank: 0.05, specificity: 0.12, polarity: 0.1, phrase: 0.05 } as const;
 
 /** Negation: stopwords to BM25, but "who should NOT take it?" is answered by a sentence that says "not". */
 const NEGATION = /\b(not|no|never|avoid|without|cannot)\b|n['’]t\b/i;
@@ -58,6 +58,41 @@ export function queryTerms(query: string, expansions: string[]): QueryTerms {
   return { question: query, own, expanded };
 }
 
+/** Word pairs too common to mean anything ("of the", "it is"). */
+const FILLER = new Set(['the', 'a', 'an', 'of', 'to', 'is', 'it', 'and', 'in', 'for', 'on', 'be', 'are', 'this', 'that']);
+
+/** Stemmed adjacent word pairs of a text, stopwords included ("should not", "drive home"), filler pairs left out. */
+export function bigrams(text: string): Set<string> {
+  const w = words(text).map(stem);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < w.length; i++) {
+    const a = w[i] as string;
+    const b = w[i + 1] as string;
+    if (FILLER.has(a) && FILLER.has(b)) continue;
+    out.add(`${a} ${b}`);
+  }
+  return out;
+}
+
+const BIGRAM_SETS = new Map<string, Set<string>>();
+function sentenceBigrams(text: string): Set<string> {
+  let set = BIGRAM_SETS.get(text);
+  if (!set) {
+    set = bigrams(text);
+    if (BIGRAM_SETS.size < 5000) BIGRAM_SETS.set(text, set);
+  }
+  return set;
+}
+
+/** Share of the question's word pairs the sentence repeats: phrasing, and negation, that single terms miss. */
+export function phraseOverlap(questionPairs: Set<string>, sentence: string): number {
+  if (questionPairs.size === 0) return 0;
+  const pairs = sentenceBigrams(sentence);
+  let shared = 0;
+  for (const p of questionPairs) if (pairs.has(p)) shared++;
+  return shared / questionPairs.size;
+}
+
 /** Content terms of corpus sentences and headings, memoised (they are scored on every turn). */
 const TERM_SETS = new Map<string, Set<string>>();
 function termSet(text: string): Set<string> {
@@ -69,6 +104,19 @@ function termSet(text: string): Set<string> {
   return set;
 }
 
+/**
+ * Light verbs carry almost no topic ("who should not *take* it", "how is it *given*"): matching one must not make
+ * an unrelated sentence ("…antidepressants that can take weeks") look like a full match.
+ */
+const LIGHT_VERBS = new Set(
+  'take takes taking took taken get gets getting got give gives giving given gave have has having had do does doing did make makes making made go goes going put keep let come'
+    .split(' ')
+    .map(stem),
+);
+const LIGHT_VERB_WEIGHT = 0.25;
+/** IDF mass of a single fairly specific term (df ≈ 5 of 68 passages). */
+const MIN_QUESTION_MASS = 2.5;
+
 /** IDF-weighted coverage of the question's terms by a sentence (and half credit for its heading). */
 export function coverage(terms: QueryTerms, sentence: string, heading: string | undefined, stats: TermStats): number {
   const inSentence = termSet(sentence);
@@ -76,7 +124,7 @@ export function coverage(terms: QueryTerms, sentence: string, heading: string | 
   let total = 0;
   let got = 0;
   for (const t of terms.own) {
-    const w = stats.idf(t);
+    const w = stats.idf(t) * (LIGHT_VERBS.has(t) ? LIGHT_VERB_WEIGHT : 1);
     total += w;
     got += inSentence.has(t) ? w : inHeading.has(t) ? w / 2 : 0;
   }
@@ -84,7 +132,11 @@ export function coverage(terms: QueryTerms, sentence: string, heading: string | 
   // a sentence full of expansion words must not outrank one that has the user's own words.
   let bonus = 0;
   for (const t of terms.expanded) if (inSentence.has(t)) bonus += stats.idf(t) / 2;
-  return total === 0 ? 0 : (got + Math.min(bonus, (total - got) / 2)) / total;
+  if (total === 0) return 0;
+  // A question of only weak words ("who should not take it?") has little to cover: matching all of it must not
+  // count as a full match, so the denominator never drops below one specific term's worth.
+  const denominator = Math.max(total, MIN_QUESTION_MASS);
+  return (got + Math.min(bonus, (denominator - got) / 2)) / denominator;
 }
 
 /**
@@ -101,6 +153,7 @@ export function scoreCandidates(
   const seen = new Set<string>();
   const out: Candidate[] = [];
   const negatedQuestion = NEGATION.test(terms.question);
+  const questionPairs = bigrams(terms.question);
   retrieved.forEach(({ chunk }, chunkRank) => {
     const headingVector = chunk.section ? textVectors.get(chunk.section) : undefined;
     const headingSim = headingVector ? dot(queryVector, headingVector) : 0;
@@ -118,7 +171,8 @@ export function scoreCandidates(
         SCORE_WEIGHTS.heading * Math.max(0, headingSim) +
         SCORE_WEIGHTS.rank / (chunkRank + 1) +
         SCORE_WEIGHTS.specificity * spec +
-        (negatedQuestion && NEGATION.test(sentence.text) ? SCORE_WEIGHTS.polarity : 0);
+        (negatedQuestion && NEGATION.test(sentence.text) ? SCORE_WEIGHTS.polarity : 0) +
+        SCORE_WEIGHTS.phrase * phraseOverlap(questionPairs, sentence.text);
       out.push({ text: sentence.text, chunk, sentence, chunkRank, dense, coverage: cov, headingSim, specificity: spec, score });
     }
   });

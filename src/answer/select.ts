@@ -46,7 +46,7 @@ export function selectSentences(candidates: Candidate[], options: SelectOptions)
   const best = candidates[0];
   if (!best) return [];
   const chosen: Candidate[] = [best];
-  const cutoff = best.score * (options.relativeCutoff ?? 0.85);
+  const cutoff = best.score * (options.relativeCutoff ?? 0.9);
   const minDense = best.dense - (options.denseSlack ?? 0.12);
   const pool = candidates.slice(1);
   while (chosen.length < options.maxSentences) {
