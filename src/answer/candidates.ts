@@ -109,7 +109,7 @@ function termSet(text: string): Set<string> {
  * an unrelated sentence ("…antidepressants that can take weeks") look like a full match.
  */
 const LIGHT_VERBS = new Set(
-  'take takes taking took taken get gets getting got give gives giving given gave have has having had do does doing did make makes making made go goes going put keep let come'
+  'take takes taking took taken get gets getting got give gives giving given gave have has having had do does doing did make makes making made go goes going put keep let come need needs needed want wants'
     .split(' ')
     .map(stem),
 );

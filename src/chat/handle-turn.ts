@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answerer } from '../answer/answerer.js';
 import type { Logger } from '../logger.js';
+import { expandContractions } from '../retrieval/text.js';
 import { guardText } from '../safety/guard-text.js';
 import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.js';
 import type { Conversation } from './conversation.js';
@@ -46,7 +47,7 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       ({ body, guardRemoved } = await policyReply(decision, deps));
       topic = resolveFollowUp(message, conversation).topic;
     } else {
-      const resolved = resolveFollowUp(message, conversation);
+      const resolved = resolveFollowUp(expandContractions(message), conversation);
       resolvedQuery = resolved.query;
       topic = resolved.topic;
       const answer = await deps.answerer.answer(resolvedQuery);

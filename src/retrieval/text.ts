@@ -8,7 +8,9 @@ export const STOPWORDS = new Set(
   them themselves then there there's these they they'd they'll they're they've this those through to too under
   until up very was wasn't we we'd we'll we're we've were weren't what what's when where which while who who's whom
   why will with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves also just really
-  get gets got please tell know want like much many may might must shall ok okay hi hey thanks thank`
+  get gets got please tell know want like much many may might must shall ok okay hi hey thanks thank
+  whats hows whos wheres whens whys dont doesnt didnt cant isnt arent wasnt werent wont wouldnt shouldnt couldnt
+  havent hasnt im ive id youre theyre thats theres`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -43,4 +45,18 @@ export function contentTerms(text: string): string[] {
   return words(text)
     .filter((w) => !STOPWORDS.has(w))
     .map(stem);
+}
+
+/** Contractions typed without an apostrophe ("whats", "doesnt"), spelled out so both retrieval sides read them. */
+const BARE_CONTRACTIONS: Record<string, string> = {
+  whats: 'what is', hows: 'how is', whos: 'who is', wheres: 'where is', whens: 'when is', whys: 'why is',
+  dont: 'do not', doesnt: 'does not', didnt: 'did not', cant: 'can not', isnt: 'is not', arent: 'are not',
+  wasnt: 'was not', werent: 'were not', wont: 'will not', wouldnt: 'would not', shouldnt: 'should not',
+  couldnt: 'could not', havent: 'have not', hasnt: 'has not', im: 'i am', ive: 'i have', youre: 'you are',
+  theyre: 'they are', thats: 'that is', theres: 'there is',
+};
+
+/** Spells out apostrophe-less contractions, leaving everything else as typed. */
+export function expandContractions(text: string): string {
+  return text.replace(/\b[a-z]+\b/gi, (w) => BARE_CONTRACTIONS[w.toLowerCase()] ?? w);
 }

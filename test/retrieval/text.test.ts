@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, stem, words } from '../../src/retrieval/text.js';
+import { contentTerms, stem, words, expandContractions } from '../../src/retrieval/text.js';
 import { LangChainBm25Retriever, MiniSearchRetriever } from '../../src/retrieval/lexical.js';
 import type { Chunk } from '../../src/corpus/chunk.js';
 
@@ -63,5 +63,13 @@ describe('MiniSearch specifics', () => {
   it('searches the section heading too', async () => {
     const r = new MiniSearchRetriever(CHUNKS);
     expect((await r.search('therapy last', [], 3))[0]?.chunkId).toBe('a#1');
+  });
+});
+
+describe('expandContractions', () => {
+  it('spells out contractions typed without an apostrophe and leaves other words alone', () => {
+    expect(expandContractions('whats ketamine and why doesnt it work')).toBe('what is ketamine and why does not it work');
+    expect(expandContractions('Whats the dose')).toBe('what is the dose');
+    expect(expandContractions('what is important')).toBe('what is important');
   });
 });
