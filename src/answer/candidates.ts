@@ -24,7 +24,7 @@ export interface Candidate {
 }
 
 /** How the combined score weighs the evidence; tuned on the retrieval set (evals/retrieval). */
-export const SCORE_WEIGHTS = { dense: 0.45, coverage: 0.35, heading: 0.1, rank: 0.05, specificity: 0.12, polarity: 0.1, phrase: 0.05 } as const;
+export const SCORE_WEIGHTS = { dense: 0.45, coverage: 0.35, heading: 0.1, rank: 0.05, specificity: 0.12, polarity: 0.1, phrase: 0.05, definition: 0.08, answerType: 0.08 } as const;
 
 /** Negation: stopwords to BM25, but "who should NOT take it?" is answered by a sentence that says "not". */
 const NEGATION = /\b(not|no|never|avoid|without|cannot)\b|n['’]t\b/i;
@@ -56,6 +56,48 @@ export function queryTerms(query: string, expansions: string[]): QueryTerms {
   const own = [...new Set(contentTerms(query))];
   const expanded = [...new Set(contentTerms(expansions.join(' ')))].filter((t) => !own.includes(t));
   return { question: query, own, expanded };
+}
+
+/** "What is X?" / "What are the X?" / "Which X …?": asks for a definition or a list. */
+const ASKS_WHAT = /\b(what|which)\b|\bwhat's\b/i;
+const DEFINING = new Set(['is', 'are', 'was', 'were', 'include', 'includes', 'including', 'such', 'like', 'mean', 'means']);
+
+/**
+ * Whether the sentence defines or lists one of the question's terms: the term followed within four words by
+ * "is / are / include / such as". "The most common side effects … are dizziness, nausea, and vomiting" answers
+ * "what are the side effects?"; "it's important to be aware of possible side effects" only mentions them.
+ */
+export function defines(terms: QueryTerms, sentence: string): boolean {
+  if (!ASKS_WHAT.test(terms.question)) return false;
+  const own = new Set(terms.own);
+  const tokens = words(sentence);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!own.has(stem(tokens[i] as string))) continue;
+    for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) if (DEFINING.has(tokens[j] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * Questions that ask for a kind of fact, and what a sentence holding that kind of fact looks like. A bonus, not a
+ * filter (the hard filters for facts the articles never give live in answerability.ts).
+ */
+const TYPED_QUESTIONS: { question: RegExp; sentence: RegExp }[] = [
+  {
+    // how long / how soon / how quickly → a time span
+    question: /\bhow (long|soon|quickly|fast)\b|\bduration\b|\bwhen (will|does|do|can)\b/i,
+    sentence: /\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bquickly\b|\brapid(ly)?\b|\bshort-lived\b/i,
+  },
+  {
+    // how many sessions / infusions / treatments → a count
+    question: /\bhow many (sessions?|infusions?|treatments?|visits?|appointments?|times|rounds?)\b|\bhow often\b/i,
+    sentence: /\b(\d+|one|two|three|few|several|multiple|series|many)\b.{0,30}\b(sessions?|infusions?|treatments?|visits?)\b/i,
+  },
+];
+
+/** Whether the question asks for a kind of fact this sentence has (a time span, a count). */
+export function matchesAnswerType(question: string, sentence: string): boolean {
+  return TYPED_QUESTIONS.some((t) => t.question.test(question) && t.sentence.test(sentence));
 }
 
 /** Word pairs too common to mean anything ("of the", "it is"). */
@@ -172,7 +214,9 @@ export function scoreCandidates(
         SCORE_WEIGHTS.rank / (chunkRank + 1) +
         SCORE_WEIGHTS.specificity * spec +
         (negatedQuestion && NEGATION.test(sentence.text) ? SCORE_WEIGHTS.polarity : 0) +
-        SCORE_WEIGHTS.phrase * phraseOverlap(questionPairs, sentence.text);
+        SCORE_WEIGHTS.phrase * phraseOverlap(questionPairs, sentence.text) +
+        (defines(terms, sentence.text) ? SCORE_WEIGHTS.definition : 0) +
+        (matchesAnswerType(terms.question, sentence.text) ? SCORE_WEIGHTS.answerType : 0);
       out.push({ text: sentence.text, chunk, sentence, chunkRank, dense, coverage: cov, headingSim, specificity: spec, score });
     }
   });
