@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import type { Bot } from './chat/bot-types.js';
 import { createBot } from './chat/create-bot.js';
+import { UseLiteEmbeddings } from './embeddings/use-lite.js';
 import { getConfig } from './config/env.js';
 import { AppError } from './errors.js';
 import { JsonlFeedbackStore } from './feedback/store.js';
@@ -34,7 +35,8 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 try {
-  const loaded = await createBot({ config, logger });
+  // USE-lite runs in a worker thread: its CPU work then runs beside the event loop instead of blocking it.
+  const loaded = await createBot({ config, logger, embeddings: new UseLiteEmbeddings({ worker: true }) });
   bot = loaded;
   logger.info('bot_ready', { chunks: loaded.info().chunks, model: loaded.info().model, coldStartMs: Math.round(performance.now() - started) });
 } catch (error) {

