@@ -89,15 +89,25 @@ const TYPED_QUESTIONS: { question: RegExp; sentence: RegExp }[] = [
     sentence: /\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bquickly\b|\brapid(ly)?\b|\bshort-lived\b/i,
   },
   {
+    // how long does ONE session / infusion / appointment take → minutes or hours (not the weeks of a whole course)
+    question: /\bhow long\b.{0,40}\b(session|infusion|appointment|visit|sitting|drip)\b(?!s)|\bhow long\b.{0,40}\b(each|one|single|an?) (session|infusion|appointment|visit)\b/i,
+    sentence: /\b(minutes?|hours?)\b/i,
+  },
+  {
     // how many sessions / infusions / treatments → a count
     question: /\bhow many (sessions?|infusions?|treatments?|visits?|appointments?|times|rounds?)\b|\bhow often\b/i,
     sentence: /\b(\d+|one|two|three|few|several|multiple|series|many)\b.{0,30}\b(sessions?|infusions?|treatments?|visits?)\b/i,
   },
 ];
 
-/** Whether the question asks for a kind of fact this sentence has (a time span, a count). */
+/** How many of the kinds of fact the question asks for this sentence has (a time span, a session's length, a count). */
+export function answerTypeMatches(question: string, sentence: string): number {
+  return TYPED_QUESTIONS.filter((t) => t.question.test(question) && t.sentence.test(sentence)).length;
+}
+
+/** Whether the question asks for a kind of fact this sentence has. */
 export function matchesAnswerType(question: string, sentence: string): boolean {
-  return TYPED_QUESTIONS.some((t) => t.question.test(question) && t.sentence.test(sentence));
+  return answerTypeMatches(question, sentence) > 0;
 }
 
 /** Word pairs too common to mean anything ("of the", "it is"). */
@@ -216,7 +226,7 @@ export function scoreCandidates(
         (negatedQuestion && NEGATION.test(sentence.text) ? SCORE_WEIGHTS.polarity : 0) +
         SCORE_WEIGHTS.phrase * phraseOverlap(questionPairs, sentence.text) +
         (defines(terms, sentence.text) ? SCORE_WEIGHTS.definition : 0) +
-        (matchesAnswerType(terms.question, sentence.text) ? SCORE_WEIGHTS.answerType : 0);
+        SCORE_WEIGHTS.answerType * answerTypeMatches(terms.question, sentence.text);
       out.push({ text: sentence.text, chunk, sentence, chunkRank, dense, coverage: cov, headingSim, specificity: spec, score });
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigrams, defines, matchesAnswerType, phraseOverlap, queryTerms } from '../../src/answer/candidates.js';
+import { answerTypeMatches, bigrams, defines, matchesAnswerType, phraseOverlap, queryTerms } from '../../src/answer/candidates.js';
 
 describe('sentence features used to rank answer sentences', () => {
   it('defines: a "what are X" question prefers a sentence that says what X are', () => {
@@ -16,6 +16,14 @@ describe('sentence features used to rank answer sentences', () => {
     expect(matchesAnswerType('How long does a session last?', 'Most of the time, these effects go away on their own.')).toBe(false);
     expect(matchesAnswerType('How many sessions will I need?', 'Some people may only need a few infusions.')).toBe(true);
     expect(matchesAnswerType('Is it safe?', 'The infusion typically lasts around 40 minutes.')).toBe(false);
+  });
+
+  it('answerTypeMatches: one session\'s length prefers minutes over the weeks of a whole course', () => {
+    const q = 'How long does a ketamine session last?';
+    expect(answerTypeMatches(q, 'Each infusion typically lasts around 40 minutes.')).toBeGreaterThan(
+      answerTypeMatches(q, 'Infusions are given as a series over several weeks.'),
+    );
+    expect(answerTypeMatches('How long does ketamine therapy last?', 'Each infusion typically lasts around 40 minutes.')).toBe(1);
   });
 
   it('phraseOverlap keeps negation and word order that single terms lose', () => {
