@@ -1,6 +1,7 @@
 import type { TermStats } from '../retrieval/term-stats.js';
 import { stem } from '../retrieval/text.js';
-import type { Candidate, QueryTerms } from './candidates.js';
+import type { Candidate } from './candidates.js';
+import type { QueryTerms } from './query-terms.js';
 
 /**
  * Questions that ask for a specific kind of fact. When no candidate sentence holds that kind of fact, the articles

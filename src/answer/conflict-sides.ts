@@ -1,7 +1,8 @@
 import type { RetrievalStack } from '../retrieval/stack.js';
 import type { TermStats } from '../retrieval/term-stats.js';
 import type { OutputGuard } from '../safety/types.js';
-import { scoreCandidates, type Candidate, type QueryTerms } from './candidates.js';
+import { scoreCandidates, type Candidate } from './candidates.js';
+import type { QueryTerms } from './query-terms.js';
 import { claimsFor, isNegated } from './conflicts.js';
 
 /** Both sides of a contested claim, best sentence per article on each side. */

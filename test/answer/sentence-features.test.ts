@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeMatches, bigrams, defines, matchesAnswerType, phraseOverlap, queryTerms } from '../../src/answer/candidates.js';
+import { queryTerms } from '../../src/answer/query-terms.js';
+import { answerTypeMatches, bigrams, defines, matchesAnswerType, phraseOverlap } from '../../src/answer/shape-features.js';
 
 describe('sentence features used to rank answer sentences', () => {
   it('defines: a "what are X" question prefers a sentence that says what X are', () => {
