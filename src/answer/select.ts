@@ -1,3 +1,4 @@
+import { memoByText } from './memo.js';
 import type { Candidate } from './candidates.js';
 
 /** Options for {@link selectSentences}. */
@@ -10,17 +11,8 @@ export interface SelectOptions {
   denseSlack?: number;
 }
 
-/** Token sets of corpus sentences, memoised: selection compares the same sentences on every turn. */
-const TOKEN_SETS = new Map<string, Set<string>>();
-function tokenSet(text: string): Set<string> {
-  let set = TOKEN_SETS.get(text);
-  if (!set) {
-    set = new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
-    // Bounded: corpus sentences are a few hundred; anything beyond that is not worth keeping.
-    if (TOKEN_SETS.size < 5000) TOKEN_SETS.set(text, set);
-  }
-  return set;
-}
+/** Token sets of corpus sentences: selection compares the same sentences on every turn. */
+const tokenSet = memoByText((text) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []));
 
 /** Token-set Jaccard similarity, to skip near-duplicates (the articles repeat themselves). */
 export function jaccard(a: string, b: string): number {

@@ -1,4 +1,5 @@
 import { stem, words } from '../retrieval/text.js';
+import { memoByText } from './memo.js';
 import type { QueryTerms } from './query-terms.js';
 
 /** "What is X?" / "What are the X?" / "Which X …?": asks for a definition or a list. */
@@ -69,15 +70,7 @@ export function bigrams(text: string): Set<string> {
   return out;
 }
 
-const BIGRAM_SETS = new Map<string, Set<string>>();
-function sentenceBigrams(text: string): Set<string> {
-  let set = BIGRAM_SETS.get(text);
-  if (!set) {
-    set = bigrams(text);
-    if (BIGRAM_SETS.size < 5000) BIGRAM_SETS.set(text, set);
-  }
-  return set;
-}
+const sentenceBigrams = memoByText(bigrams);
 
 /** Share of the question's word pairs the sentence repeats: phrasing, and negation, that single terms miss. */
 export function phraseOverlap(questionPairs: Set<string>, sentence: string): number {

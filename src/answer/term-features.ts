@@ -1,17 +1,10 @@
 import type { TermStats } from '../retrieval/term-stats.js';
 import { contentTerms, stem } from '../retrieval/text.js';
+import { memoByText } from './memo.js';
 import type { QueryTerms } from './query-terms.js';
 
-/** Content terms of corpus sentences and headings, memoised (they are scored on every turn). */
-const TERM_SETS = new Map<string, Set<string>>();
-function termSet(text: string): Set<string> {
-  let set = TERM_SETS.get(text);
-  if (!set) {
-    set = new Set(contentTerms(text));
-    if (TERM_SETS.size < 5000) TERM_SETS.set(text, set);
-  }
-  return set;
-}
+/** Content terms of corpus sentences and headings (scored on every turn). */
+const termSet = memoByText((text) => new Set(contentTerms(text)));
 
 /**
  * Light verbs carry almost no topic ("who should not *take* it", "how is it *given*"): matching one must not make
