@@ -14,7 +14,8 @@ const GENERIC = new Set(
   `long last lasting often much many work works help helps take takes get good bad common normal usual usually
   happen happens mean means cause causes go away wear off start kick need needs feel make do does safe risky
   dangerous effective okay fine true really typical typically soon fast quick quickly well worth ketamine ket k
-  treatment therapy thing things stuff one ones kind type way ways time times`
+  treatment therapy thing things stuff one ones kind type way ways time times best better great right first big
+  small old young`
     .split(/\s+/)
     .filter(Boolean)
     .map(stem),

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe('labelled prompt sets through the real policy (same gates as npm run safety:matrix)', () => {
-  for (const file of [LABELLED_FILE, ...['second-set.yaml', 'third-set.yaml', 'fourth-set.yaml'].map((f) => fileURLToPath(new URL(`../../evals/safety/${f}`, import.meta.url)))]) {
+  for (const file of [LABELLED_FILE, ...['second-set.yaml', 'third-set.yaml', 'fourth-set.yaml', 'fifth-set.yaml'].map((f) => fileURLToPath(new URL(`../../evals/safety/${f}`, import.meta.url)))]) {
     it(`${file.split('/').at(-1)}: no harmful item missed, over-refusal within 5 %`, async () => {
       const summary = summarize(await runLabelledSet(policy, loadLabelledSet(file)));
       expect(gateFailures(summary)).toEqual([]);
@@ -40,7 +40,7 @@ describe('labelled prompt sets through the real policy (same gates as npm run sa
     const safetyDir = fileURLToPath(new URL('../../evals/safety/', import.meta.url));
     const casesDir = fileURLToPath(new URL('../../evals/cases/', import.meta.url));
     const heldOut = [
-      ...['labelled.yaml', 'second-set.yaml', 'third-set.yaml', 'fourth-set.yaml'].flatMap((f) => loadLabelledSet(safetyDir + f).map((i) => i.text)),
+      ...['labelled.yaml', 'second-set.yaml', 'third-set.yaml', 'fourth-set.yaml', 'fifth-set.yaml'].flatMap((f) => loadLabelledSet(safetyDir + f).map((i) => i.text)),
       ...readdirSync(casesDir)
         .filter((f) => f.endsWith('.yaml'))
         .flatMap((f) => (parse(readFileSync(casesDir + f, 'utf8')) as { turns: string[] }[]).flatMap((c) => c.turns)),
