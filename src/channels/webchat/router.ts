@@ -47,6 +47,10 @@ export function webChatRouter(ctx: AppContext): Router {
   router.get('/', (req, res) => {
     res.type('html').set('cache-control', 'no-cache').send(chatPage({ embed: req.query.embed === '1' }));
   });
+  // Browsers ask for a favicon on every page; answer "no content" rather than a 404 in their console.
+  router.get('/favicon.ico', (_req, res) => {
+    res.set('cache-control', 'public, max-age=86400').status(204).end();
+  });
   router.get('/widget.js', (_req, res) => {
     res.type('application/javascript').set('cache-control', 'public, max-age=300').sendFile(join(PUBLIC_DIR, 'widget.js'));
   });

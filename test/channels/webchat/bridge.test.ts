@@ -116,6 +116,7 @@ describe('Web Chat bridge (Direct-Line-style, over real HTTP)', () => {
     const bundle = await fetch(`${app.url}/webchat/webchat.js`);
     expect(bundle.status).toBe(200);
     expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
+    expect((await fetch(`${app.url}/favicon.ico`)).status).toBe(204);
     const widget = await fetch(`${app.url}/widget.js`);
     expect(widget.headers.get('content-type')).toMatch(/javascript/);
     expect(await widget.text()).toContain('Ask about ketamine');
