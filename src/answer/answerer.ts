@@ -47,19 +47,20 @@ export class Answerer {
   readonly suggestions: SuggestionBank;
   private readonly stats: TermStats;
   private readonly texts: ArticleTexts;
+  /** Corpus sentences the output guard refuses, checked once here instead of on every turn. */
+  private readonly blocked: ReadonlySet<string>;
 
   constructor(
     private readonly stack: RetrievalStack,
-    private readonly guard: OutputGuard,
+    guard: OutputGuard,
     private readonly options: AnswererOptions,
   ) {
     this.stats = new TermStats(stack.data.chunks);
     this.texts = articleTexts(stack.data.articles);
     this.suggestions = new SuggestionBank(stack.data.chunks, stack.index.textVectors);
-  }
-
-  get articleTexts(): ArticleTexts {
-    return this.texts;
+    this.blocked = new Set(
+      stack.data.chunks.flatMap((c) => c.sentences.map((s) => s.text)).filter((text) => guard.check(text) !== undefined),
+    );
   }
 
   /** Term statistics of the corpus (shared with the safety policy's on-topic check). */
@@ -73,7 +74,7 @@ export class Answerer {
     const terms = queryTerms(question, expansions);
     let guardRemoved = 0;
     const all = scoreCandidates(results, queryVector, terms, this.stack.index.textVectors, this.stats).filter((c) => {
-      const unsafe = this.guard.check(c.text) !== undefined;
+      const unsafe = this.blocked.has(c.text);
       if (unsafe) guardRemoved++;
       return !unsafe;
     });
@@ -91,7 +92,7 @@ export class Answerer {
     });
     if (conf < options.minConfidence) return noAnswer();
 
-    const sides = conflictSides(question, queryVector, terms, this.stack, this.stats, this.guard);
+    const sides = conflictSides(question, queryVector, terms, this.stack, this.stats, (text) => !this.blocked.has(text));
     let chosen: Candidate[];
     let disagreement: string | undefined;
     if (sides) {
@@ -106,10 +107,13 @@ export class Answerer {
 
     let text = renderSegments(verified.segments);
     if (disagreement && sides) {
+      // Affirming sentences come first; the note is only true while both sides survived verification.
       const firstDeny = verified.segments.findIndex((s) => sides.deny.some((d) => d.text === s.sentence));
-      const affirmText = renderSegments(verified.segments.slice(0, Math.max(0, firstDeny)));
-      const denyText = renderSegments(verified.segments.slice(Math.max(0, firstDeny)));
-      text = `${DISAGREEMENT_NOTE}\n\n${affirmText}\n\n${denyText}`;
+      if (firstDeny > 0) {
+        const affirmText = renderSegments(verified.segments.slice(0, firstDeny));
+        const denyText = renderSegments(verified.segments.slice(firstDeny));
+        text = `${DISAGREEMENT_NOTE}\n\n${affirmText}\n\n${denyText}`;
+      } else disagreement = undefined;
     }
     const usedHeadings = new Set(chosen.map((c) => c.chunk.section).filter((h): h is string => h !== undefined));
     return {

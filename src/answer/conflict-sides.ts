@@ -1,6 +1,5 @@
 import type { RetrievalStack } from '../retrieval/stack.js';
 import type { TermStats } from '../retrieval/term-stats.js';
-import type { OutputGuard } from '../safety/types.js';
 import { scoreCandidates, type Candidate } from './candidates.js';
 import type { QueryTerms } from './query-terms.js';
 import { claimsFor, isNegated } from './conflicts.js';
@@ -25,7 +24,8 @@ export function conflictSides(
   terms: QueryTerms,
   stack: RetrievalStack,
   stats: TermStats,
-  guard: OutputGuard,
+  /** Whether a sentence may be sent (the output guard's verdict). */
+  sendable: (sentence: string) => boolean,
 ): ConflictSides | undefined {
   for (const claim of claimsFor(question)) {
     const holding = stack.data.chunks.filter((c) => c.sentences.some((s) => claim.sentence.test(s.text)));
@@ -36,7 +36,7 @@ export function conflictSides(
       terms,
       stack.index.textVectors,
       stats,
-    ).filter((c) => claim.sentence.test(c.text) && guard.check(c.text) === undefined);
+    ).filter((c) => claim.sentence.test(c.text) && sendable(c.text));
     const side = (negated: boolean) => bestPerArticle(scored.filter((c) => isNegated(c.text) === negated)).slice(0, PER_SIDE);
     const affirm = side(false);
     const deny = side(true);

@@ -118,7 +118,7 @@ export class HybridRetriever {
   }
 
   /** Best sentence similarity plus HEADING_SHARE of the heading's similarity. */
-  chunkSimilarity(chunk: Chunk, queryVector: number[]): number {
+  private chunkSimilarity(chunk: Chunk, queryVector: number[]): number {
     const vectors = this.deps.index.textVectors;
     let best = -1;
     for (const s of chunk.sentences) {
