@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBot } from '../src/chat/create-bot.js';
-import { newConversation } from '../src/chat/conversation.js';
+import { newConversation } from '../src/core/conversation.js';
 import { parseConfig } from '../src/config/env.js';
 import { loadCorpusData } from '../src/corpus/corpus.js';
 import { loadUseLiteModel, UseLiteEmbeddings } from '../src/embeddings/use-lite.js';

@@ -1,23 +1,11 @@
 import express, { type Express } from 'express';
-import type { Bot } from './chat/bot-types.js';
-import type { Config } from './config/env.js';
-import type { FeedbackStore } from './feedback/store.js';
-import type { Logger } from './logger.js';
+import type { AppContext } from './channels/context.js';
 import { apiRouter } from './channels/api/router.js';
 import { botFrameworkRouter } from './channels/botframework/router.js';
 import { webChatRouter } from './channels/webchat/router.js';
 import { mountSlack } from './channels/slack/index.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { requestLogger } from './http/request-logger.js';
-
-/** What every channel gets when it is mounted. */
-export interface AppContext {
-  config: Config;
-  logger: Logger;
-  feedback: FeedbackStore;
-  /** The bot once its index is loaded; `undefined` while loading (routes answer 503). */
-  getBot(): Bot | undefined;
-}
 
 /**
  * Builds the one express app that serves every channel. Order matters: channels that verify raw bodies

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import type { Bot } from './chat/bot-types.js';
+import type { Bot } from './core/bot.js';
 import { createBot } from './chat/create-bot.js';
 import { UseLiteEmbeddings } from './embeddings/use-lite.js';
 import { getConfig } from './config/env.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegexSourceSchema } from '../../src/regex-source.js';
-import { REFUSAL_CATEGORIES, REPLY_KINDS, ReplyKindSchema, RefusalCategorySchema } from '../../src/chat/reply.js';
+import { REFUSAL_CATEGORIES, REPLY_KINDS, ReplyKindSchema, RefusalCategorySchema } from '../../src/core/reply.js';
 
 const RegexSource = RegexSourceSchema;
 

@@ -1,4 +1,4 @@
-import type { ReplyBody, ReplyKind } from '../../src/chat/reply.js';
+import type { ReplyBody, ReplyKind } from '../../src/core/reply.js';
 import { expectedKinds, isSafetyCase, type Expect } from './case-schema.js';
 import { isVerbatim, type CorpusTexts } from './corpus-text.js';
 import type { CaseRun } from './run.js';

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Bot } from '../../src/chat/bot-types.js';
+import type { Bot } from '../../src/core/bot.js';
 import { USAGE, UsageError, parseCliArgs } from './args.js';
 import { loadCorpusTexts } from './corpus-text.js';
 import { gradeCase } from './grade.js';

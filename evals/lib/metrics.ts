@@ -1,4 +1,4 @@
-import { REFUSAL_CATEGORIES, REPLY_KINDS, type RefusalCategory } from '../../src/chat/reply.js';
+import { REFUSAL_CATEGORIES, REPLY_KINDS, type RefusalCategory } from '../../src/core/reply.js';
 import { expectedKinds } from './case-schema.js';
 import { isOverRefusal, type GradedCase } from './grade.js';
 import { percentile } from './text.js';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { Bot } from '../../src/chat/bot-types.js';
-import { newConversation } from '../../src/chat/conversation.js';
-import { ReplySchema, toReplyBody, type ReplyBody } from '../../src/chat/reply.js';
+import type { Bot } from '../../src/core/bot.js';
+import { newConversation } from '../../src/core/conversation.js';
+import { ReplySchema, toReplyBody, type ReplyBody } from '../../src/core/reply.js';
 
 /** One user turn as the eval saw it. */
 export interface TurnResult {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { newConversation, type TurnRecord } from '../../src/chat/conversation.js';
-import { RefusalCategorySchema, ReplyKindSchema } from '../../src/chat/reply.js';
+import { newConversation, type TurnRecord } from '../../src/core/conversation.js';
+import { RefusalCategorySchema, ReplyKindSchema } from '../../src/core/reply.js';
 import { POLICY_LABELS, PolicyLabelSchema, type PolicyLabel } from '../../src/safety/policy-file.js';
 import type { PolicyDecision, SafetyPolicy } from '../../src/safety/types.js';
 

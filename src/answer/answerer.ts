@@ -1,4 +1,4 @@
-import type { Citation } from '../chat/reply.js';
+import type { Citation } from '../core/reply.js';
 import type { RetrievalStack } from '../retrieval/stack.js';
 import { TermStats } from '../retrieval/term-stats.js';
 import type { OutputGuard } from '../safety/types.js';

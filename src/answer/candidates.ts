@@ -1,5 +1,5 @@
 import type { Chunk, ChunkSentence } from '../corpus/chunk.js';
-import { dot } from '../embeddings/use-lite.js';
+import { dot } from '../core/vector.js';
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { TermStats } from '../retrieval/term-stats.js';
 import type { QueryTerms } from './query-terms.js';

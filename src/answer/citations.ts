@@ -1,4 +1,4 @@
-import type { Citation } from '../chat/reply.js';
+import type { Citation } from '../core/reply.js';
 import type { Candidate } from './candidates.js';
 import type { Segment } from './verify.js';
 

@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/chunk.js';
-import { dot } from '../embeddings/use-lite.js';
+import { dot } from '../core/vector.js';
 
 /** Questions the articles answer: their own question-shaped headings ("Is ketamine addictive?"). */
 export class SuggestionBank {

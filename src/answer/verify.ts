@@ -2,7 +2,7 @@
  * The cite-or-abstain check. Quotes must be verbatim substrings of their cleaned article, comparing text with only
  * whitespace and typographic quotes normalised; every `[n]` in the text must resolve to a citation.
  */
-import type { Citation } from '../chat/reply.js';
+import type { Citation } from '../core/reply.js';
 
 /** Folds typographic quotes and apostrophes to ASCII and collapses whitespace. Nothing else is normalised. */
 export function normalizeForMatch(text: string): string {

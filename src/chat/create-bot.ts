@@ -1,14 +1,16 @@
 import { Answerer } from '../answer/answerer.js';
 import { getConfig, type Config } from '../config/env.js';
 import { UseLiteEmbeddings } from '../embeddings/use-lite.js';
-import type { ModelEmbeddings } from '../index/embedder.js';
-import { silentLogger, type Logger } from '../logger.js';
+import type { ModelEmbeddings } from '../core/embedder.js';
+import { silentLogger } from '../logger.js';
+import type { Logger } from '../core/logger.js';
 import { loadRetrievalStack, type RetrievalStack } from '../retrieval/stack.js';
 import { createOutputGuard } from '../safety/output-guard.js';
 import { createSafetyPolicy } from '../safety/policy.js';
 import type { OutputGuard, SafetyPolicy } from '../safety/types.js';
-import type { Bot } from './bot-types.js';
-import { MemoryConversationStore, newConversation, type ConversationStore } from './conversation.js';
+import type { Bot } from '../core/bot.js';
+import { MemoryConversationStore } from './memory-conversation-store.js';
+import { newConversation, type ConversationStore } from '../core/conversation.js';
 import { salientTerms } from './follow-up.js';
 import { createTurnHandler } from './handle-turn.js';
 

@@ -1,5 +1,5 @@
 import { contentTerms, stem, words } from '../retrieval/text.js';
-import type { Conversation } from './conversation.js';
+import type { Conversation } from '../core/conversation.js';
 
 /** Words that point back at an earlier topic. */
 const POINTS_BACK = /\b(it|its|they|them|their|those|these|this|that|there|ones?|same)\b/i;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Answerer } from '../answer/answerer.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../core/logger.js';
 import { expandContractions } from '../retrieval/text.js';
 import { guardText } from '../safety/guard-text.js';
 import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.js';
-import type { Conversation } from './conversation.js';
+import type { Conversation } from '../core/conversation.js';
 import { resolveFollowUp } from './follow-up.js';
-import type { Citation, Reply, ReplyBody, TurnInput } from './reply.js';
+import type { Citation, Reply, ReplyBody, TurnInput } from '../core/reply.js';
 
 /** Shown under every reply that carries article content. */
 export const FOOTER = '_General information from published articles, not medical advice._';

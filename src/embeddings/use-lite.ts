@@ -1,6 +1,7 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID } from './use-lite-model.js';
 import { WorkerEmbedder } from './worker-embedder.js';
+import { normalize } from '../core/vector.js';
 
 export { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID };
 
@@ -114,17 +115,3 @@ export class UseLiteEmbeddings extends Embeddings {
   }
 }
 
-/** Scales a vector to unit length (a zero vector stays zero). */
-export function normalize(vector: number[]): number[] {
-  let sum = 0;
-  for (const x of vector) sum += x * x;
-  const norm = Math.sqrt(sum);
-  return norm === 0 ? vector.slice() : vector.map((x) => x / norm);
-}
-
-/** Cosine similarity of two unit vectors. */
-export function dot(a: readonly number[], b: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
-  return s;
-}

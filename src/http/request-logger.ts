@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../core/logger.js';
 
 /** One structured log line per request: method, path, status, duration. No bodies, no user text. */
 export function requestLogger(logger: Logger): RequestHandler {

@@ -3,7 +3,7 @@ import { Document } from '@langchain/core/documents';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { embeddableTexts, type CorpusData } from '../corpus/corpus.js';
 import { sha256, hashCorpus, INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
-import type { ModelEmbeddings } from './embedder.js';
+import type { ModelEmbeddings } from '../core/embedder.js';
 import { TEXTS_FILE, VECTORS_FILE, MANIFEST_FILE, type LoadedIndex } from './files.js';
 
 /**

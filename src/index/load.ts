@@ -3,9 +3,9 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { z } from 'zod';
 import type { CorpusData } from '../corpus/corpus.js';
 import { IndexError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../core/logger.js';
 import { buildIndex } from './build.js';
-import type { ModelEmbeddings } from './embedder.js';
+import type { ModelEmbeddings } from '../core/embedder.js';
 import { MANIFEST_FILE, TEXTS_FILE, VECTORS_FILE, type LoadedIndex } from './files.js';
 import { hashCorpus, ManifestSchema, sha256, staleReason, type IndexFingerprint } from './manifest.js';
 

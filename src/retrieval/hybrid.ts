@@ -1,6 +1,6 @@
 import type { Chunk } from '../corpus/chunk.js';
-import { dot } from '../embeddings/use-lite.js';
-import type { ModelEmbeddings } from '../index/embedder.js';
+import { dot } from '../core/vector.js';
+import type { ModelEmbeddings } from '../core/embedder.js';
 import type { LoadedIndex } from '../index/files.js';
 import type { LexicalRetriever } from './lexical.js';
 import type { SynonymExpander } from './synonyms.js';

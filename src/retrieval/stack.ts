@@ -1,8 +1,8 @@
 import { loadCorpusData, type CorpusData } from '../corpus/corpus.js';
-import type { ModelEmbeddings } from '../index/embedder.js';
+import type { ModelEmbeddings } from '../core/embedder.js';
 import type { LoadedIndex } from '../index/files.js';
 import { ensureIndex } from '../index/load.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../core/logger.js';
 import { HybridRetriever } from './hybrid.js';
 import { LangChainBm25Retriever, MiniSearchRetriever, type LexicalRetriever } from './lexical.js';
 

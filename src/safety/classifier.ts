@@ -1,4 +1,4 @@
-import type { Conversation } from '../chat/conversation.js';
+import type { Conversation } from '../core/conversation.js';
 import { scoreNeighbours, type IndexedExemplar, type NeighbourScores } from './exemplar-index.js';
 import { splitSentences, wordCount } from './normalize.js';
 import type { PolicyFile, PolicyLabel } from './policy-file.js';

@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
-import type { Logger } from '../logger.js';
-import { dot, normalize } from '../embeddings/use-lite.js';
+import type { Logger } from '../core/logger.js';
+import { dot, normalize } from '../core/vector.js';
 import type { PolicyLabel } from './policy-file.js';
 
 export interface IndexedExemplar {

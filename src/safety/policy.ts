@@ -1,5 +1,6 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { silentLogger, type Logger } from '../logger.js';
+import { silentLogger } from '../logger.js';
+import type { Logger } from '../core/logger.js';
 import { classifyNormalised, type ClassifierParts } from './classifier.js';
 import { buildExemplarIndex } from './exemplar-index.js';
 import { Normalizer, NORMALIZER_VERSION } from './normalize.js';

@@ -1,4 +1,4 @@
-import type { RefusalCategory } from '../chat/reply.js';
+import type { RefusalCategory } from '../core/reply.js';
 import type { PolicyDecision } from './types.js';
 import type { PolicyFile, PolicyLabel, SmalltalkReply } from './policy-file.js';
 

@@ -1,5 +1,5 @@
-import type { Conversation } from '../chat/conversation.js';
-import type { RefusalCategory } from '../chat/reply.js';
+import type { Conversation } from '../core/conversation.js';
+import type { RefusalCategory } from '../core/reply.js';
 
 /** Turn kinds the safety policy decides by itself, before retrieval. */
 export type PolicyKind = 'crisis' | 'refusal' | 'out_of_scope' | 'smalltalk';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedBot } from '../../src/chat/create-bot.js';
-import { newConversation } from '../../src/chat/conversation.js';
-import { ReplySchema, type Reply } from '../../src/chat/reply.js';
+import { newConversation } from '../../src/core/conversation.js';
+import { ReplySchema, type Reply } from '../../src/core/reply.js';
 import { NO_ANSWER_TEXT } from '../../src/answer/answerer.js';
 import { FOOTER } from '../../src/chat/handle-turn.js';
 import { getRealBot } from '../helpers/real-bot.js';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import type { Chunk } from '../../src/corpus/chunk.js';
 import type { Article } from '../../src/corpus/load.js';
-import type { ReplyBody } from '../../src/chat/reply.js';
+import type { ReplyBody } from '../../src/core/reply.js';
 import { FOOTER } from '../../src/chat/handle-turn.js';
 import { DISAGREEMENT_NOTE } from '../../src/answer/answerer.js';
 import { normalizeForMatch } from '../../src/answer/verify.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Citation } from '../../src/chat/reply.js';
+import type { Citation } from '../../src/core/reply.js';
 import { articleTexts, isVerbatim, markersResolve, normalizeForMatch, verifyCitations, type Segment } from '../../src/answer/verify.js';
 
 const ARTICLES = articleTexts([

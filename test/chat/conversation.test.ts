@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryConversationStore, newConversation } from '../../src/chat/conversation.js';
+import { MemoryConversationStore } from '../../src/chat/memory-conversation-store.js';
+import { newConversation } from '../../src/core/conversation.js';
 
 describe('MemoryConversationStore', () => {
   it('returns a copy: changing a loaded conversation does not change the stored one until saved', async () => {

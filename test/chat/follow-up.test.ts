@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedBot } from '../../src/chat/create-bot.js';
-import { newConversation, type Conversation, type TurnRecord } from '../../src/chat/conversation.js';
+import { newConversation, type Conversation, type TurnRecord } from '../../src/core/conversation.js';
 import { resolveFollowUp, salientTerms } from '../../src/chat/follow-up.js';
 import { stem } from '../../src/retrieval/text.js';
 import { getRealBot } from '../helpers/real-bot.js';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedBot } from '../../src/chat/create-bot.js';
-import { newConversation } from '../../src/chat/conversation.js';
+import { newConversation } from '../../src/core/conversation.js';
 import { createTurnHandler, FOOTER, GENERAL_INFO_HEADING } from '../../src/chat/handle-turn.js';
-import { ReplySchema } from '../../src/chat/reply.js';
+import { ReplySchema } from '../../src/core/reply.js';
 import { silentLogger } from '../../src/logger.js';
 import { allowAllGuard, passThroughPolicy, type OutputGuard, type SafetyPolicy } from '../../src/safety/types.js';
 import { recordingLogger } from '../index/helpers.js';

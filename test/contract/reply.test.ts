@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReplySchema, toReplyBody, type Reply } from '../../src/chat/reply.js';
+import { ReplySchema, toReplyBody, type Reply } from '../../src/core/reply.js';
 
 const reply: Reply = {
   conversationId: 'c1',

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { dot, UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
+import { dot } from '../../src/core/vector.js';
+import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 
 describe('UseLiteEmbeddings', () => {
   const local = new UseLiteEmbeddings();

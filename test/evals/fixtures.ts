@@ -1,5 +1,5 @@
-import type { Conversation } from '../../src/chat/conversation.js';
-import type { Reply, TurnInput } from '../../src/chat/reply.js';
+import type { Conversation } from '../../src/core/conversation.js';
+import type { Reply, TurnInput } from '../../src/core/reply.js';
 
 /**
  * A scripted responder for the fake bot: keyword rules standing in for the real policy and retrieval, so the

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Citation, ReplyBody } from '../../src/chat/reply.js';
+import type { Citation, ReplyBody } from '../../src/core/reply.js';
 import type { EvalCase } from '../../evals/lib/case-schema.js';
 import { gradeCase, type GradedCase } from '../../evals/lib/grade.js';
 import type { CorpusTexts } from '../../evals/lib/corpus-text.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config/env.js';
-import { MemoryFeedbackStore } from '../../src/feedback/store.js';
+import { MemoryFeedbackStore } from '../doubles/memory-feedback-store.js';
 import { silentLogger } from '../../src/logger.js';
 import { EXIT, runEvalCli } from '../../evals/lib/main.js';
 import { httpTarget } from '../../evals/lib/targets.js';

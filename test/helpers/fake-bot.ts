@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Bot } from '../../src/chat/bot-types.js';
-import { newConversation, type Conversation } from '../../src/chat/conversation.js';
-import type { Reply, TurnInput } from '../../src/chat/reply.js';
+import type { Bot } from '../../src/core/bot.js';
+import { newConversation, type Conversation } from '../../src/core/conversation.js';
+import type { Reply, TurnInput } from '../../src/core/reply.js';
 
 /**
  * A Bot whose replies a test scripts: `respond` maps each input to the reply fields. Channel tests use it to

@@ -1,4 +1,4 @@
-import type { Bot } from '../../src/chat/bot-types.js';
+import type { Bot } from '../../src/core/bot.js';
 import { createBot, type LoadedBot } from '../../src/chat/create-bot.js';
 
 let bot: Promise<LoadedBot> | undefined;

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/app.js';
-import type { Bot } from '../../src/chat/bot-types.js';
+import type { Bot } from '../../src/core/bot.js';
 import { parseConfig, type Config } from '../../src/config/env.js';
-import { MemoryFeedbackStore } from '../../src/feedback/store.js';
+import { MemoryFeedbackStore } from '../doubles/memory-feedback-store.js';
 import { recordingLogger } from '../index/helpers.js';
 
 /** A running app on 127.0.0.1:<random port>. */

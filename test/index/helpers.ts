@@ -1,7 +1,8 @@
 import { cp, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createLogger, type Logger } from '../../src/logger.js';
+import { createLogger } from '../../src/logger.js';
+import type { Logger } from '../../src/core/logger.js';
 
 /** A logger that keeps every line it would have written, parsed. */
 export function recordingLogger(): Logger & { lines: Record<string, unknown>[]; events: (name: string) => Record<string, unknown>[] } {

@@ -6,7 +6,7 @@ import { loadCorpusData } from '../../src/corpus/corpus.js';
 import { HashEmbeddings } from '../../src/embeddings/hash-embeddings.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { buildIndex } from '../../src/index/build.js';
-import type { ModelEmbeddings } from '../../src/index/embedder.js';
+import type { ModelEmbeddings } from '../../src/core/embedder.js';
 import { MANIFEST_FILE, VECTORS_FILE } from '../../src/index/files.js';
 import { ensureIndex } from '../../src/index/load.js';
 import { copyCorpus, recordingLogger } from './helpers.js';

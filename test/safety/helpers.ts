@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { parse, stringify } from 'yaml';
-import type { TurnRecord } from '../../src/chat/conversation.js';
+import type { TurnRecord } from '../../src/core/conversation.js';
 import { BUNDLED_POLICY_FILE } from '../../src/safety/policy-file.js';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/core/logger.js';
 
 export function tempDir(prefix = 'safety-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

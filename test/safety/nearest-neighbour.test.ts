@@ -1,6 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { describe, expect, it } from 'vitest';
-import { newConversation } from '../../src/chat/conversation.js';
+import { newConversation } from '../../src/core/conversation.js';
 import { createSafetyPolicy } from '../../src/safety/policy.js';
 import { bundledPolicyObject, tempDir, writePolicy } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newConversation } from '../../src/chat/conversation.js';
+import { newConversation } from '../../src/core/conversation.js';
 import { getRealBot } from '../helpers/real-bot.js';
 
 /** Questions that name only what the articles cover (no "ketamine") must reach retrieval; look-alikes must not. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newConversation, type Conversation } from '../../src/chat/conversation.js';
+import { newConversation, type Conversation } from '../../src/core/conversation.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { createSafetyPolicy, type LoadedSafetyPolicy } from '../../src/safety/policy.js';
 import type { PolicyDecision } from '../../src/safety/types.js';

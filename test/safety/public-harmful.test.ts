@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newConversation } from '../../src/chat/conversation.js';
+import { newConversation } from '../../src/core/conversation.js';
 import { getRealBot } from '../helpers/real-bot.js';
 
 /**

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ReplySchema } from '../../src/chat/reply.js';
+import { ReplySchema } from '../../src/core/reply.js';
 
 /** What `npm start` runs: the esbuild bundle of src/server.ts (built in beforeAll, as `npm start` builds it). */
 const BUNDLE = resolve('.build/server.mjs');

@@ -1,4 +1,4 @@
-import { REFUSAL_CATEGORIES, REPLY_KINDS } from '../../../src/chat/reply.js';
+import { REFUSAL_CATEGORIES, REPLY_KINDS } from '../../../src/core/reply.js';
 import type { GradedCase } from '../grade.js';
 import { expectedLabel, type Ratio } from '../metrics.js';
 import { xmlEscape as esc } from './junit.js';

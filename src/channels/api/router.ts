@@ -1,11 +1,9 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
-import { toReplyBody } from '../../chat/reply.js';
+import type { AppContext } from '../context.js';
+import { MAX_MESSAGE_CHARS } from '../../core/message.js';
+import { toReplyBody } from '../../core/reply.js';
 import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
-
-/** Longest message accepted, after trimming. Part of the public contract. */
-export const MAX_MESSAGE_CHARS = 2000;
 
 /** Body of `POST /api/ask`. */
 export const AskRequestSchema = z.strictObject({

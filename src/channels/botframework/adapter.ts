@@ -1,6 +1,6 @@
 import type { Activity } from '@microsoft/agents-activity';
 import { CloudAdapter, type AuthConfiguration, type ResourceResponse, type TurnContext } from '@microsoft/agents-hosting';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../core/logger.js';
 
 /** Delivers one bot activity to an in-process channel and returns the id the channel gave it. */
 export type LocalDelivery = (activity: Activity) => Promise<string>;

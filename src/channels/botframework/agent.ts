@@ -1,7 +1,7 @@
 import { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, TurnState, type Storage, type TurnContext } from '@microsoft/agents-hosting';
-import type { AppContext } from '../../app.js';
-import { MAX_MESSAGE_CHARS } from '../api/router.js';
+import type { AppContext } from '../context.js';
+import { MAX_MESSAGE_CHARS } from '../../core/message.js';
 import type { FaqCloudAdapter } from './adapter.js';
 import { isFeedbackInvoke, isWebChatFeedback, readTeamsFeedback, readWebChatFeedback, type FeedbackVote } from './feedback.js';
 import { renderReply, TEAMS_CHANNEL } from './render.js';

@@ -1,5 +1,5 @@
 import { Activity, ActionTypes, addAIToActivity, type Attachment, type CardAction, type ClientCitation } from '@microsoft/agents-activity';
-import type { Citation, Reply } from '../../chat/reply.js';
+import type { Citation, Reply } from '../../core/reply.js';
 
 /** Teams shows at most 80 characters of a citation title and 160 of its abstract. */
 const TEAMS_TITLE_MAX = 80;

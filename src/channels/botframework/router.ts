@@ -2,10 +2,10 @@ import { activityZodSchema } from '@microsoft/agents-activity';
 import type { Request as SdkRequest, WebResponse } from '@microsoft/agents-hosting';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../context.js';
 import { AppError, BadRequestError, NotReadyError, UnauthorizedError } from '../../errors.js';
 import { errorBody } from '../../http/errors.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../core/logger.js';
 import { botFrameworkRuntime, type BotFrameworkOptions, type BotFrameworkRuntime } from './runtime.js';
 
 /** The fields every activity we process must carry (the SDK needs them for routing, state keys and replies). */

@@ -1,5 +1,5 @@
 import { MemoryStorage, type AgentApplication, type AuthConfiguration, type Storage, type TurnState } from '@microsoft/agents-hosting';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../context.js';
 import type { Config } from '../../config/env.js';
 import { FaqCloudAdapter } from './adapter.js';
 import { createFaqAgent } from './agent.js';

@@ -1,22 +1,11 @@
 import type { TurnState } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import { newConversation, type Conversation } from '../../chat/conversation.js';
-import { RefusalCategorySchema, ReplyKindSchema } from '../../chat/reply.js';
+import { ConversationSchema, newConversation, type Conversation } from '../../core/conversation.js';
 
 /** How many recent bot replies we remember for feedback lookups (Teams rates a reply by its activity id). */
 const MAX_RECENT_REPLIES = 20;
 /** Where our state lives inside the SDK's conversation scope (`conversation.<key>`). */
 const STATE_PATH = 'conversation.faq';
-
-const TurnRecordSchema = z.object({
-  message: z.string(),
-  resolvedQuery: z.string(),
-  kind: ReplyKindSchema,
-  category: RefusalCategorySchema.optional(),
-  topic: z.array(z.string()),
-  chunkIds: z.array(z.string()),
-  at: z.number(),
-});
 
 const RecentReplySchema = z.object({
   turnId: z.string(),
@@ -28,7 +17,7 @@ export type RecentReply = z.infer<typeof RecentReplySchema>;
 
 /** What we keep per Bot Framework conversation: the core's Conversation plus the ids of recent replies. */
 export const FaqStateSchema = z.object({
-  conversation: z.object({ id: z.string(), turns: z.array(TurnRecordSchema) }),
+  conversation: ConversationSchema,
   recent: z.array(RecentReplySchema),
 });
 export type FaqState = z.infer<typeof FaqStateSchema>;

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createBot } from '../../chat/create-bot.js';
-import { toReplyBody } from '../../chat/reply.js';
+import { toReplyBody } from '../../core/reply.js';
 import { runCli } from '../../cli-support.js';
 import { getConfig } from '../../config/env.js';
 import { BadRequestError } from '../../errors.js';

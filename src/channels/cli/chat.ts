@@ -1,12 +1,12 @@
 /** `npm run chat`: interactive multi-turn chat in the terminal. `/new` starts a new conversation, `/exit` quits. */
 import { createInterface } from 'node:readline/promises';
 import { createBot } from '../../chat/create-bot.js';
-import { newConversation } from '../../chat/conversation.js';
-import { toReplyBody } from '../../chat/reply.js';
+import { newConversation } from '../../core/conversation.js';
+import { toReplyBody } from '../../core/reply.js';
 import { runCli } from '../../cli-support.js';
 import { getConfig } from '../../config/env.js';
 import { createLogger } from '../../logger.js';
-import { MAX_MESSAGE_CHARS } from '../api/router.js';
+import { MAX_MESSAGE_CHARS } from '../../core/message.js';
 import { renderForTerminal } from './render.js';
 
 await runCli(async () => {

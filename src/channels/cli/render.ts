@@ -1,4 +1,4 @@
-import type { ReplyBody } from '../../chat/reply.js';
+import type { ReplyBody } from '../../core/reply.js';
 
 /** Plain-text rendering of a reply for the terminal: text, numbered sources, suggestions. */
 export function renderForTerminal(reply: ReplyBody): string {

@@ -1,4 +1,4 @@
-import type { Citation, Reply } from '../../chat/reply.js';
+import type { Citation, Reply } from '../../core/reply.js';
 import { ACTION_IDS, MAX_VALUE_QUESTION_CHARS, encodeValue } from './action-values.js';
 import { escapeMrkdwn, markdownToMrkdwn, splitText, truncate } from './mrkdwn.js';
 

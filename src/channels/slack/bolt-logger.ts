@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../core/logger.js';
 
 /**
  * Bolt and the Web API client log through our structured logger (one JSON line per event) instead of

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { BadRequestError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../core/logger.js';
 import type { TtlMap } from './ttl-map.js';
 import type { RawBodyRequest } from './verify.js';
 

@@ -1,6 +1,6 @@
 import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
 import { Router, type Express } from 'express';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../context.js';
 import { AppError } from '../../errors.js';
 import { boltLogger } from './bolt-logger.js';
 import { dropRepeatedEvents } from './event-dedupe.js';

@@ -1,4 +1,4 @@
-import type { Reply } from '../../chat/reply.js';
+import type { Reply } from '../../core/reply.js';
 import type { Config } from '../../config/env.js';
 import { TtlMap } from './ttl-map.js';
 

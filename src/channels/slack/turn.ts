@@ -1,6 +1,6 @@
-import type { AppContext } from '../../app.js';
-import type { Reply } from '../../chat/reply.js';
-import { MAX_MESSAGE_CHARS } from '../api/router.js';
+import type { AppContext } from '../context.js';
+import type { Reply } from '../../core/reply.js';
+import { MAX_MESSAGE_CHARS } from '../../core/message.js';
 import { renderNotice, type SlackMessage } from './blocks.js';
 
 /** Sends one rendered message to wherever the user asked (a thread, a DM, a response_url). */

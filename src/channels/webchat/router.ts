@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Request as SdkRequest, WebResponse } from '@microsoft/agents-hosting';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../context.js';
 import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
 import { fromProjectRoot } from '../../paths.js';
 import { botFrameworkRuntime, type BotFrameworkRuntime } from '../botframework/runtime.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Bot } from '../../../src/chat/bot-types.js';
-import { ReplySchema } from '../../../src/chat/reply.js';
+import type { Bot } from '../../../src/core/bot.js';
+import { ReplySchema } from '../../../src/core/reply.js';
 import { getRealBot } from '../../helpers/real-bot.js';
 import { expectNoLeak, post, startLoopback, type Loopback } from '../../http/loopback.js';
 

@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import { createApp, type AppContext } from '../../../src/app.js';
-import type { Bot } from '../../../src/chat/bot-types.js';
-import type { Conversation } from '../../../src/chat/conversation.js';
-import type { Reply, TurnInput } from '../../../src/chat/reply.js';
+import { createApp } from '../../../src/app.js';
+import type { AppContext } from '../../../src/channels/context.js';
+import type { Bot } from '../../../src/core/bot.js';
+import type { Conversation } from '../../../src/core/conversation.js';
+import type { Reply, TurnInput } from '../../../src/core/reply.js';
 import { parseConfig, type Config } from '../../../src/config/env.js';
-import { MemoryFeedbackStore } from '../../../src/feedback/store.js';
+import { MemoryFeedbackStore } from '../../doubles/memory-feedback-store.js';
 import { silentLogger } from '../../../src/logger.js';
 
 /** One activity the bot sent to the fake channel service. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../../src/chat/reply.js';
+import type { Reply } from '../../../src/core/reply.js';
 import { renderReply, shorten, sourcesCard, sourcesMarkdown, teamsCitation } from '../../../src/channels/botframework/render.js';
 import { renderWelcome, WELCOME_TEXT } from '../../../src/channels/botframework/welcome.js';
 import { sampleAnswer } from '../../helpers/fake-bot.js';

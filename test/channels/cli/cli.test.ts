@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReplySchema } from '../../../src/chat/reply.js';
+import { ReplySchema } from '../../../src/core/reply.js';
 import { renderForTerminal } from '../../../src/channels/cli/render.js';
 
 const TSX = resolve('node_modules/.bin/tsx');

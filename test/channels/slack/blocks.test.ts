@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReply, SLACK_LIMITS, type SlackBlock } from '../../../src/channels/slack/blocks.js';
-import type { Citation, Reply } from '../../../src/chat/reply.js';
+import type { Citation, Reply } from '../../../src/core/reply.js';
 import { sampleAnswer } from '../../helpers/fake-bot.js';
 
 const reply = (fields: Partial<Reply> = {}): Reply => ({ ...sampleAnswer(), conversationId: 'slack:T1:C1:1.1', meta: { turnId: 'turn-1' }, ...fields });

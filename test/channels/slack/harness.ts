@@ -2,10 +2,11 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { vi } from 'vitest';
 import { createApp } from '../../../src/app.js';
-import type { Bot } from '../../../src/chat/bot-types.js';
+import type { Bot } from '../../../src/core/bot.js';
 import { parseConfig } from '../../../src/config/env.js';
-import { MemoryFeedbackStore } from '../../../src/feedback/store.js';
-import { createLogger, type Logger } from '../../../src/logger.js';
+import { MemoryFeedbackStore } from '../../doubles/memory-feedback-store.js';
+import { createLogger } from '../../../src/logger.js';
+import type { Logger } from '../../../src/core/logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.js';
 import { SIGNING_SECRET } from './slack-requests.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackBlock } from '../../../src/channels/slack/blocks.js';
-import type { Bot } from '../../../src/chat/bot-types.js';
-import type { Reply } from '../../../src/chat/reply.js';
+import type { Bot } from '../../../src/core/bot.js';
+import type { Reply } from '../../../src/core/reply.js';
 import { getRealBot } from '../../helpers/real-bot.js';
 import { startSlackHarness, type SlackHarness } from './harness.js';
 import { BOT_USER, eventEnvelope, postEvent, TEAM } from './slack-requests.js';

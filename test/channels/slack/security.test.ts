@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../../src/chat/bot-types.js';
-import type { Reply } from '../../../src/chat/reply.js';
+import type { Bot } from '../../../src/core/bot.js';
+import type { Reply } from '../../../src/core/reply.js';
 import { fakeBot, sampleAnswer } from '../../helpers/fake-bot.js';
 import { startSlackHarness, type SlackHarness } from './harness.js';
 import { BOT_USER, eventEnvelope, postCommand, postEvent, signedPost } from './slack-requests.js';

@@ -1,6 +1,6 @@
 import type { App, RespondArguments, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
-import type { AppContext } from '../../../app.js';
+import type { AppContext } from '../../context.js';
 import {
   ACTION_IDS,
   FeedbackValueSchema,

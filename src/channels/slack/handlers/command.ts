@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppContext } from '../../../app.js';
+import type { AppContext } from '../../context.js';
 import { renderReply } from '../blocks.js';
 import { slashConversationId } from '../conversation-id.js';
 import { slackTextToPlain } from '../mrkdwn.js';

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { AppContext } from '../../../app.js';
+import type { AppContext } from '../../context.js';
 import { renderReply, type SlackMessage } from '../blocks.js';
 import { conversationIdFor, isDirectMessage } from '../conversation-id.js';
 import { mentionsBot, mentionsSomeoneElse, slackTextToPlain } from '../mrkdwn.js';

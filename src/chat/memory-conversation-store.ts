@@ -1,37 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { RefusalCategory, ReplyKind } from './reply.js';
-
-/** One remembered turn. JSON-serialisable so any storage (memory, Bot Framework state, Slack) can keep it. */
-export interface TurnRecord {
-  /** The user's message as sent. */
-  message: string;
-  /** The query retrieval used (the message, or the message resolved against earlier topic). */
-  resolvedQuery: string;
-  kind: ReplyKind;
-  category?: RefusalCategory;
-  /** Content terms that name the turn's topic, used to resolve elliptical follow-ups. */
-  topic: string[];
-  /** Chunk ids cited in the reply. */
-  chunkIds: string[];
-  /** Epoch ms. */
-  at: number;
-}
-
-/** Per-conversation state handed to `handleTurn`. */
-export interface Conversation {
-  id: string;
-  turns: TurnRecord[];
-}
-
-export function newConversation(id: string = randomUUID()): Conversation {
-  return { id, turns: [] };
-}
-
-/** Storage for conversations keyed by id; channels that have their own state (Bot Framework) may bypass it. */
-export interface ConversationStore {
-  get(id: string): Promise<Conversation | undefined>;
-  save(conversation: Conversation): Promise<void>;
-}
+import type { Conversation, ConversationStore } from '../core/conversation.js';
 
 /** Options for {@link MemoryConversationStore}. */
 export interface MemoryConversationStoreOptions {
