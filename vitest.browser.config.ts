@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { useHermeticEnv } from './test/hermetic-env.js';
+
+useHermeticEnv();
 
 /** End-to-end tests in Debian Chromium (`npm run test:browser`); `.ci/run` installs chromium first. */
 export default defineConfig({

@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { useHermeticEnv } from './test/hermetic-env.js';
+
+useHermeticEnv();
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Browser end-to-end tests have their own script (npm run test:browser): `npm test` must run without Chromium.
-    exclude: ['test/**/*.browser.test.ts', 'node_modules/**'],
+    // Browser end-to-end and reliability tests have their own scripts: `npm test` must run without Chromium.
+    exclude: ['test/**/*.browser.test.ts', 'test/reliability/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The embedding model is CPU-heavy and the machine has 2 cores: a couple of workers is faster than many.

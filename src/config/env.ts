@@ -98,10 +98,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 let cached: Config | undefined;
 
-/** The process-wide configuration: `.env` (if present) then the environment, parsed once. */
+/**
+ * The process-wide configuration: `.env` (if present) then the environment, parsed once. Under vitest (`VITEST` is
+ * set in every test worker) the developer's `.env` is never read, so tests are hermetic.
+ */
 export function getConfig(): Config {
   if (!cached) {
-    if (existsSync('.env')) process.loadEnvFile('.env');
+    if (!process.env.VITEST && existsSync('.env')) process.loadEnvFile('.env');
     cached = parseConfig(process.env);
   }
   return cached;

@@ -71,7 +71,7 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
       if (!/^(blob|data):/.test(request.url()) && !request.url().startsWith(app.url)) errors.push(`external request: ${request.url()}`);
     });
     await page.goto(`${app.url}/`);
-    await expect(page.locator('#chat-disclaimer')).toBeTruthy();
+    await page.locator('#chat-disclaimer').waitFor();
     expect(await page.locator('#chat-disclaimer').textContent()).toContain('in a crisis call or text 988');
     await page.locator('.webchat__bubble', { hasText: 'only five published articles' }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/webchat-welcome.png` });

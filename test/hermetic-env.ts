@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Makes every test run hermetic, whatever the developer's shell or `.env` says: `VITEST` makes src/config/env.ts
+ * skip `.env`, and the index and feedback file live in a temporary folder of their own, one per checkout, so
+ * repeated runs reuse the index the global setup built. Imported by each vitest config before anything starts.
+ */
+export function useHermeticEnv(): void {
+  const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12);
+  const dir = join(tmpdir(), `ketamine-faq-bot-test-${checkout}`);
+  process.env.VITEST = 'true';
+  process.env.INDEX_DIR = join(dir, 'index');
+  process.env.FEEDBACK_FILE = join(dir, 'feedback.jsonl');
+}
