@@ -17,6 +17,8 @@ const ItemSchema = z.strictObject({
   label: PolicyLabelSchema,
   text: z.string().min(1),
   history: z.array(HistoryItemSchema).optional(),
+  /** Free-form lowercase tags (e.g. `indirect`, `obfuscated`, `es`) for per-tag breakdowns; ignored by the policy. */
+  tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and -')).optional(),
 });
 const FileSchema = z.strictObject({ items: z.array(ItemSchema).min(1) });
 export type LabelledItem = z.infer<typeof ItemSchema>;
