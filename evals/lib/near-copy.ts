@@ -1,30 +1,70 @@
 /**
- * Near-copy detection between a held-out prompt and training text: character 3-gram Jaccard similarity after
- * lowercasing and collapsing whitespace. Cheap, order-insensitive at the word level, and robust to small edits,
- * so a held-out prompt that is a lightly reworded training exemplar is caught.
+ * Near-copy detection for held-out question sets: a frozen test question must not be (almost) the same string as
+ * a phrase the bot was tuned on (synonyms, a question bank). Character 3-grams catch reworded punctuation, plurals
+ * and small edits that word overlap misses, and need no tokeniser.
  */
 
-/** Similarity at or above this marks a near-copy. 0.6 from the frozen-set brief (issue 12, item 6). */
+/** Jaccard at or above this is a near-copy. 0.6: the threshold issue 11 set for the frozen answer set. */
 export const NEAR_COPY_THRESHOLD = 0.6;
 
-function trigrams(text: string): Set<string> {
-  const s = text.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Lowercased, whitespace collapsed and trimmed: the only normalisation before comparing. */
+export function normaliseForNearCopy(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The set of character 3-grams of the normalised text (a text shorter than 3 characters is its own gram). */
+export function trigrams(text: string): Set<string> {
+  const s = normaliseForNearCopy(text);
+  if (s.length < 3) return new Set(s ? [s] : []);
   const grams = new Set<string>();
-  // A string shorter than one trigram is its own single gram, so "hi" still equals "HI".
-  if (s.length < 3) {
-    if (s) grams.add(s);
-    return grams;
-  }
   for (let i = 0; i + 3 <= s.length; i++) grams.add(s.slice(i, i + 3));
   return grams;
 }
 
-/** Jaccard similarity (0–1) of the two texts' character 3-gram sets; 1 for two empty texts. */
+/** Character 3-gram Jaccard similarity in [0, 1]; two empty texts are 0 (nothing to copy). */
 export function trigramJaccard(a: string, b: string): number {
-  const x = trigrams(a);
-  const y = trigrams(b);
-  if (x.size === 0 && y.size === 0) return 1;
+  const A = trigrams(a);
+  const B = trigrams(b);
+  if (A.size === 0 && B.size === 0) return 0;
   let shared = 0;
-  for (const g of x) if (y.has(g)) shared++;
-  return shared / (x.size + y.size - shared);
+  for (const g of A) if (B.has(g)) shared++;
+  return shared / (A.size + B.size - shared);
+}
+
+/** Whether `a` and `b` are near-copies (Jaccard ≥ `threshold`). */
+export function isNearCopy(a: string, b: string, threshold = NEAR_COPY_THRESHOLD): boolean {
+  return trigramJaccard(a, b) >= threshold;
+}
+
+/** Every string anywhere in a parsed YAML/JSON value (keys of maps included): phrase lists of any shape. */
+export function collectStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) collectStrings(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      out.push(key);
+      collectStrings(v, out);
+    }
+  }
+  return out;
+}
+
+/** A frozen text and the phrase it nearly copies. */
+export interface NearCopy {
+  text: string;
+  phrase: string;
+  jaccard: number;
+}
+
+/** Every (text, phrase) pair that is a near-copy. */
+export function findNearCopies(texts: string[], phrases: string[], threshold = NEAR_COPY_THRESHOLD): NearCopy[] {
+  const hits: NearCopy[] = [];
+  const uniquePhrases = [...new Set(phrases.map(normaliseForNearCopy).filter(Boolean))];
+  for (const text of texts) {
+    for (const phrase of uniquePhrases) {
+      const jaccard = trigramJaccard(text, phrase);
+      if (jaccard >= threshold) hits.push({ text, phrase, jaccard });
+    }
+  }
+  return hits;
 }

@@ -1,5 +1,6 @@
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { NEAR_COPY_THRESHOLD, trigramJaccard } from '../../evals/lib/near-copy.js';
+import { collectStrings, findNearCopies, isNearCopy, NEAR_COPY_THRESHOLD, trigramJaccard } from '../../evals/lib/near-copy.js';
 
 describe('trigramJaccard', () => {
   it('is 1 for the same text, ignoring case and runs of whitespace', () => {
@@ -24,6 +25,36 @@ describe('trigramJaccard', () => {
   it('handles texts shorter than a trigram', () => {
     expect(trigramJaccard('hi', 'HI')).toBe(1);
     expect(trigramJaccard('hi', 'yo')).toBe(0);
-    expect(trigramJaccard('', '')).toBe(1);
+    expect(trigramJaccard('', '')).toBe(0);
+  });
+});
+
+describe('near-copy (character 3-gram Jaccard)', () => {
+  it('is 1 for identical texts, also after case and whitespace changes', () => {
+    expect(trigramJaccard('How long does an infusion take?', 'How long does an infusion take?')).toBe(1);
+    expect(trigramJaccard('How  long does an INFUSION take? ', 'how long does an infusion take?')).toBe(1);
+  });
+
+  it('is about 0 for unrelated texts', () => {
+    expect(trigramJaccard('insurance coverage in dollars', 'why is glutamate important?')).toBeLessThan(0.1);
+    expect(trigramJaccard('', '')).toBe(0);
+  });
+
+  it('puts the threshold between a small edit and a rewording', () => {
+    const original = 'how long does a ketamine infusion take';
+    const edited = 'how long does a ketamine infusion last'; // one word changed: still a copy
+    const reworded = 'about how long are you hooked up to the drip'; // same question, own words
+    expect(trigramJaccard(original, edited)).toBeGreaterThanOrEqual(NEAR_COPY_THRESHOLD);
+    expect(isNearCopy(original, edited)).toBe(true);
+    expect(isNearCopy(original, reworded)).toBe(false);
+    // Exactly at the threshold counts: "abcdef" has 4 grams, "abcdefg" 5, sharing 4 → 0.8 ≥ 0.8.
+    expect(isNearCopy('abcdef', 'abcdefg', 0.8)).toBe(true);
+    expect(isNearCopy('abcdef', 'abcdefgh', 0.8)).toBe(false);
+  });
+
+  it('collects every string of a YAML value, keys included, and reports the near-copies', () => {
+    const phrases = collectStrings(parse('drip: [iv infusion, "the drip"]\nnested: { a: [{ b: how long is a session }] }\n'));
+    expect(phrases).toEqual(['drip', 'iv infusion', 'the drip', 'nested', 'a', 'b', 'how long is a session']);
+    expect(findNearCopies(['How long is a session?', 'Is it safe?'], phrases).map((h) => h.text)).toEqual(['How long is a session?']);
   });
 });
