@@ -29,7 +29,8 @@ export function createTtlStore<V extends NonNullable<unknown>>(options: TtlStore
   const cache = new LRUCache<string, V>({
     max: options.max,
     ttl: options.ttlMs,
-    ...(options.now ? { perf: { now: options.now } } : {}),
+    // An injected clock is read on every check: lru-cache otherwise caches "now" for 1 ms, which a test clock defeats.
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
   });
   return {
     get: (key) => cache.get(key),
