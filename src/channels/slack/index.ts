@@ -23,8 +23,9 @@ export function mountSlack(app: Express, ctx: AppContext): boolean {
   const { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: token } = ctx.config;
   if (!signingSecret || !token) {
     // Said once at start, so a newcomer sees why /slack/events is absent; a half-done setup is a warning.
-    if (signingSecret || token) ctx.logger.warn('slack_disabled', { reason: 'set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN' });
-    else ctx.logger.info('slack_disabled', { reason: 'SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set' });
+    if (signingSecret || token) {
+      ctx.logger.warn('slack_disabled', { reason: 'set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN' });
+    } else ctx.logger.info('slack_disabled', { reason: 'SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set' });
     return false;
   }
   app.use(slackRouter(ctx, { signingSecret, token }));

@@ -6,9 +6,9 @@ import type { Logger } from '../../core/logger.js';
 import type { RawBodyRequest } from './verify.js';
 
 /** Event types with a listener (`handlers/events.ts`); every other event is acked at once and dropped. */
-export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set(['app_mention', 'message']);
+const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set(['app_mention', 'message']);
 /** Interactive payload types with a listener (`handlers/actions.ts`). */
-export const HANDLED_INTERACTION_TYPES: ReadonlySet<string> = new Set(['block_actions']);
+const HANDLED_INTERACTION_TYPES: ReadonlySet<string> = new Set(['block_actions']);
 
 const optionalString = z.string().optional();
 
@@ -69,7 +69,7 @@ export function validateSlackPayload(logger: Logger): RequestHandler {
     let info: SlackRequestInfo | 'unhandled';
     if (req.is('application/json')) info = classifyJson(parseJson(raw));
     else if (req.is('application/x-www-form-urlencoded')) info = classifyForm(raw);
-    else throw new AppError('Slack requests are application/json or application/x-www-form-urlencoded.', 'unsupported_media_type', 415);
+    else throw unsupportedMediaType();
     if (info === 'unhandled') {
       logger.debug('slack_request_unhandled_acked', {});
       ack(res);
@@ -97,7 +97,9 @@ function classifyForm(raw: string): SlackRequestInfo | 'unhandled' {
   const form = parseQuery(raw);
   if (form.ssl_check === '1') return { kind: 'other' };
   if (form.payload === undefined) {
-    if (!CommandSchema.safeParse(form).success) throw invalid('a slash command with command, team_id, channel_id, user_id and response_url');
+    if (!CommandSchema.safeParse(form).success) {
+      throw invalid('a slash command with command, team_id, channel_id, user_id and response_url');
+    }
     return { kind: 'other' };
   }
   if (typeof form.payload !== 'string') throw invalid('one "payload" field');
@@ -105,7 +107,9 @@ function classifyForm(raw: string): SlackRequestInfo | 'unhandled' {
   const typed = z.looseObject({ type: z.string().min(1) }).safeParse(payload);
   if (!typed.success) throw invalid('a "payload" JSON object with a string "type"');
   if (!HANDLED_INTERACTION_TYPES.has(typed.data.type)) return 'unhandled';
-  if (!BlockActionsSchema.safeParse(payload).success) throw invalid('a block_actions payload with a user and at least one action');
+  if (!BlockActionsSchema.safeParse(payload).success) {
+    throw invalid('a block_actions payload with a user and at least one action');
+  }
   return { kind: 'other' };
 }
 
@@ -119,6 +123,11 @@ function parseJson(text: string): unknown {
 
 function invalid(expected: string): BadRequestError {
   return new BadRequestError(`Malformed Slack request: expected ${expected}.`, 'invalid_slack_payload');
+}
+
+function unsupportedMediaType(): AppError {
+  const message = 'Slack requests are application/json or application/x-www-form-urlencoded.';
+  return new AppError(message, 'unsupported_media_type', 415);
 }
 
 function ack(res: Response): void {

@@ -22,7 +22,9 @@ export interface SlackTurn {
 }
 
 export const NOTICES = {
-  help: 'Please type a question. I answer questions about ketamine therapy from five published articles, with the passages I used, for example:',
+  help:
+    'Please type a question. I answer questions about ketamine therapy from five published articles, ' +
+    'with the passages I used, for example:',
   notReady: "I'm still starting up (loading the articles). Please ask again in a minute.",
   failed: 'Sorry, something went wrong while answering. Please try again in a moment.',
   tooLong: `That message is too long for me. Please ask a shorter question (at most ${MAX_MESSAGE_CHARS} characters).`,

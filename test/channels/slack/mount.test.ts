@@ -9,13 +9,16 @@ type Line = { level: string; event: string; fields: Record<string, unknown> };
 
 function capture(): { logger: Logger; lines: Line[] } {
   const lines: Line[] = [];
-  const at = (level: string) => (event: string, fields: Record<string, unknown> = {}) => lines.push({ level, event, fields });
+  const at = (level: string) => (event: string, fields: Record<string, unknown> = {}) => {
+    lines.push({ level, event, fields });
+  };
   return { logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }, lines };
 }
 
 function mount(env: Record<string, string>): { mounted: boolean; lines: Line[] } {
   const { logger, lines } = capture();
-  const mounted = mountSlack(express(), { config: parseConfig(env), logger, feedback: new MemoryFeedbackStore(), getBot: () => undefined });
+  const ctx = { config: parseConfig(env), logger, feedback: new MemoryFeedbackStore(), getBot: () => undefined };
+  const mounted = mountSlack(express(), ctx);
   return { mounted, lines };
 }
 
