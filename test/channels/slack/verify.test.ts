@@ -16,7 +16,8 @@ describe('verifySlackRequest (Bolt’s verifier, our 401 shape, ±5 minute windo
   let url: string;
   beforeAll(async () => {
     const app = express();
-    app.post('/slack', ...verifySlackRequest({ signingSecret: SIGNING_SECRET, now: () => NOW_S * 1000 }), (req, res) => {
+    const verify = verifySlackRequest({ signingSecret: SIGNING_SECRET, now: () => NOW_S * 1000 });
+    app.post('/slack', ...verify, (req, res) => {
       res.json({ raw: (req as { rawBody?: Buffer }).rawBody?.toString('utf8') });
     });
     app.use(errorHandler(silent));
