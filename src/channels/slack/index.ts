@@ -1,12 +1,14 @@
-import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
+import { App, ExpressReceiver, webApi, type Authorize, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { Router, type Express } from 'express';
 import type { AppContext } from '../context.js';
 import { AppError } from '../../errors.js';
+import { errorBody } from '../../http/errors.js';
 import { boltLogger } from './bolt-logger.js';
 import { dropRepeatedEvents } from './event-dedupe.js';
 import { registerActions } from './handlers/actions.js';
 import { registerSlashCommand } from './handlers/command.js';
 import { registerMessageEvents } from './handlers/events.js';
+import { validateSlackPayload } from './payload.js';
 import { createSlackState } from './state.js';
 import { verifySlackRequest } from './verify.js';
 
@@ -20,7 +22,10 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export function mountSlack(app: Express, ctx: AppContext): boolean {
   const { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: token } = ctx.config;
   if (!signingSecret || !token) {
-    if (signingSecret || token) ctx.logger.warn('slack_disabled', { reason: 'set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN' });
+    // Said once at start, so a newcomer sees why /slack/events is absent; a half-done setup is a warning.
+    if (signingSecret || token) {
+      ctx.logger.warn('slack_disabled', { reason: 'set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN' });
+    } else ctx.logger.info('slack_disabled', { reason: 'SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set' });
     return false;
   }
   app.use(slackRouter(ctx, { signingSecret, token }));
@@ -36,7 +41,8 @@ export interface SlackRouterOptions {
 }
 
 /**
- * The Slack router: our signature/replay check and retry dedupe, then Bolt's ExpressReceiver with
+ * The Slack router: signature/replay check (Bolt's verifier, our error shape), zod validation of the payload
+ * (malformed → 400, unhandled → immediate 200), retry dedupe, then Bolt's ExpressReceiver with
  * `processBeforeResponse: false`, so Slack gets its 200 as soon as a handler acks (events: at once)
  * and the answer is posted afterwards through the Web API or the response_url.
  */
@@ -44,7 +50,12 @@ export function slackRouter(ctx: AppContext, options: SlackRouterOptions): Route
   const router = Router();
   const state = createSlackState(ctx.config);
   const logger = boltLogger(ctx.logger);
-  router.post(SLACK_EVENTS_PATH, ...verifySlackRequest({ signingSecret: options.signingSecret }), dropRepeatedEvents(state.events, ctx.logger));
+  router.post(
+    SLACK_EVENTS_PATH,
+    ...verifySlackRequest({ signingSecret: options.signingSecret }),
+    validateSlackPayload(ctx.logger),
+    dropRepeatedEvents(state.events, ctx.logger),
+  );
 
   const receiver = new ExpressReceiver({
     signingSecret: options.signingSecret,
@@ -52,6 +63,7 @@ export function slackRouter(ctx: AppContext, options: SlackRouterOptions): Route
     processBeforeResponse: false,
     router,
     logger,
+    processEventErrorHandler: processEventError(ctx),
   });
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: withTrailingSlash(ctx.config.SLACK_API_URL),
@@ -97,6 +109,21 @@ function lazyAuthorize(client: webApi.WebClient, token: string, ctx: AppContext)
     );
     const { botUserId, botId } = await identity;
     return { botToken: token, botUserId, botId };
+  };
+}
+
+/**
+ * A fault inside Bolt before any ack: our generic 500 body (Bolt's default is an empty 500) and an error log; never
+ * the error's own text, which is internal detail. After an ack there is no one to answer, so it is only logged.
+ */
+function processEventError(ctx: AppContext) {
+  return async ({ error, response }: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> => {
+    ctx.logger.error('slack_process_failed', { error: error instanceof Error ? error.message : String(error) });
+    if (!response.headersSent) {
+      response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(errorBody('internal_error', 'Something went wrong on our side. Please try again.')));
+    }
+    return false;
   };
 }
 

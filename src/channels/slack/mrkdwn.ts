@@ -9,6 +9,11 @@ const CODE_MARK = '\uE000';
 const BOLD_MARK = '\uE001';
 
 /**
+ * Hand-written on purpose. `slackify-markdown` 5.0.0 (the maintained option) was tried against
+ * `test/channels/slack/mrkdwn.test.ts`: it leaves `<!channel>` and `<`/`>`/`&` unescaped (any answer text could
+ * ping a whole channel or forge a link), wraps emphasis in zero-width spaces, and renders a list as "•" then "-"
+ * items with blank lines between them. Escaping first does not help: its Markdown parser decodes `&lt;` again.
+ *
  * The bot's Markdown → Slack mrkdwn: `**bold**` → `*bold*`, `*em*`/`_em_` → `_em_`, `[label](url)` →
  * `<url|label>`, headings → bold lines, bullets → "•". `[n]` citation markers pass through untouched.
  * Everything is escaped first, so text can never smuggle in `<!channel>` or a fake link.

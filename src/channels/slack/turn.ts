@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { Reply } from '../../core/reply.js';
-import { MAX_MESSAGE_CHARS } from '../../core/message.js';
+import { MAX_MESSAGE_CHARS, visibleText } from '../../core/message.js';
 import { renderNotice, type SlackMessage } from './blocks.js';
 
 /** Sends one rendered message to wherever the user asked (a thread, a DM, a response_url). */
@@ -8,7 +8,10 @@ export type Deliver = (message: SlackMessage) => Promise<unknown>;
 
 /** One Slack question to answer. */
 export interface SlackTurn {
-  /** The question as plain text (mentions stripped). Empty → a short help with example questions. */
+  /**
+   * The question as plain text (mentions stripped). Blank after `visibleText` (empty, spaces, zero-width characters,
+   * BOM) → a prompt to type a question, with examples; it never reaches the bot.
+   */
   question: string;
   conversationId: string;
   /** Where the asker is, for logs only ("channel", "dm", "slash", "button"). */
@@ -19,7 +22,9 @@ export interface SlackTurn {
 }
 
 export const NOTICES = {
-  help: 'I answer questions about ketamine therapy from five published articles, with the passages I used. Ask me anything about it, for example:',
+  help:
+    'Please type a question. I answer questions about ketamine therapy from five published articles, ' +
+    'with the passages I used, for example:',
   notReady: "I'm still starting up (loading the articles). Please ask again in a minute.",
   failed: 'Sorry, something went wrong while answering. Please try again in a moment.',
   tooLong: `That message is too long for me. Please ask a shorter question (at most ${MAX_MESSAGE_CHARS} characters).`,
@@ -34,17 +39,19 @@ export async function answerInSlack(ctx: AppContext, turn: SlackTurn): Promise<v
   const started = Date.now();
   let messages: SlackMessage[];
   const bot = ctx.getBot();
+  // What a reader sees: an invisible-only message is blank and must never be embedded (issue 9, defect 1).
+  const question = visibleText(turn.question);
   if (!bot) {
     messages = [renderNotice(NOTICES.notReady)];
-  } else if (turn.question === '') {
+  } else if (question === '') {
     messages = [renderNotice(NOTICES.help, bot.exampleQuestions(3), turn.conversationId)];
-  } else if (turn.question.length > MAX_MESSAGE_CHARS) {
+  } else if (question.length > MAX_MESSAGE_CHARS) {
     messages = [renderNotice(NOTICES.tooLong)];
   } else {
     try {
-      const reply = await bot.ask({ message: turn.question, conversationId: turn.conversationId, channel: 'slack' });
+      const reply = await bot.ask({ message: question, conversationId: turn.conversationId, channel: 'slack' });
       ctx.logger.info('slack_turn', { surface: turn.surface, kind: reply.kind, turnId: reply.meta.turnId, ms: Date.now() - started });
-      ctx.logger.debug('slack_turn_text', { turnId: reply.meta.turnId, question: turn.question });
+      ctx.logger.debug('slack_turn_text', { turnId: reply.meta.turnId, question });
       messages = turn.render(reply);
     } catch (error) {
       ctx.logger.error('slack_turn_failed', { surface: turn.surface, error: error instanceof Error ? error.message : String(error) });

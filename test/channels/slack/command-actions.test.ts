@@ -47,6 +47,8 @@ describe('Slack /ketamine and button clicks', () => {
   it('answers an empty /ketamine with help, and a crisis privately with the text first and no buttons', async () => {
     const help = await slash('', 'help');
     expect(help.text).toContain('I answer questions about ketamine therapy');
+    const blank = await slash('\u200b\u200d\ufeff', 'blank');
+    expect(blank.text).toMatch(/^Please type a question/);
     expect(bot.calls).toHaveLength(0);
 
     const crisis = await slash('crisis words', 'crisis');

@@ -124,6 +124,20 @@ describe('Slack events: mentions, DMs and threads', () => {
     });
   });
 
+  it('never passes a message that is blank to a reader (zero-width characters, BOM, spaces) to the bot: it asks for a question', async () => {
+    const blanks = ['\u200b', '\u200c\u200d', ' \ufeff ', `<@${BOT_USER}> \u200b\u2060`];
+    for (const [i, text] of blanks.entries()) {
+      await postEvent(h.baseUrl, eventEnvelope({ type: 'message', channel_type: 'im', user: 'U1', text, ts: `1700000010.00020${i}`, channel: 'D1' }));
+    }
+    await h.until(() => posts().length === blanks.length);
+    expect(bot.calls).toHaveLength(0);
+    for (const post of posts()) expect(post.text).toMatch(/^Please type a question/);
+    // Invisible characters around a real question are dropped before the bot sees it.
+    await postEvent(h.baseUrl, eventEnvelope({ type: 'message', channel_type: 'im', user: 'U1', text: '\u200bwhat is ketamine?\ufeff', ts: '1700000010.000300', channel: 'D1' }));
+    await h.until(() => posts().length === blanks.length + 1);
+    expect(bot.calls.map((c) => c.input.message)).toEqual(['what is ketamine?']);
+  });
+
   it('says it is still starting while the index loads, and apologises when the bot fails', async () => {
     h.setBot(undefined);
     await postEvent(h.baseUrl, eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@${BOT_USER}> hi`, ts: '1700000011.000100', channel: 'C1' }));

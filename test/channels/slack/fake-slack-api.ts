@@ -27,6 +27,8 @@ export interface FakeSlackApi {
   callsOf(method: string): WebApiCall[];
   /** Makes the next call of `method` fail with Slack's `{ok:false, error}`. */
   failNext(method: string, error: string): void;
+  /** Holds every call of `method` unanswered until the returned function is called. */
+  hold(method: string): () => void;
   close(): Promise<void>;
 }
 
@@ -38,12 +40,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: WebApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const failures = new Map<string, string>();
+  const holds = new Map<string, Promise<void>>();
   let ts = 1_700_000_000;
   const app = express();
-  app.post('/api/:method', express.urlencoded({ extended: false }), express.json(), (req, res) => {
+  app.post('/api/:method', express.urlencoded({ extended: false }), express.json(), async (req, res) => {
     const method = req.params.method;
     const args = decodeFields((req.body ?? {}) as Record<string, unknown>);
     calls.push({ method, args, token: req.get('authorization')?.replace(/^Bearer /, '') });
+    await holds.get(method);
     const failure = failures.get(method);
     if (failure) {
       failures.delete(method);
@@ -81,6 +85,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responses,
     callsOf: (method) => calls.filter((c) => c.method === method),
     failNext: (method, error) => failures.set(method, error),
+    hold: (method) => {
+      let release!: () => void;
+      holds.set(method, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        holds.delete(method);
+        release();
+      };
+    },
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();

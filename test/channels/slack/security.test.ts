@@ -49,6 +49,9 @@ describe('Slack request verification, retries and acks', () => {
       [{ secret: 'someone-elses-secret' }, 'slack_signature_invalid'],
       [{ timestamp: now - 6 * 60 }, 'slack_timestamp_stale'],
       [{ timestamp: now + 6 * 60 }, 'slack_timestamp_stale'],
+      [{ signature: 'v1=deadbeef' }, 'slack_signature_invalid'],
+      [{ signature: 'deadbeef' }, 'slack_signature_invalid'],
+      [{ headers: { 'x-slack-request-timestamp': 'soon' } }, 'slack_timestamp_invalid'],
     ];
     for (const [options, code] of cases) {
       const res = await postEvent(h.baseUrl, envelope(), options);
@@ -88,6 +91,33 @@ describe('Slack request verification, retries and acks', () => {
     expect(h.slack.callsOf('chat.postMessage')).toHaveLength(0);
     gated.release();
     await h.until(() => h!.slack.callsOf('chat.postMessage').length === 1);
+  });
+
+  it('acks well-formed requests it has no listener for at once, before Bolt could, and posts nothing', async () => {
+    h = await startSlackHarness(fakeBot(() => sampleAnswer()));
+    // Bolt authorizes (auth.test, held here) before it acks anything: a 200 now cannot have come through Bolt.
+    const release = h.slack.hold('auth.test');
+    const payload = (body: Record<string, unknown>) => new URLSearchParams({ payload: JSON.stringify(body) }).toString();
+    const form = 'application/x-www-form-urlencoded';
+    const unhandled: [string, string][] = [
+      [JSON.stringify(eventEnvelope({ type: 'reaction_added', user: 'U1', reaction: 'thumbsup', item: { type: 'message', channel: 'C1', ts: '1.1' } })), 'application/json'],
+      [JSON.stringify(eventEnvelope({ type: 'member_joined_channel', user: 'U1', channel: 'C1' })), 'application/json'],
+      [JSON.stringify({ token: 't', type: 'app_rate_limited', team_id: 'T1', minute_rate_limited: 1518467820, api_app_id: 'A1' }), 'application/json'],
+      [payload({ type: 'view_submission', user: { id: 'U1' }, team: { id: 'T1' }, view: { id: 'V1', callback_id: 'x' } }), form],
+      [payload({ type: 'shortcut', callback_id: 'x', user: { id: 'U1' }, team: { id: 'T1' }, trigger_id: '1.2.3' }), form],
+      [payload({ type: 'message_action', callback_id: 'x', user: { id: 'U1' }, team: { id: 'T1' }, channel: { id: 'C1' }, message: { ts: '1.1' } }), form],
+    ];
+    for (const [body, type] of unhandled) {
+      const res = await signedPost(`${h.baseUrl}/slack/events`, body, type);
+      expect(res.status, body).toBe(200);
+      expect(await res.text()).toBe('');
+    }
+    expect(h.slack.callsOf('auth.test')).toHaveLength(0);
+    release();
+    // A handled mention afterwards is the only thing posted: the ones before were dropped, not queued.
+    await postEvent(h.baseUrl, eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@${BOT_USER}> sentinel`, ts: '1700000005.000100', channel: 'C1' }));
+    await h.until(() => h!.slack.callsOf('chat.postMessage').length === 1);
+    expect(h.slack.calls.map((c) => c.method)).toEqual(['auth.test', 'chat.postMessage']);
   });
 
   it('acks a slash command with an empty 200 before the answer is ready', async () => {
