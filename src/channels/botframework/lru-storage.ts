@@ -35,7 +35,8 @@ export class LruStorage implements Storage {
       ttl: options.ttlMs,
       // Reading a conversation's state is activity too: an active conversation must not expire mid-use.
       updateAgeOnGet: true,
-      ...(options.now ? { perf: { now: options.now } } : {}),
+      // lru-cache caches "now" for a millisecond with a timer; an injected clock must be read on every call.
+      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
     });
   }
 
