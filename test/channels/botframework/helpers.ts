@@ -130,3 +130,26 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<v
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
+
+/** Reads a Web Chat bridge SSE stream until `until(activities)` holds (at most `maxEvents`), then closes it. */
+export async function readBridgeStream(url: string, until: (activities: any[]) => boolean, maxEvents = 100): Promise<any[]> {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const activities: any[] = [];
+  let buffer = '';
+  while (!until(activities) && activities.length < maxEvents) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
+      buffer = buffer.slice(end + 2);
+      if (data) activities.push(JSON.parse(data.slice(6)));
+    }
+  }
+  controller.abort();
+  return activities;
+}

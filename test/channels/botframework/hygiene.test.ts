@@ -9,7 +9,7 @@ import { MAX_MESSAGE_CHARS } from '../../../src/core/message.js';
 import { errorHandler, notFoundHandler } from '../../../src/http/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import { fakeBot, sampleAnswer } from '../../helpers/fake-bot.js';
-import { activity, post, recording, startApp, startFakeChannel } from './helpers.js';
+import { activity, post, readBridgeStream, recording, startApp, startFakeChannel } from './helpers.js';
 
 describe('POST /api/messages: bodies, blank messages and state', () => {
   const bot = recording(fakeBot(() => sampleAnswer()));
@@ -99,12 +99,15 @@ describe('POST /api/messages: bodies, blank messages and state', () => {
   });
 });
 
+/** How long the fake bot "works" on a turn: long enough for the next message of a burst to arrive meanwhile. */
+const TURN_WORK_MS = 10;
+
 describe('POST /api/messages: a burst in one conversation', () => {
   it('answers 12 concurrent messages 12 times, with no error reply, and keeps all 12 turns in order', async () => {
-    // The bot yields between reading the conversation and answering, as the real one does while it embeds.
+    // The bot works between reading the conversation and answering, as the real one does while it embeds.
     const slow = fakeBot(() => sampleAnswer());
     const bot = { ...slow, handleTurn: async (...args: Parameters<typeof slow.handleTurn>) => {
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, TURN_WORK_MS));
       return slow.handleTurn(...args);
     } };
     const storage = new LruStorage({ max: 100, ttlMs: 60_000 });
@@ -135,6 +138,32 @@ describe('POST /api/messages: a burst in one conversation', () => {
     } finally {
       await app.close();
       await channel.close();
+    }
+  });
+});
+
+describe('Web Chat: a burst in one conversation (the same runtime through the in-process bridge)', () => {
+  it('answers 12 quick messages 12 times with no "something went wrong"', async () => {
+    const slow = fakeBot(() => sampleAnswer());
+    const bot = { ...slow, handleTurn: async (...args: Parameters<typeof slow.handleTurn>) => {
+      await new Promise((resolve) => setTimeout(resolve, TURN_WORK_MS));
+      return slow.handleTurn(...args);
+    } };
+    const app = await startApp({ bot });
+    try {
+      const session = (await post(`${app.url}/webchat/conversations`, {})).body as { conversationId: string; token: string };
+      const base = `${app.url}/webchat/conversations/${session.conversationId}`;
+      const texts = Array.from({ length: 12 }, (_, i) => `question ${i + 1}`);
+      const posted = await Promise.all(texts.map((text) => post(`${base}/activities`, { type: 'message', text }, { authorization: `Bearer ${session.token}` })));
+      expect(posted.map((r) => r.status)).toEqual(texts.map(() => 200));
+      const botMessages = (all: any[]) => all.filter((a) => a.type === 'message' && a.from?.role === 'bot' && a.replyToId);
+      const stream = await readBridgeStream(`${base}/stream?token=${session.token}`, (all) => botMessages(all).length >= 12);
+      const replies = botMessages(stream).map((a) => a.text as string);
+      expect(replies).toHaveLength(12);
+      expect(replies.filter((t) => /something went wrong/i.test(t))).toEqual([]);
+      expect(slow.calls.map((c) => c.priorTurns)).toEqual(texts.map((_, i) => i));
+    } finally {
+      await app.close();
     }
   });
 });
