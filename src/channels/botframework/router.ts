@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
 import { errorBody } from '../../http/errors.js';
 import type { Logger } from '../../core/logger.js';
+import { ServiceUrlRefusedError } from './adapter.js';
 import { authorize, jsonOnly, localClientsOnly, socketAddress, type ClientAddress } from './request-guards.js';
 import { botFrameworkRuntime, type BotFrameworkOptions, type BotFrameworkRuntime } from './runtime.js';
 import { SERVICE_URL_PROBLEMS } from './service-url.js';
@@ -116,6 +117,7 @@ async function processActivity(runtime: BotFrameworkRuntime, req: Request, res: 
   try {
     await runtime.adapter.process(req as unknown as SdkRequest, web, (context) => runtime.agent.run(context));
   } catch (error) {
+    if (error instanceof ServiceUrlRefusedError) throw new AppError(SERVICE_URL_PROBLEMS[error.problem], 'service_url_not_allowed', 403);
     logger.warn('botframework_delivery_failed', { error: error instanceof Error ? error.message : String(error) });
     throw new AppError('The reply could not be delivered to the channel service.', 'channel_unreachable', 502);
   }
