@@ -20,7 +20,7 @@ const MAX_QUEUED_TURNS = 32;
 /** What the bot says to a message with nothing visible in it (empty, spaces, zero-width characters). */
 export const BLANK_MESSAGE_REPLY = 'Please type a question about ketamine therapy, for example "How many infusions are usual?"';
 /** What the bot says when one conversation sends more messages than it can queue. */
-export const TOO_MANY_TURNS_REPLY = 'You are sending messages faster than I can answer. Please wait for my reply, then ask again.';
+const TOO_MANY_TURNS_REPLY = 'You are sending messages faster than I can answer. Please wait for my reply, then ask again.';
 
 /**
  * The SDK's AgentApplication with the turns of each conversation run one at a time (see {@link TurnQueue}).
@@ -41,7 +41,7 @@ class SerialAgentApplication extends AgentApplication<TurnState> {
 export interface FaqAgentOptions {
   ctx: AppContext;
   adapter: FaqCloudAdapter;
-  /** Conversation state storage (the SDK's `Storage`; MemoryStorage by default, any SDK storage fits). */
+  /** Conversation state storage (the SDK's `Storage`; a bounded LruStorage by default, any SDK storage fits). */
   storage: Storage;
 }
 
