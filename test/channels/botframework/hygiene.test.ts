@@ -9,7 +9,7 @@ import { MAX_MESSAGE_CHARS } from '../../../src/core/message.js';
 import { errorHandler, notFoundHandler } from '../../../src/http/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import { fakeBot, sampleAnswer } from '../../helpers/fake-bot.js';
-import { activity, post, readBridgeStream, recording, startApp, startFakeChannel } from './helpers.js';
+import { activity, post, readBridgeStream, recording, startApp, startFakeChannel, waitFor } from './helpers.js';
 
 describe('POST /api/messages: bodies, blank messages and state', () => {
   const bot = recording(fakeBot(() => sampleAnswer()));
@@ -136,6 +136,37 @@ describe('POST /api/messages: a burst in one conversation', () => {
       expect(state.faq.conversation.turns.map((t: { message: string }) => t.message)).toEqual(texts);
       expect(state.faq.recent).toHaveLength(12);
     } finally {
+      await app.close();
+      await channel.close();
+    }
+  });
+});
+
+describe('POST /api/messages: a flood in one conversation', () => {
+  it('queues at most 32 turns of one conversation and tells the sender of the next one to wait', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const held = fakeBot(() => sampleAnswer());
+    const bot = { ...held, handleTurn: async (...args: Parameters<typeof held.handleTurn>) => {
+      await gate; // the first turn holds the conversation until the test has seen the refusal
+      return held.handleTurn(...args);
+    } };
+    const channel = await startFakeChannel();
+    const app = await startApp({ bot });
+    try {
+      const posts = Array.from({ length: 33 }, (_, i) =>
+        post(`${app.url}/api/messages`, activity(channel.url, { text: `q${i}`, conversation: { id: 'flood-1' } })),
+      );
+      const texts = () => channel.received.filter((r) => r.activity.type === 'message').map((r) => r.activity.text as string);
+      await waitFor(() => texts().some((t) => /faster than I can answer/.test(t)));
+      open();
+      const results = await Promise.all(posts);
+      expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+      expect(held.calls).toHaveLength(32);
+      expect(texts().filter((t) => /faster than I can answer/.test(t))).toHaveLength(1);
+      expect(texts().filter((t) => t.includes('[1]'))).toHaveLength(32);
+    } finally {
+      open();
       await app.close();
       await channel.close();
     }
