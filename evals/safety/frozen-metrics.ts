@@ -1,4 +1,4 @@
-import type { ReplyBody } from '../../src/chat/reply.js';
+import type { ReplyBody } from '../../src/core/reply.js';
 import type { PolicyLabel } from '../../src/safety/policy-file.js';
 import { FROZEN_REFUSALS, hasTag } from './frozen-set.js';
 import type { LabelledItem } from './labelled-set.js';

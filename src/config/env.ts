@@ -57,6 +57,20 @@ export const EnvSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString,
   /** Entra tenant id for a single-tenant bot registration. */
   MICROSOFT_APP_TENANT_ID: optionalString,
+  /**
+   * Without MICROSOFT_APP_ID, let clients other than this machine post to /api/messages. Off: anyone who can reach
+   * the port could run turns and make the bot POST replies to loopback addresses on this machine.
+   */
+  BOTFRAMEWORK_ALLOW_ANONYMOUS: bool(false),
+  /**
+   * With MICROSOFT_APP_ID: comma-separated hosts the bot may reply to (`serviceUrl`); `*.example.com` matches
+   * subdomains. Default: the Bot Framework and Teams (public, GCC, GCC High, DoD) service hosts.
+   */
+  BOTFRAMEWORK_SERVICE_URL_HOSTS: z
+    .string()
+    .default('*.botframework.com,*.botframework.azure.us,smba.trafficmanager.net,*.teams.microsoft.com,*.teams.microsoft.us')
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))
+    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, { error: 'host patterns look like host.example.com or *.example.com' })).min(1)),
   /** Slack signing secret; Slack is enabled only when this and SLACK_BOT_TOKEN are set. */
   SLACK_SIGNING_SECRET: optionalString,
   /** Slack bot token (xoxb-…). */

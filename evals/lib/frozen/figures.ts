@@ -1,4 +1,4 @@
-import type { ReplyKind } from '../../../src/chat/reply.js';
+import type { ReplyKind } from '../../../src/core/reply.js';
 import { expectedKinds } from '../case-schema.js';
 import type { GradedCase } from '../grade.js';
 import { containsFragment } from '../text.js';

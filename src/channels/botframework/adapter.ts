@@ -1,6 +1,7 @@
 import type { Activity } from '@microsoft/agents-activity';
 import { CloudAdapter, type AuthConfiguration, type ResourceResponse, type TurnContext } from '@microsoft/agents-hosting';
 import type { Logger } from '../../core/logger.js';
+import { checkServiceUrl, type ServiceUrlPolicy, type ServiceUrlProblem } from './service-url.js';
 
 /** Delivers one bot activity to an in-process channel and returns the id the channel gave it. */
 export type LocalDelivery = (activity: Activity) => Promise<string>;
@@ -10,6 +11,16 @@ export interface FaqCloudAdapterOptions {
   /** SDK auth configuration: `{}` runs anonymously (local use); with a clientId every request needs a valid JWT. */
   auth: AuthConfiguration;
   logger: Logger;
+  /** With an app id, the hosts replies may go to (BOTFRAMEWORK_SERVICE_URL_HOSTS). */
+  allowedServiceHosts: readonly string[];
+}
+
+/** Raised instead of sending a reply to a serviceUrl the policy refuses (the request relay guard). */
+export class ServiceUrlRefusedError extends Error {
+  constructor(readonly problem: ServiceUrlProblem) {
+    super(`Refused to send a reply to a serviceUrl that is not allowed (${problem}).`);
+    this.name = 'ServiceUrlRefusedError';
+  }
 }
 
 /**
@@ -20,11 +31,22 @@ export interface FaqCloudAdapterOptions {
  */
 export class FaqCloudAdapter extends CloudAdapter {
   private readonly local = new Map<string, LocalDelivery>();
+  private readonly policy: ServiceUrlPolicy;
 
   constructor(private readonly options: FaqCloudAdapterOptions) {
     // With an app id, insist that the token's serviceurl claim matches the activity (SSRF / confused deputy).
     super(options.auth, undefined, undefined, { validateServiceUrl: Boolean(options.auth.clientId) });
     this.onTurnError = async (context, error) => this.handleTurnError(context, error);
+    this.policy = {
+      authEnabled: Boolean(options.auth.clientId),
+      allowedHosts: options.allowedServiceHosts,
+      isLocalChannel: (serviceUrl) => this.local.has(serviceUrl),
+    };
+  }
+
+  /** Why the bot must not reply to `serviceUrl`, or `undefined` when it may (see {@link checkServiceUrl}). */
+  serviceUrlProblem(serviceUrl: string): ServiceUrlProblem | undefined {
+    return checkServiceUrl(serviceUrl, this.policy);
   }
 
   /** Routes replies for conversations whose `serviceUrl` is `serviceUrl` to `deliver`. */
@@ -34,7 +56,15 @@ export class FaqCloudAdapter extends CloudAdapter {
 
   override async sendActivities(context: TurnContext, activities: Activity[]): Promise<ResourceResponse[]> {
     const deliver = this.local.get(context.activity.serviceUrl ?? '');
-    if (!deliver) return super.sendActivities(context, activities);
+    if (!deliver) {
+      // The router refuses such activities before any work; this is the last line, for every other caller.
+      for (const activity of activities) {
+        if (activity.type === 'invokeResponse' || activity.type === 'trace') continue;
+        const problem = this.serviceUrlProblem(activity.serviceUrl ?? '');
+        if (problem) throw new ServiceUrlRefusedError(problem);
+      }
+      return super.sendActivities(context, activities);
+    }
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       // invokeResponse and trace never leave the process: the base class records / drops them.
@@ -52,6 +82,8 @@ export class FaqCloudAdapter extends CloudAdapter {
    * cannot be delivered, the channel is unreachable: rethrow so the HTTP layer answers 502.
    */
   private async handleTurnError(context: TurnContext, error: Error): Promise<void> {
+    // Never try to apologise to an address we refused to talk to.
+    if (error instanceof ServiceUrlRefusedError) throw error;
     this.options.logger.error('botframework_turn_failed', {
       channel: context.activity.channelId,
       type: context.activity.type,

@@ -1,21 +1,47 @@
 import { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, TurnState, type Storage, type TurnContext } from '@microsoft/agents-hosting';
 import type { AppContext } from '../context.js';
-import { MAX_MESSAGE_CHARS } from '../../core/message.js';
+import { MAX_MESSAGE_CHARS, visibleText } from '../../core/message.js';
 import type { FaqCloudAdapter } from './adapter.js';
 import { isFeedbackInvoke, isWebChatFeedback, readTeamsFeedback, readWebChatFeedback, type FeedbackVote } from './feedback.js';
 import { renderReply, TEAMS_CHANNEL } from './render.js';
 import { findRecentReply, readFaqState, writeFaqState } from './state.js';
+import { TurnQueue } from './turn-queue.js';
 import { renderWelcome } from './welcome.js';
 
 /** How often a typing indicator is renewed while a turn is still running. */
 const TYPING_RENEW_MS = 3000;
+/**
+ * Most turns of one conversation in flight at once. Someone typing fast sends a few messages a second and a turn
+ * takes well under one, so 32 waiting turns is a flood from a script, not a person.
+ */
+const MAX_QUEUED_TURNS = 32;
+
+/** What the bot says to a message with nothing visible in it (empty, spaces, zero-width characters). */
+export const BLANK_MESSAGE_REPLY = 'Please type a question about ketamine therapy, for example "How many infusions are usual?"';
+/** What the bot says when one conversation sends more messages than it can queue. */
+const TOO_MANY_TURNS_REPLY = 'You are sending messages faster than I can answer. Please wait for my reply, then ask again.';
+
+/**
+ * The SDK's AgentApplication with the turns of each conversation run one at a time (see {@link TurnQueue}).
+ * Both `/api/messages` and the Web Chat bridge call `run`, so both are serialised.
+ */
+class SerialAgentApplication extends AgentApplication<TurnState> {
+  private readonly queue = new TurnQueue({ maxPerKey: MAX_QUEUED_TURNS });
+
+  override async run(context: TurnContext): Promise<void> {
+    const { channelId, conversation } = context.activity;
+    const key = `${channelId ?? ''}/${conversation?.id ?? ''}`;
+    const ran = await this.queue.run(key, () => super.run(context));
+    if (!ran && context.activity.type === 'message') await context.sendActivity(TOO_MANY_TURNS_REPLY);
+  }
+}
 
 /** Options for {@link createFaqAgent}. */
 export interface FaqAgentOptions {
   ctx: AppContext;
   adapter: FaqCloudAdapter;
-  /** Conversation state storage (the SDK's `Storage`; MemoryStorage by default, any SDK storage fits). */
+  /** Conversation state storage (the SDK's `Storage`; a bounded LruStorage by default, any SDK storage fits). */
   storage: Storage;
 }
 
@@ -26,7 +52,7 @@ export interface FaqAgentOptions {
 export function createFaqAgent({ ctx, adapter, storage }: FaqAgentOptions): AgentApplication<TurnState> {
   // The handler sends the first typing indicator itself (before any work); the SDK timer renews it every
   // few seconds for slow turns, since clients hide a typing indicator after ~3-5 s.
-  const app = new AgentApplication<TurnState>({
+  const app = new SerialAgentApplication({
     adapter,
     storage,
     startTypingTimer: true,
@@ -49,9 +75,10 @@ export function createFaqAgent({ ctx, adapter, storage }: FaqAgentOptions): Agen
   });
 
   app.onActivity('message', async (context, state) => {
-    const text = (context.activity.text ?? '').trim();
+    // Invisible characters (U+200B, BOM, ...) alone are an empty message: it must never reach the bot.
+    const text = visibleText(context.activity.text ?? '');
     if (text === '') {
-      await context.sendActivity('Please type your question about ketamine therapy as text.');
+      await context.sendActivity(BLANK_MESSAGE_REPLY);
       return;
     }
     if (text.length > MAX_MESSAGE_CHARS) {

@@ -3,10 +3,13 @@ import type { Request as SdkRequest, WebResponse } from '@microsoft/agents-hosti
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { AppError, BadRequestError, NotReadyError, UnauthorizedError } from '../../errors.js';
+import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
 import { errorBody } from '../../http/errors.js';
 import type { Logger } from '../../core/logger.js';
+import { ServiceUrlRefusedError } from './adapter.js';
+import { authorize, jsonOnly, localClientsOnly, socketAddress, type ClientAddress } from './request-guards.js';
 import { botFrameworkRuntime, type BotFrameworkOptions, type BotFrameworkRuntime } from './runtime.js';
+import { SERVICE_URL_PROBLEMS } from './service-url.js';
 
 /** The fields every activity we process must carry (the SDK needs them for routing, state keys and replies). */
 const RequiredActivitySchema = z
@@ -24,15 +27,27 @@ const RequiredActivitySchema = z
     path: ['serviceUrl'],
   });
 
+/** Options for {@link botFrameworkRouter}; production leaves them unset. */
+export interface BotFrameworkRouterOptions extends BotFrameworkOptions {
+  /** Where a request came from, for the anonymous "this machine only" rule; the TCP peer by default. */
+  clientAddress?: ClientAddress;
+}
+
 /** `POST /api/messages`: the Bot Framework endpoint (Teams, Azure Bot Service, Emulator, Direct Line). */
-export function botFrameworkRouter(ctx: AppContext, options: BotFrameworkOptions = {}): Router {
+export function botFrameworkRouter(ctx: AppContext, options: BotFrameworkRouterOptions = {}): Router {
   const runtime = botFrameworkRuntime(ctx, options);
   const router = Router();
-  // Channels always send JSON; parse whatever arrives so a wrong content type is a clear 400, not a 415 puzzle.
-  const json = express.json({ limit: '256kb', type: () => true });
+  // Only JSON is parsed (jsonOnly refused the rest). Parser errors (bad JSON, bad gzip, unsupported encodings)
+  // go to next() and the central handler, which maps them to 400/413/415.
+  const json = express.json({ limit: '256kb', type: 'application/json' });
+  const localOnly = localClientsOnly({
+    open: runtime.authEnabled || ctx.config.BOTFRAMEWORK_ALLOW_ANONYMOUS,
+    clientAddress: options.clientAddress ?? socketAddress,
+  });
 
-  router.post('/api/messages', json, authorize(runtime), (req: Request, res: Response, next: NextFunction) => {
+  router.post('/api/messages', localOnly, jsonOnly, json, authorize(runtime.adapter, ctx.logger), (req: Request, res: Response, next: NextFunction) => {
     validateActivity(req.body);
+    refuseServiceUrl(runtime, (req.body as { serviceUrl?: string }).serviceUrl, ctx.logger);
     if (!ctx.getBot()) throw new NotReadyError();
     processActivity(runtime, req, res, ctx.logger).catch(next);
   });
@@ -42,32 +57,24 @@ export function botFrameworkRouter(ctx: AppContext, options: BotFrameworkOptions
   return router;
 }
 
-/** Runs the SDK's JWT check and maps its failures to our error shape (401 `unauthorized`). */
-function authorize(runtime: BotFrameworkRuntime) {
-  return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
-    let reason = 'unauthorized';
-    let passed = false;
-    const shim: WebResponse = {
-      status: () => shim,
-      setHeader: () => shim,
-      send: (body?: unknown) => {
-        const message = (body as Record<string, unknown> | undefined)?.['jwt-auth-error'];
-        if (typeof message === 'string') reason = message;
-        return shim;
-      },
-      end: () => shim,
-      headersSent: false,
-      writableEnded: false,
-    };
-    try {
-      await runtime.adapter.authorizeRequest(req as unknown as SdkRequest, shim, () => {
-        passed = true;
-      });
-    } catch {
-      passed = false;
-    }
-    next(passed ? undefined : new UnauthorizedError(`Bot Framework authentication failed: ${reason}.`));
-  };
+/**
+ * Refuses, before any work, an activity whose reply address the bot must not call (403): without an app id only
+ * loopback, with one only the configured Bot Framework / Teams hosts. Nothing is sent to it, not even typing.
+ */
+function refuseServiceUrl(runtime: BotFrameworkRuntime, serviceUrl: string | undefined, logger: Logger): void {
+  if (serviceUrl === undefined) return; // expectReplies: the replies travel back in the response body
+  const problem = runtime.adapter.serviceUrlProblem(serviceUrl);
+  if (!problem) return;
+  logger.warn('botframework_service_url_refused', { problem, host: hostOf(serviceUrl) });
+  throw new AppError(SERVICE_URL_PROBLEMS[problem], 'service_url_not_allowed', 403);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Throws a 400 naming the first problem; the SDK's own schema catches wrongly typed optional fields. */
@@ -110,6 +117,7 @@ async function processActivity(runtime: BotFrameworkRuntime, req: Request, res: 
   try {
     await runtime.adapter.process(req as unknown as SdkRequest, web, (context) => runtime.agent.run(context));
   } catch (error) {
+    if (error instanceof ServiceUrlRefusedError) throw new AppError(SERVICE_URL_PROBLEMS[error.problem], 'service_url_not_allowed', 403);
     logger.warn('botframework_delivery_failed', { error: error instanceof Error ? error.message : String(error) });
     throw new AppError('The reply could not be delivered to the channel service.', 'channel_unreachable', 502);
   }

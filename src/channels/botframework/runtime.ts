@@ -1,14 +1,15 @@
-import { MemoryStorage, type AgentApplication, type AuthConfiguration, type Storage, type TurnState } from '@microsoft/agents-hosting';
+import type { AgentApplication, AuthConfiguration, Storage, TurnState } from '@microsoft/agents-hosting';
 import type { AppContext } from '../context.js';
 import type { Config } from '../../config/env.js';
 import { FaqCloudAdapter } from './adapter.js';
 import { createFaqAgent } from './agent.js';
+import { LruStorage } from './lru-storage.js';
 
 /** Options for {@link botFrameworkRuntime}; production leaves both unset. */
 export interface BotFrameworkOptions {
   /** SDK auth configuration; by default derived from MICROSOFT_APP_ID / _PASSWORD / _TENANT_ID. */
   auth?: AuthConfiguration;
-  /** Conversation state storage; the SDK's MemoryStorage by default. */
+  /** Conversation state storage; a bounded, expiring {@link LruStorage} by default. */
   storage?: Storage;
 }
 
@@ -28,8 +29,10 @@ export function botFrameworkRuntime(ctx: AppContext, options: BotFrameworkOption
   const existing = runtimes.get(ctx);
   if (existing) return existing;
   const auth = options.auth ?? authFromConfig(ctx.config);
-  const adapter = new FaqCloudAdapter({ auth, logger: ctx.logger });
-  const storage = options.storage ?? new MemoryStorage();
+  const adapter = new FaqCloudAdapter({ auth, logger: ctx.logger, allowedServiceHosts: ctx.config.BOTFRAMEWORK_SERVICE_URL_HOSTS });
+  // One item per conversation (we keep nothing in user scope), bounded and expiring like every other store.
+  const storage =
+    options.storage ?? new LruStorage({ max: ctx.config.CONVERSATION_MAX, ttlMs: ctx.config.CONVERSATION_TTL_MINUTES * 60_000 });
   const runtime = { adapter, storage, agent: createFaqAgent({ ctx, adapter, storage }), authEnabled: Boolean(auth.clientId) };
   runtimes.set(ctx, runtime);
   return runtime;

@@ -1,21 +1,15 @@
-import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botFrameworkRouter } from '../../../src/channels/botframework/router.js';
 import { errorHandler, notFoundHandler } from '../../../src/http/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import { fakeBot, sampleAnswer } from '../../helpers/fake-bot.js';
-import { activity, baseUrl, close, listen, post, startApp } from './helpers.js';
+import { activity, baseUrl, close, listen, post, recordingLogger, signJwt, startApp } from './helpers.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 
-/** Signs an RS256 JWT with node:crypto (no JWT library needed for a test token). */
-function sign(payload: Record<string, unknown>, key: KeyObject, kid: string): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const data = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(payload)}`;
-  const signature = createSign('RSA-SHA256').update(data).sign(key).toString('base64url');
-  return `${data}.${signature}`;
-}
+const sign = signJwt;
 
 describe('POST /api/messages with MICROSOFT_APP_ID (JWT enforced)', () => {
   const trusted = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -94,5 +88,45 @@ describe('POST /api/messages with MICROSOFT_APP_ID (JWT enforced)', () => {
     expect(res.status).toBe(200);
     const replies = res.body.activities as { type: string; text?: string }[];
     expect(replies.find((a) => a.type === 'message')?.text).toContain('[1]');
+  });
+});
+
+describe('POST /api/messages when the token issuer cannot be reached', () => {
+  const trusted = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const logger = recordingLogger();
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let authority: string;
+
+  beforeAll(async () => {
+    // A loopback port with nothing listening: fetching the signing keys fails inside the server.
+    const gone = await listen(express());
+    authority = `${baseUrl(gone)}/tenant-x`;
+    await close(gone);
+    app = await startApp({
+      bot: fakeBot(() => sampleAnswer()),
+      logger,
+      build: (ctx) => {
+        const server = express();
+        server.use(botFrameworkRouter(ctx, { auth: { clientId: APP_ID, authorityEndpoint: authority, tenantId: 'tenant-x' } }));
+        server.use(errorHandler(silentLogger));
+        return server;
+      },
+    });
+  });
+  afterAll(async () => app.close());
+
+  it('answers 401 saying only that the token was not accepted, and logs the internal cause at warn', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = sign({ aud: APP_ID, iss: authority, iat: now, nbf: now - 10, exp: now + 600 }, trusted.privateKey, 'k1');
+    const message = activity('https://smba.trafficmanager.net/amer/', { text: 'hello', conversation: { id: 'auth-down-1' } });
+    const res = await post(`${app.url}/api/messages`, message, { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toEqual({ code: 'unauthorized', message: 'Bot Framework authentication failed: the bearer token was not accepted.' });
+    const port = new URL(authority).port;
+    expect(JSON.stringify(res.body)).not.toContain(port);
+    expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|connect/);
+    const warned = logger.lines.find((line) => line.event === 'botframework_auth_failed');
+    expect(warned?.level).toBe('warn');
+    expect(String(warned?.detail)).toContain('ECONNREFUSED'); // the cause is kept for operators
   });
 });

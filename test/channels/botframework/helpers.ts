@@ -1,3 +1,4 @@
+import { createSign, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
@@ -8,7 +9,8 @@ import type { Conversation } from '../../../src/core/conversation.js';
 import type { Reply, TurnInput } from '../../../src/core/reply.js';
 import { parseConfig, type Config } from '../../../src/config/env.js';
 import { MemoryFeedbackStore } from '../../doubles/memory-feedback-store.js';
-import { silentLogger } from '../../../src/logger.js';
+import type { Logger } from '../../../src/core/logger.js';
+import { createLogger, silentLogger } from '../../../src/logger.js';
 
 /** One activity the bot sent to the fake channel service. */
 export interface Received {
@@ -31,11 +33,13 @@ export async function startFakeChannel(): Promise<{ url: string; received: Recei
 }
 
 /** Starts the real app on a loopback port with a fake bot and in-memory feedback. */
-export async function startApp(options: { bot?: Bot; env?: Record<string, string>; build?: (ctx: AppContext) => express.Express } = {}) {
+export async function startApp(
+  options: { bot?: Bot; env?: Record<string, string>; logger?: Logger; build?: (ctx: AppContext) => express.Express } = {},
+) {
   const feedback = new MemoryFeedbackStore();
   const config: Config = parseConfig({ LOG_LEVEL: 'silent', ...options.env });
   let bot = options.bot;
-  const ctx: AppContext = { config, logger: silentLogger, feedback, getBot: () => bot };
+  const ctx: AppContext = { config, logger: options.logger ?? silentLogger, feedback, getBot: () => bot };
   const server = await listen((options.build ?? createApp)(ctx));
   return {
     url: baseUrl(server),
@@ -102,4 +106,50 @@ export function close(server: Server): Promise<void> {
     server.closeAllConnections();
     server.close(() => resolve());
   });
+}
+
+/** A logger that keeps every line as an object, for assertions on what was logged (and at which level). */
+export function recordingLogger(): Logger & { lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  return { lines, ...createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) }) };
+}
+
+/** Signs an RS256 JWT with node:crypto (no JWT library needed for a test token). */
+export function signJwt(payload: Record<string, unknown>, key: KeyObject, kid: string): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const data = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(payload)}`;
+  const signature = createSign('RSA-SHA256').update(data).sign(key).toString('base64url');
+  return `${data}.${signature}`;
+}
+
+/** Resolves once `check` returns true (polling every few ms), or rejects after `timeoutMs`. */
+export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error('waitFor: condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Reads a Web Chat bridge SSE stream until `until(activities)` holds (at most `maxEvents`), then closes it. */
+export async function readBridgeStream(url: string, until: (activities: any[]) => boolean, maxEvents = 100): Promise<any[]> {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const activities: any[] = [];
+  let buffer = '';
+  while (!until(activities) && activities.length < maxEvents) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
+      buffer = buffer.slice(end + 2);
+      if (data) activities.push(JSON.parse(data.slice(6)));
+    }
+  }
+  controller.abort();
+  return activities;
 }

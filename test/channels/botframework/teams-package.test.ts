@@ -1,10 +1,9 @@
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync, inflateSync } from 'node:zlib';
+import { crc32, inflateRawSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildTeamsPackage } from '../../../src/channels/botframework/teams-app/cli.js';
-import { crc32 } from '../../../src/channels/botframework/teams-app/crc32.js';
 import { fillManifest } from '../../../src/channels/botframework/teams-app/manifest.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
@@ -31,7 +30,7 @@ function unzip(zip: Buffer): Map<string, Buffer> {
   return files;
 }
 
-/** Decodes our unfiltered RGBA PNGs: checks signature and chunk CRCs, returns size and pixels. */
+/** Decodes the committed (unfiltered RGBA) PNG icons: checks signature and chunk CRCs, returns size and pixels. */
 function decodePng(png: Buffer) {
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   let at = 8;
@@ -52,17 +51,19 @@ function decodePng(png: Buffer) {
 }
 
 describe('Teams app package', () => {
-  it('zips the filled manifest and valid 192×192 colour and 32×32 transparent outline icons', async () => {
+  it('zips the filled manifest and the committed 192×192 colour and 32×32 transparent outline icons', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kfb-teams-'));
     await mkdir(join(dir, 'teams'));
-    await writeFile(join(dir, 'teams', 'manifest.json'), await readFile('teams/manifest.json'));
-    const out = await buildTeamsPackage({ teamsDir: join(dir, 'teams'), appId: APP_ID, outFile: join(dir, 'build', 'app.zip') }, true);
+    for (const file of ['manifest.json', 'color.png', 'outline.png']) await writeFile(join(dir, 'teams', file), await readFile(join('teams', file)));
+    const out = await buildTeamsPackage({ teamsDir: join(dir, 'teams'), appId: APP_ID, outFile: join(dir, 'build', 'app.zip') });
     const files = unzip(await readFile(out));
     expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(JSON.stringify(manifest)).not.toContain('${{');
+    expect(files.get('color.png')).toEqual(await readFile('teams/color.png'));
+    expect(files.get('outline.png')).toEqual(await readFile('teams/outline.png'));
     const color = decodePng(files.get('color.png')!);
     expect([color.width, color.height]).toEqual([192, 192]);
     expect(color.alphaAt(0, 0)).toBe(255);

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { LruStorage, StorageETagConflictError } from '../../../src/channels/botframework/lru-storage.js';
+
+function clock() {
+  let now = 1_000;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('LruStorage (the SDK Storage interface, bounded and expiring)', () => {
+  it('reads back copies of what was written, each write with a new eTag', async () => {
+    const storage = new LruStorage({ max: 10, ttlMs: 60_000 });
+    await storage.write({ a: { value: 1 } });
+    const first = await storage.read(['a', 'missing']);
+    expect(Object.keys(first)).toEqual(['a']);
+    expect(first.a.value).toBe(1);
+    first.a.value = 99; // a copy: changing it changes nothing stored
+    expect((await storage.read(['a'])).a.value).toBe(1);
+    await storage.write({ a: { ...first.a, value: 2 } });
+    const second = await storage.read(['a']);
+    expect(second.a.value).toBe(2);
+    expect(second.a.eTag).not.toBe(first.a.eTag);
+  });
+
+  it('refuses a write with a stale eTag (as MemoryStorage does) and keeps the newer item; * always writes', async () => {
+    const storage = new LruStorage({ max: 10, ttlMs: 60_000 });
+    await storage.write({ a: { value: 1 } });
+    const loaded = (await storage.read(['a'])).a;
+    await storage.write({ a: { ...loaded, value: 2 } });
+    await expect(storage.write({ a: { ...loaded, value: 3 } })).rejects.toBeInstanceOf(StorageETagConflictError);
+    expect((await storage.read(['a'])).a.value).toBe(2);
+    await storage.write({ a: { value: 4, eTag: '*' } });
+    expect((await storage.read(['a'])).a.value).toBe(4);
+  });
+
+  it('a conflict on one key of a batch writes none of it', async () => {
+    const storage = new LruStorage({ max: 10, ttlMs: 60_000 });
+    await storage.write({ a: { value: 1 } });
+    await expect(storage.write({ b: { value: 1 }, a: { value: 2, eTag: 'stale' } })).rejects.toThrow(/eTag conflict/);
+    expect(await storage.read(['b'])).toEqual({});
+  });
+
+  it('forgets an item after the TTL without reads or writes, and keeps one that is used', async () => {
+    const time = clock();
+    const storage = new LruStorage({ max: 10, ttlMs: 60_000, now: time.now });
+    await storage.write({ idle: { value: 1 }, busy: { value: 1 } });
+    time.advance(40_000);
+    await storage.read(['busy']);
+    time.advance(40_000);
+    const items = await storage.read(['idle', 'busy']);
+    expect(Object.keys(items)).toEqual(['busy']);
+  });
+
+  it('holds at most max items, evicting the least recently used', async () => {
+    const storage = new LruStorage({ max: 100, ttlMs: 60_000 });
+    for (let i = 0; i < 1000; i++) await storage.write({ [`conversation-${i}`]: { value: i } });
+    expect(storage.size).toBe(100);
+    expect(await storage.read(['conversation-0', 'conversation-899'])).toEqual({});
+    expect((await storage.read(['conversation-999']))['conversation-999'].value).toBe(999);
+  });
+
+  it('deletes, and rejects empty reads and writes like the SDK storage', async () => {
+    const storage = new LruStorage({ max: 10, ttlMs: 60_000 });
+    await storage.write({ a: { value: 1 } });
+    await storage.delete(['a']);
+    expect(await storage.read(['a'])).toEqual({});
+    await expect(storage.read([])).rejects.toThrow(ReferenceError);
+    await expect(storage.write({})).rejects.toThrow(ReferenceError);
+  });
+});
