@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CHUNKER, type ChunkerSettings } from '../../src/corpus/chunk.js';
 import { loadCorpusData } from '../../src/corpus/corpus.js';
-import { HashEmbeddings } from '../../src/embeddings/hash-embeddings.js';
+import { HashEmbeddings } from '../doubles/hash-embeddings.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { buildIndex } from '../../src/index/build.js';
 import type { ModelEmbeddings } from '../../src/core/embedder.js';
