@@ -6,7 +6,7 @@ import { embeddableTexts, loadCorpusData, type CorpusData } from '../../src/corp
 import { dot } from '../../src/core/vector.js';
 import { USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID, UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { buildIndex } from '../../src/index/build.js';
-import { MANIFEST_FILE, TEXTS_FILE, VECTORS_FILE, type LoadedIndex } from '../../src/index/files.js';
+import { MANIFEST_FILE, STORE_FILES, type LoadedIndex } from '../../src/index/files.js';
 import { ensureIndex, fingerprint, loadIndex } from '../../src/index/load.js';
 import { hashCorpus, ManifestSchema, sha256 } from '../../src/index/manifest.js';
 import { copyCorpus, recordingLogger } from './helpers.js';
@@ -39,10 +39,13 @@ describe('buildIndex (full corpus, USE-lite)', () => {
     expect(manifest).toEqual(built.manifest);
   });
 
-  it('stores one unit vector per sentence and heading, and leaves no temp folder behind', async () => {
-    const texts = JSON.parse(await readFile(join(indexDir, TEXTS_FILE), 'utf8')) as string[];
-    expect(texts).toEqual(embeddableTexts(data.chunks));
-    expect((await stat(join(indexDir, VECTORS_FILE))).size).toBe(texts.length * USE_LITE_DIMENSIONS * 4);
+  it('stores one unit vector per sentence and heading, once (only in the HNSW file), and no temp folder', async () => {
+    const texts = embeddableTexts(data.chunks);
+    expect(built.texts).toEqual(texts);
+    expect((await readdir(indexDir)).sort()).toEqual([MANIFEST_FILE, ...STORE_FILES].sort());
+    // The HNSW file holds the vectors; nothing else of the folder is large enough to hold a second copy.
+    expect((await stat(join(indexDir, 'hnswlib.index'))).size).toBeGreaterThan(texts.length * USE_LITE_DIMENSIONS * 4);
+    expect((await stat(join(indexDir, 'docstore.json'))).size).toBeLessThan(texts.length * USE_LITE_DIMENSIONS);
     expect(built.store.index.getCurrentCount()).toBe(texts.length);
     for (const v of built.textVectors.values()) expect(dot(v, v)).toBeCloseTo(1, 4);
     expect((await readdir(dirname(indexDir))).filter((f) => f.includes('.tmp-'))).toEqual([]);
