@@ -68,7 +68,10 @@ export function readStore(store: HNSWLib, count: number): { texts: string[]; tex
     const vector = store.index.getPoint(label);
     let norm = 0;
     for (const x of vector) norm += x * x;
-    if (!Number.isFinite(norm) || Math.abs(Math.sqrt(norm) - 1) > UNIT_TOLERANCE) throw corrupt(`vector ${label} is not a finite unit vector`);
+    // A zero vector is legitimate (a model can give one for a text it has no features for); NaN never is.
+    if (!Number.isFinite(norm) || (norm !== 0 && Math.abs(Math.sqrt(norm) - 1) > UNIT_TOLERANCE)) {
+      throw corrupt(`vector ${label} is not a finite unit vector`);
+    }
     texts.push(text);
     textVectors.set(text, vector);
   }
