@@ -1,7 +1,7 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID } from './use-lite-model.js';
 import { WorkerEmbedder } from './worker-embedder.js';
-import { assertEmbeddable, embedChecked } from './checked-batch.js';
+import { assertEmbeddable, embedChecked, type RawEmbedder } from './checked-batch.js';
 import { EmbeddingMismatchError } from './errors.js';
 import { normalize } from '../core/vector.js';
 
@@ -24,6 +24,8 @@ export interface UseLiteEmbeddingsOptions extends EmbeddingsParams {
    * scripts run it in-process). The worker loads its own copy of the weights.
    */
   worker?: boolean;
+  /** The model run in-process instead of USE-lite (tests inject a misbehaving one); ignored with `worker`. */
+  model?: RawEmbedder;
 }
 
 interface Pending {
@@ -51,6 +53,7 @@ export class UseLiteEmbeddings extends Embeddings {
   private scheduled = false;
   private busy = false;
   private readonly worker: WorkerEmbedder | undefined;
+  private readonly model: RawEmbedder | undefined;
 
   constructor(options: UseLiteEmbeddingsOptions = {}) {
     super(options);
@@ -59,6 +62,7 @@ export class UseLiteEmbeddings extends Embeddings {
     this.cacheSize = options.queryCacheSize ?? 1000;
     this.batching = options.batching ?? true;
     this.worker = options.worker ? new WorkerEmbedder() : undefined;
+    this.model = options.model;
   }
 
   /** Stops the worker thread, if any. */
@@ -74,7 +78,7 @@ export class UseLiteEmbeddings extends Embeddings {
       const batch = documents.slice(i, i + this.batchSize);
       const vectors = this.worker
         ? await this.worker.embed(batch)
-        : await embedChecked(await loadUseLiteModel(), batch, this.dimensions);
+        : await embedChecked(this.model ?? (await loadUseLiteModel()), batch, this.dimensions);
       out.push(...vectors.map(normalize));
     }
     return out;
