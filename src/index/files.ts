@@ -19,3 +19,12 @@ export interface LoadedIndex {
   /** Unit vectors of every sentence and section heading, by exact text, read back from the HNSW index. */
   textVectors: Map<string, number[]>;
 }
+
+/**
+ * Files another module keeps in the index folder: the safety policy caches its exemplar vectors there
+ * (`safety-exemplars.json`, written via `safety-exemplars.json.<pid>.tmp`). They are not the index's, so they are
+ * neither recorded nor counted as unexpected; any other unrecorded file makes the folder untrusted.
+ */
+export function isForeignFile(name: string): boolean {
+  return name.startsWith('safety-exemplars.json');
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { z } from 'zod';
 import { IndexError } from '../errors.js';
-import { MANIFEST_FILE, STORE_FILES } from './files.js';
+import { isForeignFile, MANIFEST_FILE, STORE_FILES } from './files.js';
 import { sha256, type FileRecord, type Manifest } from './manifest.js';
 
 /** Size and sha256 of every store file in `dir`, for the manifest. */
@@ -25,7 +25,7 @@ const corrupt = (why: string) => new IndexError(why, 'index_corrupt');
 export async function checkFiles(dir: string, manifest: Manifest): Promise<void> {
   const expected = Object.keys(manifest.files).sort();
   if (expected.join() !== [...STORE_FILES].sort().join()) throw corrupt('manifest does not list the index files');
-  const present = (await readdir(dir)).filter((f) => f !== MANIFEST_FILE).sort();
+  const present = (await readdir(dir)).filter((f) => f !== MANIFEST_FILE && !isForeignFile(f)).sort();
   const missing = expected.filter((f) => !present.includes(f));
   if (missing.length > 0) throw corrupt(`missing file ${missing.join(', ')}`);
   const extra = present.filter((f) => !expected.includes(f));

@@ -108,6 +108,14 @@ describe('index integrity at load', () => {
     await expectRebuiltAndRight(/missing file docstore\.json/);
   });
 
+  it('does not rebuild for the safety policy cache kept in the same folder', async () => {
+    await writeFile(join(indexDir, 'safety-exemplars.json'), '{}');
+    await writeFile(join(indexDir, 'safety-exemplars.json.123.tmp'), '{');
+    const logger = recordingLogger();
+    expect((await ensureIndex({ indexDir, corpusDir, data, embeddings, logger })).rebuilt).toBe(false);
+    expect(logger.events('index_rebuild')).toEqual([]);
+  });
+
   it('rebuilds when the folder holds an extra file (a leftover of format 1)', async () => {
     await writeFile(join(indexDir, 'text-vectors.f32'), Buffer.alloc(256));
     await expectRebuiltAndRight(/unexpected file text-vectors\.f32/);
