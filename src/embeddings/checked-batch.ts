@@ -15,11 +15,19 @@ export function assertEmbeddable(texts: readonly string[]): void {
  * Checks a model's answer for a batch: exactly one vector per text, each of `dimensions` finite numbers. Anything
  * else throws EmbeddingMismatchError, so no vector of a broken batch is ever handed out (or cached).
  */
-export function checkBatch(texts: readonly string[], vectors: readonly (readonly number[])[], dimensions?: number): void {
-  if (vectors.length !== texts.length) throw new EmbeddingMismatchError(`${texts.length} texts, ${vectors.length} vectors`);
+export function checkBatch(
+  texts: readonly string[],
+  vectors: readonly (readonly number[])[],
+  dimensions?: number,
+): void {
+  if (vectors.length !== texts.length) {
+    throw new EmbeddingMismatchError(`${texts.length} texts, ${vectors.length} vectors`);
+  }
   const dims = dimensions ?? vectors[0]?.length ?? 0;
   for (const v of vectors) {
-    if (v.length !== dims || dims === 0) throw new EmbeddingMismatchError(`vector of ${v.length} dimensions, expected ${dims}`);
+    if (v.length !== dims || dims === 0) {
+      throw new EmbeddingMismatchError(`vector of ${v.length} dimensions, expected ${dims}`);
+    }
     if (!v.every(Number.isFinite)) throw new EmbeddingMismatchError('non-finite vector');
   }
 }

@@ -33,7 +33,9 @@ export async function checkFiles(dir: string, manifest: Manifest): Promise<void>
   for (const name of expected) {
     const record = manifest.files[name] as FileRecord;
     const bytes = await readFile(join(dir, name));
-    if (bytes.byteLength !== record.bytes) throw corrupt(`${name} is ${bytes.byteLength} bytes, manifest says ${record.bytes}`);
+    if (bytes.byteLength !== record.bytes) {
+      throw corrupt(`${name} is ${bytes.byteLength} bytes, manifest says ${record.bytes}`);
+    }
     if (sha256(bytes) !== record.sha256) throw corrupt(`${name} checksum differs from manifest`);
   }
 }

@@ -121,7 +121,8 @@ export class HybridRetriever {
     const near = new Set(neighbors.slice(0, candidates * 3).map((label) => texts[label]));
     const scored: { chunkId: string; sim: number }[] = [];
     for (const chunk of this.deps.chunks) {
-      const touched = chunk.sentences.some((s) => near.has(s.text)) || (chunk.section !== undefined && near.has(chunk.section));
+      const touched =
+        chunk.sentences.some((s) => near.has(s.text)) || (chunk.section !== undefined && near.has(chunk.section));
       if (touched) scored.push({ chunkId: chunk.id, sim: chunkSimilarity(chunk, sims) });
     }
     return scored.sort((a, b) => b.sim - a.sim).slice(0, candidates);
