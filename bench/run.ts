@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   phases.push(await runPhase('handleTurn', sets[0] as string[], 1, viaCore));
   phases.push(await runPhase('handleTurn', sets[1] as string[], 8, viaCore));
   // The floor under every answer: one USE-lite query embedding (fresh instance, so no cached vectors).
-  const bare = new UseLiteEmbeddings({ queryCacheSize: 1, batchWindowMs: 0 });
+  const bare = new UseLiteEmbeddings({ queryCacheSize: 1, batching: false });
   const batched = new UseLiteEmbeddings({ queryCacheSize: 1 });
   const embedOnly = (e: UseLiteEmbeddings) => (q: string) => e.embedQuery(q).then(() => 'vector');
   const floor = [

@@ -1,6 +1,8 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID } from './use-lite-model.js';
 import { WorkerEmbedder } from './worker-embedder.js';
+import { assertEmbeddable, embedChecked, type RawEmbedder } from './checked-batch.js';
+import { EmbeddingMismatchError } from './errors.js';
 import { normalize } from '../core/vector.js';
 
 export { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID };
@@ -9,18 +11,21 @@ export { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID };
 export interface UseLiteEmbeddingsOptions extends EmbeddingsParams {
   /** Texts per model call when embedding documents (bigger batches amortise graph overhead). */
   batchSize?: number;
-  /** Query vectors remembered (LRU). Repeated questions skip the model entirely. */
+  /** Query vectors remembered (LRU), by exact text. Repeated questions skip the model entirely. */
   queryCacheSize?: number;
   /**
-   * How long (ms) concurrent queries wait to be embedded together in one batch. Batching halves the
-   * per-text cost of USE-lite under load; 0 disables it.
+   * Micro-batching of concurrent queries (default on): while one model call runs, new queries queue and go
+   * together as the next call, which halves the per-text cost of USE-lite under load. An idle query never waits
+   * for company. `false` makes every query its own model call (the bench's baseline).
    */
-  batchWindowMs?: number;
+  batching?: boolean;
   /**
    * Run the model in a worker thread, so its CPU work runs beside the event loop (the server uses this; tests and
    * scripts run it in-process). The worker loads its own copy of the weights.
    */
   worker?: boolean;
+  /** The model run in-process instead of USE-lite (tests inject a misbehaving one); ignored with `worker`. */
+  model?: RawEmbedder;
 }
 
 interface Pending {
@@ -32,25 +37,32 @@ interface Pending {
 /**
  * Universal Sentence Encoder lite (512-d) as a LangChain `Embeddings`, so HNSWLib and the safety
  * classifier share one model. Vectors are L2-normalised: cosine similarity is then a dot product.
+ *
+ * Safety of batches (issue 9, defect 1): a blank text is refused with EmptyTextError before any model call, every
+ * batch must give one vector per text (EmbeddingMismatchError otherwise, nothing cached), and queued queries get
+ * their vectors by text, never by position in someone else's batch.
  */
 export class UseLiteEmbeddings extends Embeddings {
   readonly modelId = USE_LITE_MODEL_ID;
   readonly dimensions = USE_LITE_DIMENSIONS;
   private readonly batchSize: number;
   private readonly cacheSize: number;
-  private readonly batchWindowMs: number;
+  private readonly batching: boolean;
   private readonly cache = new Map<string, number[]>();
   private queue: Pending[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private scheduled = false;
   private busy = false;
   private readonly worker: WorkerEmbedder | undefined;
+  private readonly model: RawEmbedder | undefined;
 
   constructor(options: UseLiteEmbeddingsOptions = {}) {
     super(options);
+    // 32: measured in the index build, larger batches gain nothing more on USE-lite.
     this.batchSize = options.batchSize ?? 32;
     this.cacheSize = options.queryCacheSize ?? 1000;
-    this.batchWindowMs = options.batchWindowMs ?? 2;
+    this.batching = options.batching ?? true;
     this.worker = options.worker ? new WorkerEmbedder() : undefined;
+    this.model = options.model;
   }
 
   /** Stops the worker thread, if any. */
@@ -59,59 +71,91 @@ export class UseLiteEmbeddings extends Embeddings {
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {
+    // All or nothing: a blank text anywhere fails the call before any model work.
+    assertEmbeddable(documents);
     const out: number[][] = [];
     for (let i = 0; i < documents.length; i += this.batchSize) {
       const batch = documents.slice(i, i + this.batchSize);
-      const vectors = this.worker ? await this.worker.embed(batch) : await (await loadUseLiteModel()).embed(batch);
+      const vectors = this.worker
+        ? await this.worker.embed(batch)
+        : await embedChecked(this.model ?? (await loadUseLiteModel()), batch, this.dimensions);
       out.push(...vectors.map(normalize));
     }
     return out;
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    const key = text.trim().toLowerCase();
-    const hit = this.cache.get(key);
+    assertEmbeddable([text]);
+    // Keyed by the exact text: USE-lite is case-sensitive, so "Hello" and "hello" have different vectors.
+    const hit = this.cache.get(text);
     if (hit) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
+      this.cache.delete(text);
+      this.cache.set(text, hit);
       return hit;
     }
-    const vector = this.batchWindowMs > 0 ? await this.enqueue(text) : ((await this.embedDocuments([text]))[0] as number[]);
-    this.cache.set(key, vector);
+    const vector = this.batching ? await this.enqueue(text) : ((await this.embedDocuments([text]))[0] as number[]);
+    this.cache.set(text, vector);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     return vector;
   }
 
-  /** Micro-batching: queries arriving within `batchWindowMs` of each other share one model call. */
+  /**
+   * Queues a query. When no batch is in flight it goes on the next microtask (callers in the same tick share the
+   * call, nobody waits on a timer); otherwise the running batch sends the queue when it returns, so under load
+   * batches grow by themselves.
+   */
   private enqueue(text: string): Promise<number[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ text, resolve, reject });
-      if (this.queue.length >= this.batchSize) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.batchWindowMs);
+      if (this.busy || this.scheduled) return;
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.flush();
+      });
     });
   }
 
-  /**
-   * Sends the queued queries as one batch. While a batch is being embedded, new queries keep queueing and go as
-   * the next batch when it returns: under load batches grow by themselves, at low load nothing waits.
-   */
+  /** Sends the queued queries as one batch; each gets the vector of its own text (or its own error). */
   private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.busy) return;
+    if (this.busy || this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
-    if (batch.length === 0) return;
     this.busy = true;
-    this.embedDocuments(batch.map((p) => p.text))
-      .then(
-        (vectors) => batch.forEach((p, i) => p.resolve(vectors[i] as number[])),
-        (error: unknown) => batch.forEach((p) => p.reject(error)),
-      )
+    this.embedByText(batch.map((p) => p.text))
+      .then((byText) => {
+        for (const p of batch) {
+          const result = byText.get(p.text);
+          if (Array.isArray(result)) p.resolve(result);
+          else p.reject(result ?? new EmbeddingMismatchError('no vector for a queued query'));
+        }
+      })
       .finally(() => {
         this.busy = false;
-        if (this.queue.length > 0) this.flush();
+        this.flush();
       });
+  }
+
+  /**
+   * Vectors of distinct texts, keyed by text. If the batch as a whole fails, each text is retried alone, so one
+   * bad text fails only its own request and never takes (or shifts) anyone else's vector.
+   */
+  private async embedByText(texts: string[]): Promise<Map<string, number[] | Error>> {
+    const unique = [...new Set(texts)];
+    try {
+      const vectors = await this.embedDocuments(unique);
+      return new Map(unique.map((t, i) => [t, vectors[i] as number[]]));
+    } catch (error) {
+      if (unique.length === 1) return new Map([[unique[0] as string, asError(error)]]);
+      const results = new Map<string, number[] | Error>();
+      for (const t of unique) {
+        results.set(t, await this.embedDocuments([t]).then((v) => v[0] as number[], asError));
+      }
+      return results;
+    }
   }
 }
 
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

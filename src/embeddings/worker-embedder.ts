@@ -1,6 +1,19 @@
 import { Worker } from 'node:worker_threads';
+import { checkBatch } from './checked-batch.js';
+import { EmbeddingMismatchError, EmptyTextError } from './errors.js';
+
+/** A reply of embed-worker (see there). */
+interface WorkerReply {
+  id: number;
+  flat?: Float32Array;
+  count?: number;
+  dims?: number;
+  error?: string;
+  code?: string;
+}
 
 interface Waiting {
+  texts: string[];
   resolve: (vectors: number[][]) => void;
   reject: (error: Error) => void;
 }
@@ -28,16 +41,15 @@ export class WorkerEmbedder {
     }
     // The worker must never keep the process alive on its own (the server decides when to exit).
     this.worker.unref();
-    this.worker.on('message', (msg: { id: number; flat?: Float32Array; count?: number; error?: string }) => {
+    this.worker.on('message', (msg: WorkerReply) => {
       const w = this.waiting.get(msg.id);
       if (!w) return;
       this.waiting.delete(msg.id);
-      if (msg.error !== undefined || !msg.flat || msg.count === undefined) {
-        w.reject(new Error(`embedding worker: ${msg.error ?? 'empty reply'}`));
-        return;
+      try {
+        w.resolve(unpack(w.texts, msg));
+      } catch (error) {
+        w.reject(error as Error);
       }
-      const dims = msg.count === 0 ? 0 : msg.flat.length / msg.count;
-      w.resolve(Array.from({ length: msg.count }, (_, i) => Array.from(msg.flat!.subarray(i * dims, (i + 1) * dims))));
     });
     const fail = (error: Error) => {
       this.failure = error;
@@ -52,7 +64,7 @@ export class WorkerEmbedder {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { texts, resolve, reject });
       this.worker.postMessage({ id, texts });
     });
   }
@@ -60,4 +72,20 @@ export class WorkerEmbedder {
   async close(): Promise<void> {
     await this.worker.terminate();
   }
+}
+
+/**
+ * The vectors of one reply, checked against the texts of the request with the same id: one vector per text, all
+ * finite, or a typed error (nothing of a mismatched batch is handed out).
+ */
+function unpack(texts: string[], msg: WorkerReply): number[][] {
+  if (msg.code === 'empty_text') throw new EmptyTextError();
+  if (msg.error !== undefined) throw new Error(`embedding worker: ${msg.error}`);
+  const { flat, count, dims } = msg;
+  if (!flat || count === undefined || dims === undefined || flat.length !== count * dims) {
+    throw new EmbeddingMismatchError('malformed worker reply');
+  }
+  const vectors = Array.from({ length: count }, (_, i) => Array.from(flat.subarray(i * dims, (i + 1) * dims)));
+  checkBatch(texts, vectors);
+  return vectors;
 }

@@ -4,13 +4,15 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { embeddableTexts, type CorpusData } from '../corpus/corpus.js';
 import { sha256, hashCorpus, INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import type { ModelEmbeddings } from '../core/embedder.js';
-import { TEXTS_FILE, VECTORS_FILE, MANIFEST_FILE, type LoadedIndex } from './files.js';
+import { MANIFEST_FILE, type LoadedIndex } from './files.js';
+import { readStore, recordFiles } from './integrity.js';
 
 /**
  * Embeds every sentence and section heading once (batched) and stores them in an HNSW index. Sentences, not whole
  * chunks, are the dense unit: USE-lite is trained on sentence pairs, and on the retrieval set sentence-level
  * matching finds the right passage at rank 1 far more often than chunk vectors (see evals/retrieval/README.md).
- * The folder is written atomically: a crash mid-build never leaves a half index behind.
+ * The HNSW file is the only store of the vectors. The folder is written atomically: a crash mid-build never
+ * leaves a half index behind.
  */
 export async function buildIndex(dir: string, corpusDir: string, data: CorpusData, embeddings: ModelEmbeddings): Promise<LoadedIndex> {
   const started = performance.now();
@@ -23,31 +25,30 @@ export async function buildIndex(dir: string, corpusDir: string, data: CorpusDat
     texts.map((text) => new Document({ pageContent: text, metadata: { heading: headings.has(text) } })),
   );
 
-  const manifest: Manifest = {
-    formatVersion: INDEX_FORMAT_VERSION,
-    model: { id: embeddings.modelId, dimensions: embeddings.dimensions },
-    corpusHash: await hashCorpus(corpusDir),
-    synonymsHash: sha256(data.synonymsText),
-    chunker: data.chunker,
-    chunks: data.chunks.length,
-    texts: texts.length,
-    builtAt: new Date().toISOString(),
-    buildMs: Math.round(performance.now() - started),
-  };
-
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(tmp, { recursive: true });
   try {
     await store.save(tmp);
-    await writeFile(`${tmp}/${TEXTS_FILE}`, JSON.stringify(texts), 'utf8');
-    await writeFile(`${tmp}/${VECTORS_FILE}`, Buffer.from(new Float32Array(textVectors.flat()).buffer));
+    const manifest: Manifest = {
+      formatVersion: INDEX_FORMAT_VERSION,
+      model: { id: embeddings.modelId, dimensions: embeddings.dimensions },
+      corpusHash: await hashCorpus(corpusDir),
+      synonymsHash: sha256(data.synonymsText),
+      chunker: data.chunker,
+      chunks: data.chunks.length,
+      texts: texts.length,
+      files: await recordFiles(tmp),
+      builtAt: new Date().toISOString(),
+      buildMs: Math.round(performance.now() - started),
+    };
     // The manifest goes last: a folder without one is never trusted.
     await writeFile(`${tmp}/${MANIFEST_FILE}`, JSON.stringify(manifest, null, 2), 'utf8');
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
+    // Vectors as the index holds them (float32, normalised), so a fresh build and a later load rank alike.
+    return { manifest, store, ...readStore(store, texts.length) };
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
-  return { manifest, store, textVectors: new Map(texts.map((t, i) => [t, textVectors[i] as number[]])) };
 }

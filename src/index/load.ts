@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
-import { z } from 'zod';
 import type { CorpusData } from '../corpus/corpus.js';
 import { IndexError } from '../errors.js';
 import type { Logger } from '../core/logger.js';
 import { buildIndex } from './build.js';
 import type { ModelEmbeddings } from '../core/embedder.js';
-import { MANIFEST_FILE, TEXTS_FILE, VECTORS_FILE, type LoadedIndex } from './files.js';
+import { MANIFEST_FILE, type LoadedIndex } from './files.js';
+import { checkArgs, checkFiles, readStore } from './integrity.js';
 import { hashCorpus, ManifestSchema, sha256, staleReason, type IndexFingerprint } from './manifest.js';
 
 /** What the index must match for this corpus and model. */
@@ -21,7 +21,8 @@ export async function fingerprint(corpusDir: string, data: CorpusData, embedding
 
 /**
  * Loads an index folder, checking it against `expected`. Throws IndexError with code `index_missing`,
- * `index_corrupt` or `index_stale` (message says why) instead of crashing on a bad folder.
+ * `index_corrupt` or `index_stale` (message says why) instead of crashing on a bad folder. Every file must have the
+ * size and sha256 the manifest recorded, and every vector must be a finite unit vector (issue 9, defect 7).
  */
 export async function loadIndex(dir: string, expected: IndexFingerprint, embeddings: ModelEmbeddings): Promise<LoadedIndex> {
   let manifestText: string;
@@ -43,17 +44,10 @@ export async function loadIndex(dir: string, expected: IndexFingerprint, embeddi
   if (stale) throw new IndexError(stale, 'index_stale');
 
   try {
+    await checkFiles(dir, manifest);
+    await checkArgs(dir, manifest.model.dimensions);
     const store = await HNSWLib.load(dir, embeddings);
-    if (store.index.getCurrentCount() !== manifest.texts) throw new Error('vector count differs from manifest');
-    // Every vector label must resolve to a stored text, or every question would fail at query time.
-    if (store.docstore._docs.size !== manifest.texts) throw new Error('docstore size differs from manifest');
-    const texts = z.array(z.string()).parse(JSON.parse(await readFile(`${dir}/${TEXTS_FILE}`, 'utf8')));
-    const raw = await readFile(`${dir}/${VECTORS_FILE}`);
-    const dims = manifest.model.dimensions;
-    if (texts.length !== manifest.texts || raw.byteLength !== texts.length * dims * 4) throw new Error('text vectors do not match manifest');
-    const floats = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
-    const textVectors = new Map(texts.map((t, i) => [t, Array.from(floats.subarray(i * dims, (i + 1) * dims))]));
-    return { manifest, store, textVectors };
+    return { manifest, store, ...readStore(store, manifest.texts) };
   } catch (error) {
     if (error instanceof IndexError) throw error;
     throw new IndexError(`index files are unreadable (${(error as Error).message})`, 'index_corrupt');

@@ -4,8 +4,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ChunkerSettings } from '../corpus/chunk.js';
 
-/** Bumped when the files of an index folder change shape. */
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Bumped when the files of an index folder change shape. 2: vectors live only in the HNSW file (no
+ * texts.json / text-vectors.f32) and the manifest records size and sha256 of every file.
+ */
+export const INDEX_FORMAT_VERSION = 2;
+
+const FileRecordSchema = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().length(64) });
+export type FileRecord = z.infer<typeof FileRecordSchema>;
 
 /** `manifest.json` of an index folder: what the index was built from, so a stale one is detected. */
 export const ManifestSchema = z.object({
@@ -19,6 +25,8 @@ export const ManifestSchema = z.object({
   chunks: z.number().int().positive(),
   /** Sentences and headings with stored vectors. */
   texts: z.number().int().positive(),
+  /** Size and sha256 of every other file of the folder, checked at load: a tampered or truncated file is rebuilt. */
+  files: z.record(z.string(), FileRecordSchema),
   builtAt: z.string(),
   buildMs: z.number().nonnegative(),
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/answerer.js';
-import { HashEmbeddings } from '../../src/embeddings/hash-embeddings.js';
+import { HashEmbeddings } from '../doubles/hash-embeddings.js';
 import { silentLogger } from '../../src/logger.js';
 import { loadRetrievalStack } from '../../src/retrieval/stack.js';
 import { createOutputGuard } from '../../src/safety/output-guard.js';

@@ -1,25 +1,21 @@
 import { appendFile, mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CHUNKER, type ChunkerSettings } from '../../src/corpus/chunk.js';
 import { loadCorpusData } from '../../src/corpus/corpus.js';
-import { HashEmbeddings } from '../../src/embeddings/hash-embeddings.js';
-import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
+import { HashEmbeddings } from '../doubles/hash-embeddings.js';
 import { buildIndex } from '../../src/index/build.js';
 import type { ModelEmbeddings } from '../../src/core/embedder.js';
-import { MANIFEST_FILE, VECTORS_FILE } from '../../src/index/files.js';
+import { MANIFEST_FILE, STORE_FILES } from '../../src/index/files.js';
 import { ensureIndex } from '../../src/index/load.js';
 import { copyCorpus, recordingLogger } from './helpers.js';
 
-// One small article keeps each rebuild cheap; the model is the real one, loaded once for this file.
+// What is tested here is the folder and manifest logic, not the model: hash embeddings keep each of the many
+// rebuilds at milliseconds (the real model is covered by build.test.ts). One small article, in a temp folder.
 const ARTICLE = 'ketamine-treatment-resistant-depression';
-const embeddings = new UseLiteEmbeddings();
+const embeddings = new HashEmbeddings();
 let corpusDir: string;
 let indexDir: string;
-
-beforeAll(async () => {
-  await embeddings.embedQuery('warm up');
-});
 
 beforeEach(async () => {
   corpusDir = await copyCorpus([ARTICLE]);
@@ -71,9 +67,9 @@ describe('ensureIndex', () => {
     await expectOneRebuild(await ensure(), /index_corrupt: manifest\.json is invalid/);
   });
 
-  it('rebuilds when the vector file is truncated', async () => {
-    await truncate(join(indexDir, VECTORS_FILE), 1000);
-    await expectOneRebuild(await ensure(), /index_corrupt/);
+  it('rebuilds when the docstore is truncated', async () => {
+    await truncate(join(indexDir, 'docstore.json'), 1000);
+    await expectOneRebuild(await ensure(), /index_corrupt: docstore\.json is 1000 bytes/);
   });
 
   it('rebuilds when the HNSW file is truncated', async () => {
@@ -111,12 +107,12 @@ describe('ensureIndex', () => {
   it.each([
     ['manifest.json is a folder', async () => rm(join(indexDir, MANIFEST_FILE)).then(() => mkdir(join(indexDir, MANIFEST_FILE)))],
     ['every file is random bytes', async () => {
-      for (const f of ['manifest.json', 'hnswlib.index', 'args.json', 'docstore.json', 'texts.json', VECTORS_FILE]) {
+      for (const f of [MANIFEST_FILE, ...STORE_FILES]) {
         await writeFile(join(indexDir, f), Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)));
       }
     }],
     ['args.json is garbage', async () => writeFile(join(indexDir, 'args.json'), 'not json at all')],
-    ['texts.json is not a list of strings', async () => writeFile(join(indexDir, 'texts.json'), '[1, 2, 3]')],
+    ['docstore.json is not a list of entries', async () => writeFile(join(indexDir, 'docstore.json'), '[1, 2, 3]')],
     ['the index path is a plain file', async () => rm(indexDir, { recursive: true }).then(() => writeFile(indexDir, 'oops'))],
     ['the folder is empty', async () => rm(indexDir, { recursive: true }).then(() => mkdir(indexDir))],
   ])('never throws on garbage (%s): rebuilds with one log line', async (_what, damage) => {

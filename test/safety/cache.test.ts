@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newConversation } from '../../src/core/conversation.js';
-import { HashEmbeddings } from '../../src/embeddings/hash-embeddings.js';
+import { HashEmbeddings } from '../doubles/hash-embeddings.js';
 import { createSafetyPolicy } from '../../src/safety/policy.js';
 import { bundledPolicyObject, CountingEmbeddings, memoryLogger, tempDir, writePolicy } from './helpers.js';
 

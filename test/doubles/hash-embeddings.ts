@@ -1,5 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { normalize } from '../core/vector.js';
+import { normalize } from '../../src/core/vector.js';
 
 /**
  * Deterministic bag-of-words embeddings (feature hashing). Not a model: a fast, dependency-free
