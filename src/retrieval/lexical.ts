@@ -2,7 +2,9 @@ import MiniSearch from 'minisearch';
 import { BM25Retriever } from '@langchain/community/retrievers/bm25';
 import { Document } from '@langchain/core/documents';
 import type { Chunk } from '../corpus/chunk.js';
-import { STOPWORDS, stem, words } from './text.js';
+import { stem } from '../text/stem.js';
+import { isStopword } from '../text/stopwords.js';
+import { foldQuotes, words } from '../text/tokenize.js';
 
 /** A lexical hit: chunk id and its BM25 score (higher is better; only comparable within one query). */
 export interface LexicalHit {
@@ -20,8 +22,8 @@ export interface LexicalRetriever {
 export const EXPANSION_WEIGHT = 0.5;
 
 function processTerm(term: string): string | null {
-  const w = term.toLowerCase().replace(/[’‘]/g, "'");
-  return STOPWORDS.has(w) ? null : stem(w);
+  const w = foldQuotes(term.toLowerCase());
+  return isStopword(w) ? null : stem(w);
 }
 
 const tokenize = (text: string): string[] => words(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/corpus/sentences.js';
+import { splitSentences } from '../../src/text/sentences.js';
 
 describe('splitSentences', () => {
   it('splits on . ! ? followed by a capital or digit', () => {
