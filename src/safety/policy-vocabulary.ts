@@ -1,4 +1,5 @@
 import { CONTRACTION_SPELLINGS, CONTRACTIONS } from '../text/contractions.js';
+import { words } from '../text/tokenize.js';
 import type { Vocabulary } from '../text/typos.js';
 import type { PolicyFile } from './policy-file.js';
 
@@ -48,8 +49,9 @@ function expandEndings(pattern: string): string {
   );
 }
 
+/** Words of 3+ letters; the parts of "k-hole" and "i'm" count on their own (typos are fixed in letter-only words). */
 function addWords(into: Set<string>, text: string): void {
-  for (const w of text.toLowerCase().match(/[a-z]{3,}/g) ?? []) into.add(w);
+  for (const w of words(text).flatMap((t) => t.split(/['-]/))) if (/^[a-z]{3,}$/.test(w)) into.add(w);
 }
 
 function withInflections(words: Set<string>): Set<string> {
