@@ -30,7 +30,9 @@ const tokenize = (text: string): string[] => words(text);
 
 /**
  * MiniSearch (BM25+, field boosts, fuzzy matching for typos). The section heading is its own field with a
- * boost: article headings are often the very question a user asks.
+ * boost: article headings are often the very question a user asks. Fuzzy matching is retrieval's only typo
+ * handling (the safety policy's typo fixer serves its regular-expression rules): without it the default hybrid
+ * row of `npm run retrieval:eval` falls from 65.4% to 61.5% recall@1 (MRR 0.776 → 0.757).
  */
 export class MiniSearchRetriever implements LexicalRetriever {
   readonly name = 'minisearch';

@@ -16,8 +16,9 @@ describe('words', () => {
 });
 
 describe('wordCount', () => {
-  it('counts words as the tokenizer splits them (a hyphenated word is one)', () => {
-    expect(wordCount('what about the k-hole?')).toBe(4);
+  it('counts words, each part of a hyphenated word on its own', () => {
+    expect(wordCount('what about the k-hole?')).toBe(5);
+    expect(wordCount("what's the long-term risk")).toBe(5);
     expect(wordCount('')).toBe(0);
   });
 });
