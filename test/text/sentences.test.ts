@@ -59,6 +59,7 @@ describe('splitSentences', () => {
       'Take 2 mg daily. [2][3]',
       '**Note** the rest [4]',
     ]);
+    expect(splitSentences('Make sure the provider is licensed. [1]')).toEqual(['Make sure the provider is licensed. [1]']);
   });
 });
 
