@@ -2,8 +2,10 @@ import type { Chunk, ChunkSentence } from '../corpus/chunk.js';
 import { dot } from '../core/vector.js';
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { TermStats } from '../retrieval/term-stats.js';
+import { hasNegation } from '../text/negation.js';
 import type { QueryTerms } from './query-terms.js';
-import { answerTypeMatches, bigrams, defines, phraseOverlap } from './shape-features.js';
+import { answerTypeMatches } from './answer-types.js';
+import { bigrams, defines, phraseOverlap } from './shape-features.js';
 import { coverage, specificity } from './term-features.js';
 
 /** A sentence that could go into the answer, with the evidence for it. */
@@ -28,8 +30,6 @@ export interface Candidate {
 /** How the combined score weighs the evidence; tuned on the retrieval set (evals/retrieval). */
 export const SCORE_WEIGHTS = { dense: 0.45, coverage: 0.35, heading: 0.1, rank: 0.05, specificity: 0.12, polarity: 0.1, phrase: 0.05, definition: 0.08, answerType: 0.08 } as const;
 
-/** Negation: stopwords to BM25, but "who should NOT take it?" is answered by a sentence that says "not". */
-const NEGATION = /\b(not|no|never|avoid|without|cannot)\b|n['’]t\b/i;
 
 /**
  * Every sentence of the retrieved chunks, scored against the question. A sentence repeated by chunk overlap is
@@ -44,7 +44,8 @@ export function scoreCandidates(
 ): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
-  const negatedQuestion = NEGATION.test(terms.question);
+  // Negations are stop words to BM25, but "who should NOT take it?" is answered by a sentence that says "not".
+  const negatedQuestion = hasNegation(terms.question);
   const questionPairs = bigrams(terms.question);
   retrieved.forEach(({ chunk }, chunkRank) => {
     const headingVector = chunk.section ? textVectors.get(chunk.section) : undefined;
@@ -63,7 +64,7 @@ export function scoreCandidates(
         SCORE_WEIGHTS.heading * Math.max(0, headingSim) +
         SCORE_WEIGHTS.rank / (chunkRank + 1) +
         SCORE_WEIGHTS.specificity * spec +
-        (negatedQuestion && NEGATION.test(sentence.text) ? SCORE_WEIGHTS.polarity : 0) +
+        (negatedQuestion && hasNegation(sentence.text) ? SCORE_WEIGHTS.polarity : 0) +
         SCORE_WEIGHTS.phrase * phraseOverlap(questionPairs, sentence.text) +
         (defines(terms, sentence.text) ? SCORE_WEIGHTS.definition : 0) +
         SCORE_WEIGHTS.answerType * answerTypeMatches(terms.question, sentence.text);

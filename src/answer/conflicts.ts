@@ -2,6 +2,7 @@
  * Known points on which the articles contradict each other. When a question touches one, the answer shows both
  * sides with citations and says so, rather than letting retrieval pick a side.
  */
+import { hasNegation } from '../text/negation.js';
 
 /** A claim the articles may state with opposite polarity. */
 export interface Claim {
@@ -25,11 +26,9 @@ export const CLAIMS: readonly Claim[] = [
   },
 ];
 
-const NEGATION = /\b(not|no|never|none|cannot)\b|n['’]t\b/i;
-
 /** True when the sentence denies the claim (a negation anywhere in it; the claim sentences are short). */
 export function isNegated(sentence: string): boolean {
-  return NEGATION.test(sentence);
+  return hasNegation(sentence);
 }
 
 /** The claims a question is about. */

@@ -1,4 +1,4 @@
-import { contentTerms } from '../retrieval/text.js';
+import { contentTerms } from '../text/stopwords.js';
 
 /** Terms of a question: the user's own and the synonym expansions (counted at half weight). */
 export interface QueryTerms {

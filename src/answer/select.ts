@@ -1,3 +1,4 @@
+import { words } from '../text/tokenize.js';
 import { memoByText } from './memo.js';
 import type { Candidate } from './candidates.js';
 
@@ -12,7 +13,7 @@ export interface SelectOptions {
 }
 
 /** Token sets of corpus sentences: selection compares the same sentences on every turn. */
-const tokenSet = memoByText((text) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []));
+const tokenSet = memoByText((text) => new Set(words(text)));
 
 /** Token-set Jaccard similarity, to skip near-duplicates (the articles repeat themselves). */
 export function jaccard(a: string, b: string): number {

@@ -1,4 +1,5 @@
-import { stem, words } from '../retrieval/text.js';
+import { stem } from '../text/stem.js';
+import { words } from '../text/tokenize.js';
 import { memoByText } from './memo.js';
 import type { QueryTerms } from './query-terms.js';
 
@@ -20,38 +21,6 @@ export function defines(terms: QueryTerms, sentence: string): boolean {
     for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) if (DEFINING.has(tokens[j] as string)) return true;
   }
   return false;
-}
-
-/**
- * Questions that ask for a kind of fact, and what a sentence holding that kind of fact looks like. A bonus, not a
- * filter (the hard filters for facts the articles never give live in answerability.ts).
- */
-const TYPED_QUESTIONS: { question: RegExp; sentence: RegExp }[] = [
-  {
-    // how long / how soon / how quickly → a time span
-    question: /\bhow (long|soon|quickly|fast)\b|\bduration\b|\bwhen (will|does|do|can)\b/i,
-    sentence: /\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bquickly\b|\brapid(ly)?\b|\bshort-lived\b/i,
-  },
-  {
-    // how long does ONE session / infusion / appointment take → minutes or hours (not the weeks of a whole course)
-    question: /\bhow long\b.{0,40}\b(session|infusion|appointment|visit|sitting|drip)\b(?!s)|\bhow long\b.{0,40}\b(each|one|single|an?) (session|infusion|appointment|visit)\b/i,
-    sentence: /\b(minutes?|hours?)\b/i,
-  },
-  {
-    // how many sessions / infusions / treatments → a count
-    question: /\bhow many (sessions?|infusions?|treatments?|visits?|appointments?|times|rounds?)\b|\bhow often\b/i,
-    sentence: /\b(\d+|one|two|three|few|several|multiple|series|many)\b.{0,30}\b(sessions?|infusions?|treatments?|visits?)\b/i,
-  },
-];
-
-/** How many of the kinds of fact the question asks for this sentence has (a time span, a session's length, a count). */
-export function answerTypeMatches(question: string, sentence: string): number {
-  return TYPED_QUESTIONS.filter((t) => t.question.test(question) && t.sentence.test(sentence)).length;
-}
-
-/** Whether the question asks for a kind of fact this sentence has. */
-export function matchesAnswerType(question: string, sentence: string): boolean {
-  return answerTypeMatches(question, sentence) > 0;
 }
 
 /** Word pairs too common to mean anything ("of the", "it is"). */

@@ -1,5 +1,6 @@
 import type { Chunk } from '../corpus/chunk.js';
 import { dot } from '../core/vector.js';
+import { words } from '../text/tokenize.js';
 
 /** Questions the articles answer: their own question-shaped headings ("Is ketamine addictive?"). */
 export class SuggestionBank {
@@ -53,5 +54,5 @@ export function displayQuestion(heading: string): string {
 }
 
 function normalizeQuestion(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return words(text).join(' ');
 }

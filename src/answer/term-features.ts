@@ -1,5 +1,6 @@
 import type { TermStats } from '../retrieval/term-stats.js';
-import { contentTerms, stem } from '../retrieval/text.js';
+import { stem } from '../text/stem.js';
+import { contentTerms, isStopword } from '../text/stopwords.js';
 import { memoByText } from './memo.js';
 import type { QueryTerms } from './query-terms.js';
 
@@ -8,11 +9,13 @@ const termSet = memoByText((text) => new Set(contentTerms(text)));
 
 /**
  * Light verbs carry almost no topic ("who should not *take* it", "how is it *given*"): matching one must not make
- * an unrelated sentence ("…antidepressants that can take weeks") look like a full match.
+ * an unrelated sentence ("…antidepressants that can take weeks") look like a full match. Forms that are stop words never
+ * reach the question's terms and are filtered out.
  */
 const LIGHT_VERBS = new Set(
-  'take takes taking took taken get gets getting got give gives giving given gave have has having had do does doing did make makes making made go goes going put keep let come need needs needed want wants'
+  'take takes taking took taken gets getting give gives giving given gave make makes making made go goes going put keep let come need needs needed wants'
     .split(' ')
+    .filter((w) => !isStopword(w))
     .map(stem),
 );
 const LIGHT_VERB_WEIGHT = 0.25;

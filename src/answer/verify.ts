@@ -3,14 +3,11 @@
  * whitespace and typographic quotes normalised; every `[n]` in the text must resolve to a citation.
  */
 import type { Citation } from '../core/reply.js';
+import { foldQuotes } from '../text/tokenize.js';
 
 /** Folds typographic quotes and apostrophes to ASCII and collapses whitespace. Nothing else is normalised. */
 export function normalizeForMatch(text: string): string {
-  return text
-    .replace(/[‘’‛′]/g, "'")
-    .replace(/[“”‟″]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldQuotes(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Article bodies by docId, pre-normalised for matching. */

@@ -1,4 +1,6 @@
-import { contentTerms, stem, words } from '../retrieval/text.js';
+import { stem } from '../text/stem.js';
+import { contentTerms } from '../text/stopwords.js';
+import { words } from '../text/tokenize.js';
 import type { Conversation } from '../core/conversation.js';
 
 /** Words that point back at an earlier topic. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answerer } from '../answer/answerer.js';
 import type { Logger } from '../core/logger.js';
-import { expandContractions } from '../retrieval/text.js';
+import { expandContractions } from '../text/contractions.js';
 import { guardText } from '../safety/guard-text.js';
 import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.js';
 import type { Conversation } from '../core/conversation.js';

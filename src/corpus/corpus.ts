@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadSynonyms, type SynonymExpander } from '../retrieval/synonyms.js';
+import { loadSynonyms, type SynonymExpander } from './synonyms.js';
 import { chunkCorpus, DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from './chunk.js';
 import { loadCorpus, type Article } from './load.js';
 

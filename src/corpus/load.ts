@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CorpusError } from '../errors.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
 
 /** Front matter every corpus/*.md file must carry. */
 export const FrontMatterSchema = z.object({

@@ -2,7 +2,9 @@ import MiniSearch from 'minisearch';
 import { BM25Retriever } from '@langchain/community/retrievers/bm25';
 import { Document } from '@langchain/core/documents';
 import type { Chunk } from '../corpus/chunk.js';
-import { STOPWORDS, stem, words } from './text.js';
+import { stem } from '../text/stem.js';
+import { isStopword } from '../text/stopwords.js';
+import { foldQuotes, words } from '../text/tokenize.js';
 
 /** A lexical hit: chunk id and its BM25 score (higher is better; only comparable within one query). */
 export interface LexicalHit {
@@ -20,15 +22,17 @@ export interface LexicalRetriever {
 export const EXPANSION_WEIGHT = 0.5;
 
 function processTerm(term: string): string | null {
-  const w = term.toLowerCase().replace(/[’‘]/g, "'");
-  return STOPWORDS.has(w) ? null : stem(w);
+  const w = foldQuotes(term.toLowerCase());
+  return isStopword(w) ? null : stem(w);
 }
 
 const tokenize = (text: string): string[] => words(text);
 
 /**
  * MiniSearch (BM25+, field boosts, fuzzy matching for typos). The section heading is its own field with a
- * boost: article headings are often the very question a user asks.
+ * boost: article headings are often the very question a user asks. Fuzzy matching is retrieval's only typo
+ * handling (the safety policy's typo fixer serves its regular-expression rules): without it the default hybrid
+ * row of `npm run retrieval:eval` falls from 65.4% to 61.5% recall@1 (MRR 0.776 → 0.757).
  */
 export class MiniSearchRetriever implements LexicalRetriever {
   readonly name = 'minisearch';

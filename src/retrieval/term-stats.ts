@@ -1,5 +1,5 @@
 import type { Chunk } from '../corpus/chunk.js';
-import { contentTerms } from './text.js';
+import { contentTerms } from '../text/stopwords.js';
 
 /** Document frequencies of stemmed content terms over chunks, for IDF weights and vocabulary checks. */
 export class TermStats {

@@ -1,6 +1,7 @@
 import type { Conversation } from '../core/conversation.js';
 import { scoreNeighbours, type IndexedExemplar, type NeighbourScores } from './exemplar-index.js';
-import { splitSentences, wordCount } from './normalize.js';
+import { splitSentences } from '../text/sentences.js';
+import { wordCount } from '../text/tokenize.js';
 import type { PolicyFile, PolicyLabel } from './policy-file.js';
 import { REFUSAL_LABELS, type Verdict } from './replies.js';
 import { firstMatch, type CompiledRule, type RuleContext } from './rules.js';
@@ -47,7 +48,7 @@ export async function classifyNormalised(text: string, conversation: Conversatio
   const crisisRule = firstMatch(rules, text, ['crisis'], context);
   if (crisisRule) return fromRule('crisis', crisisRule);
 
-  const sentences = splitSentences(text).slice(0, MAX_SENTENCES);
+  const sentences = splitSentences(text, { clauses: true }).slice(0, MAX_SENTENCES);
   const pieces = sentences.length > 1 ? [text, ...sentences] : [text];
   const scored = await Promise.all(pieces.map(async (p) => scoreNeighbours(await parts.embed(p), parts.exemplars, cfg.k)));
   const whole = scored[0] as NeighbourScores;

@@ -1,3 +1,4 @@
+import { splitSentences } from '../text/sentences.js';
 import type { OutputGuard } from './types.js';
 
 /**
@@ -8,7 +9,8 @@ export function guardText(text: string, guard: OutputGuard): { text: string; rem
   let removed = 0;
   const lines = text.split('\n').map((line) => {
     const prefix = /^(\s*(?:[-*]|\d+\.)\s+)/.exec(line)?.[1] ?? '';
-    const sentences = splitMarkedSentences(line.slice(prefix.length));
+    // Sentences keep their trailing `[n]` markers; the guard checks the sentence without them.
+    const sentences = splitSentences(line.slice(prefix.length));
     const kept = sentences.filter((s) => {
       const bad = guard.check(s.replace(/\s*\[\d+\]\s*$/, '')) !== undefined;
       if (bad) removed++;
@@ -18,13 +20,4 @@ export function guardText(text: string, guard: OutputGuard): { text: string; rem
     return prefix + kept.join(' ');
   });
   return { text: lines.filter((l): l is string => l !== null).join('\n').replace(/\n{3,}/g, '\n\n').trim(), removed };
-}
-
-/** Splits text into sentences, each keeping its trailing `[n]` markers. */
-export function splitMarkedSentences(text: string): string[] {
-  return text
-    .trim()
-    .split(/(?<=[.!?]["”’)]*(?:\s*\[\d+\])*)\s+(?=["“‘(]?[A-Z0-9*_])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

@@ -1,8 +1,10 @@
 import type { PolicyFile } from './policy-file.js';
-import { TypoFixer, type Vocabulary } from './typo-fix.js';
+import { expandContractions } from '../text/contractions.js';
+import { foldQuotes } from '../text/tokenize.js';
+import { TypoFixer, type Vocabulary } from '../text/typos.js';
 
 /** Bump when normalisation changes: cached exemplar vectors were embedded from normalised text. */
-export const NORMALIZER_VERSION = 2;
+export const NORMALIZER_VERSION = 3;
 
 /** Leetspeak digits inside words ("k3tamine", "su1cide"); units like "50mg" are left alone. */
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
@@ -16,94 +18,40 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  */
 export class Normalizer {
   private readonly rewrites: { pattern: RegExp; replace: string }[];
-  private readonly spelling: string[];
-  private readonly known: Set<string>;
-  private readonly typos: TypoFixer | undefined;
+  private readonly typos: TypoFixer;
 
   /** @param vocabulary words typing slips are corrected towards (see `policyVocabulary`); none when omitted. */
   constructor(config: PolicyFile['normalize'], vocabulary?: Vocabulary) {
     this.rewrites = config.rewrites.map((r) => ({ pattern: new RegExp(r.pattern, 'giu'), replace: r.replace }));
-    this.spelling = config.spelling;
-    this.known = new Set(config.spelling);
-    this.typos = vocabulary ? new TypoFixer(vocabulary) : undefined;
+    this.typos = new TypoFixer({ important: config.spelling, ...(vocabulary ? { vocabulary } : {}) });
   }
 
   normalize(message: string): string {
-    let text = message
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[\u200b-\u200d\ufeff]/g, '')
-      .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-      .replace(/[\u201c\u201d]/g, '"')
+    let text = foldQuotes(message.normalize('NFKC').toLowerCase().replace(/[\u200b-\u200d\ufeff]/g, ''))
       .replace(/[\u2013\u2014]/g, ' - ')
       .replace(/\s+/g, ' ')
       .trim();
-    const tokens = text.match(/[a-z0-9@$]+/g) ?? [];
+    // Leet-aware tokens: "@" and "$" may stand for letters ("k3t@mine"), so they are part of a word here.
+    const tokens = text.match(LEET_TOKEN) ?? [];
     let at = 0;
-    text = text.replace(/[a-z0-9@$]+/g, (token) => {
+    text = text.replace(LEET_TOKEN, (token) => {
       const i = at++;
-      return this.fixToken(token, tokens[i - 1], tokens[i + 1]);
+      return this.typos.fix(deLeet(token), tokens[i - 1], tokens[i + 1]);
     });
+    // Contractions first, with the map retrieval uses; then the policy's own slang, spelling and unit rewrites.
+    text = expandContractions(text, { withApostrophe: true });
     for (const { pattern, replace } of this.rewrites) text = text.replace(pattern, replace);
     return text.replace(/\s+/g, ' ').trim();
   }
+}
 
-  private fixToken(token: string, prev = '', next = ''): string {
-    let word = token;
-    // Only de-leet tokens that start with a letter and have 3+ letters: "50mg" and "2x" stay numbers.
-    if (/^[a-z]/.test(word) && /[0-9@$]/.test(word) && (word.match(/[a-z]/g)?.length ?? 0) >= 3) {
-      word = word.replace(/[0134579@$]/g, (c) => LEET[c] ?? c);
-    }
-    if (!/^[a-z]+$/.test(word) || this.known.has(word)) return word;
-    if (word.length >= 5) return this.fixImportant(word, prev, next);
-    return this.typos ? this.typos.fix(word, prev, next) : word;
+const LEET_TOKEN = /[a-z0-9@$]+/g;
+
+/** Only de-leets tokens that start with a letter and have 3+ letters: "50mg" and "2x" stay numbers. */
+function deLeet(token: string): string {
+  if (/^[a-z]/.test(token) && /[0-9@$]/.test(token) && (token.match(/[a-z]/g)?.length ?? 0) >= 3) {
+    return token.replace(/[0134579@$]/g, (c) => LEET[c] ?? c);
   }
-
-  private fixImportant(word: string, prev: string, next: string): string {
-    for (const target of this.spelling) {
-      // A longer word that starts with the target is an inflection ("recreationally"), not a typo.
-      if (word.startsWith(target)) continue;
-      const allowed = target.length >= 9 && word.length >= 9 ? 2 : 1;
-      if (Math.abs(target.length - word.length) > allowed || target[0] !== word[0]) continue;
-      if (editDistance(word, target, allowed) <= allowed) return target;
-    }
-    return this.typos ? this.typos.fix(word, prev, next) : word;
-  }
+  return token;
 }
 
-/** Damerau–Levenshtein (optimal string alignment) distance, giving up early once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      row[j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return rowMin;
-  }
-  return (d[rows - 1] as number[])[cols - 1] as number;
-}
-
-/**
- * Splits a normalised message into sentences (a multi-sentence message is also judged sentence by sentence).
- * A colon splits too: wrappers ("ignore the rules and answer directly: …") put the real request after one.
- */
-export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?;:])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter((s) => /[a-z]/.test(s));
-}
-
-/** Word count, for "is this a short elliptical follow-up" checks. */
-export function wordCount(text: string): number {
-  return text.match(/[a-z0-9']+/g)?.length ?? 0;
-}

@@ -1,3 +1,4 @@
+import { foldQuotes } from '../text/tokenize.js';
 import type { OutputGuard } from './types.js';
 
 /** Why the guard stopped a sentence (stable, logged by handleTurn). */
@@ -51,7 +52,7 @@ const CHECKS: { reason: GuardReason; re: RegExp }[] = [
  */
 export function createOutputGuard(): OutputGuard & { reasonOf(sentence: string): GuardReason | undefined } {
   const reasonOf = (sentence: string): GuardReason | undefined => {
-    const text = sentence.normalize('NFKC').replace(/[\u2018\u2019]/g, "'");
+    const text = foldQuotes(sentence.normalize('NFKC'));
     return CHECKS.find(({ re }) => re.test(text))?.reason;
   };
   return { check: reasonOf, reasonOf };

@@ -7,7 +7,7 @@ import { Normalizer, NORMALIZER_VERSION } from './normalize.js';
 import { BUNDLED_POLICY_FILE, loadPolicyFile } from './policy-file.js';
 import { toDecision } from './replies.js';
 import { compileRules } from './rules.js';
-import { policyVocabulary } from './typo-fix.js';
+import { policyVocabulary } from './policy-vocabulary.js';
 import type { SafetyPolicy } from './types.js';
 
 /** Options for {@link createSafetyPolicy}. */

@@ -4,10 +4,6 @@ import type { PolicyFile, PolicyLabel, SmalltalkReply } from './policy-file.js';
 
 export const REFUSAL_LABELS = ['dosing', 'medical_advice', 'illegal_use'] as const satisfies readonly RefusalCategory[];
 
-export function isRefusal(label: PolicyLabel): label is RefusalCategory {
-  return (REFUSAL_LABELS as readonly string[]).includes(label);
-}
-
 /** What decided a turn, carried into the reply and the log line. */
 export interface Verdict {
   label: PolicyLabel;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requiredAnswerTypes } from '../../src/answer/answerability.js';
+import { requiredAnswerTypes } from '../../src/answer/answer-types.js';
 import { withAntecedents } from '../../src/answer/antecedents.js';
 import type { Candidate } from '../../src/answer/candidates.js';
 import { cite, renderSegments } from '../../src/answer/citations.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryTerms } from '../../src/answer/query-terms.js';
-import { answerTypeMatches, bigrams, defines, matchesAnswerType, phraseOverlap } from '../../src/answer/shape-features.js';
+import { answerTypeMatches, matchesAnswerType } from '../../src/answer/answer-types.js';
+import { bigrams, defines, phraseOverlap } from '../../src/answer/shape-features.js';
 
 describe('sentence features used to rank answer sentences', () => {
   it('defines: a "what are X" question prefers a sentence that says what X are', () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedBot } from '../../src/chat/create-bot.js';
 import { newConversation, type Conversation, type TurnRecord } from '../../src/core/conversation.js';
 import { resolveFollowUp, salientTerms } from '../../src/chat/follow-up.js';
-import { stem } from '../../src/retrieval/text.js';
+import { stem } from '../../src/text/stem.js';
 import { getRealBot } from '../helpers/real-bot.js';
 
 const turn = (message: string, topic: string[]): TurnRecord => ({ message, resolvedQuery: message, kind: 'answer', topic, chunkIds: [], at: 0 });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chunkCorpus, type Chunk } from '../../src/corpus/chunk.js';
 import { parseRawArticle, toMarkdown } from '../../src/corpus/clean.js';
 import { loadCorpus, type Article } from '../../src/corpus/load.js';
-import { splitSentences } from '../../src/corpus/sentences.js';
+import { splitSentences } from '../../src/text/sentences.js';
 import { BOILERPLATE_PHRASES, HAVE_SOURCES, isRawBoilerplate, SOURCE_DIR, squash } from './fixtures.js';
 
 const CORPUS_DIR = resolve('corpus');

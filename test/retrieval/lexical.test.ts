@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, stem, words, expandContractions } from '../../src/retrieval/text.js';
 import { LangChainBm25Retriever, MiniSearchRetriever } from '../../src/retrieval/lexical.js';
 import type { Chunk } from '../../src/corpus/chunk.js';
-
-describe('text helpers', () => {
-  it('words lowercases, folds typographic apostrophes, drops possessives, keeps hyphenated words', () => {
-    expect(words('Ketamine’s half-life, IV & “drip”!')).toEqual(['ketamine', 'half-life', 'iv', 'drip']);
-  });
-
-  it('stem meets plural and inflected forms', () => {
-    expect(stem('infusions')).toBe(stem('infusion'));
-    expect(stem('approved')).toBe(stem('approve'));
-    expect(stem('therapies')).toBe(stem('therapy'));
-    expect(stem('dizziness')).toBe('dizziness');
-  });
-
-  it('contentTerms drops stopwords', () => {
-    expect(contentTerms('What are the side effects of it?')).toEqual([stem('side'), stem('effects')]);
-  });
-});
 
 const chunk = (id: string, text: string, section?: string): Chunk => ({
   id,
@@ -63,13 +45,5 @@ describe('MiniSearch specifics', () => {
   it('searches the section heading too', async () => {
     const r = new MiniSearchRetriever(CHUNKS);
     expect((await r.search('therapy last', [], 3))[0]?.chunkId).toBe('a#1');
-  });
-});
-
-describe('expandContractions', () => {
-  it('spells out contractions typed without an apostrophe and leaves other words alone', () => {
-    expect(expandContractions('whats ketamine and why doesnt it work')).toBe('what is ketamine and why does not it work');
-    expect(expandContractions('Whats the dose')).toBe('what is the dose');
-    expect(expandContractions('what is important')).toBe('what is important');
   });
 });

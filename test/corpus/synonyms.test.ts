@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedBot } from '../../src/chat/create-bot.js';
 import { CorpusError } from '../../src/errors.js';
-import { loadSynonyms, SynonymExpander, type SynonymsFile } from '../../src/retrieval/synonyms.js';
+import { loadSynonyms, SynonymExpander, type SynonymsFile } from '../../src/corpus/synonyms.js';
 import { getRealBot } from '../helpers/real-bot.js';
 
 let real: SynonymExpander;
