@@ -80,8 +80,11 @@ describe('the dev answer set', async () => {
   });
 
   it('spreads the answerable questions over every article and style', () => {
-    for (const id of corpus.keys()) expect(answerable.filter((c) => c.tags[1] === id).length, id).toBeGreaterThanOrEqual(MIN_PER_ARTICLE);
-    expect(answerable.filter((c) => !(STYLES as readonly string[]).includes(c.tags[0] ?? '')).map((c) => c.id)).toEqual([]);
+    for (const id of corpus.keys())
+      expect(answerable.filter((c) => c.tags[1] === id).length, id).toBeGreaterThanOrEqual(MIN_PER_ARTICLE);
+    expect(answerable.filter((c) => !(STYLES as readonly string[]).includes(c.tags[0] ?? '')).map((c) => c.id)).toEqual(
+      [],
+    );
     for (const style of ['typo', 'rambling', 'short']) {
       const share = answerable.filter((c) => c.tags[0] === style).length / answerable.length;
       expect(share, style).toBeGreaterThanOrEqual(MIN_HARD_STYLE_SHARE);
@@ -98,7 +101,10 @@ describe('the dev answer set', async () => {
     ];
     expect(frozen.length).toBeGreaterThan(0);
     // Only the dev side is printed: whoever fixes a collision rewords the dev question without reading the frozen one.
-    const hits = findNearCopies(cases.flatMap((c) => c.turns), frozen);
+    const hits = findNearCopies(
+      cases.flatMap((c) => c.turns),
+      frozen,
+    );
     expect(hits.map((h) => `${h.text} (${h.jaccard.toFixed(2)})`)).toEqual([]);
   });
 });
