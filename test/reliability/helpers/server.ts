@@ -21,6 +21,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Resolve as soon as the process listens, without waiting for 200 from /healthz. */
   noWait?: boolean;
+  /** Run this instead of `node .build/server.mjs` (e.g. `['npm', 'start']`); the env is the same. */
+  command?: [string, ...string[]];
 }
 
 /** A running server child process with its logs. */
@@ -68,7 +70,8 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     await cp(BUILT_INDEX, indexDir, { recursive: true });
   }
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [BUNDLE], {
+  const [command, ...args] = options.command ?? [process.execPath, BUNDLE];
+  const child = spawn(command, args, {
     env: {
       ...process.env,
       PORT: String(port),
