@@ -15,7 +15,7 @@ describe('limits: rate limits and load shedding', () => {
   beforeAll(async () => {
     // Loopback is a trusted proxy, so each flooding request can carry its own client address (TEST-NET-3, a header
     // only): the turn rate limit, keyed per client, then cannot hide whether the queue sheds load.
-    server = await startServer({ env: { TRUST_PROXY: 'loopback' } });
+    server = await startServer({ limits: 'defaults', env: { TRUST_PROXY: 'loopback' } });
   });
   afterAll(stopAll);
 
