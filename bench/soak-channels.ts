@@ -16,7 +16,12 @@ export interface WorkerState {
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-async function post(url: string, body: unknown, state: WorkerState, headers: Record<string, string> = {}): Promise<Response> {
+async function post(
+  url: string,
+  body: unknown,
+  state: WorkerState,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(url, {
     method: 'POST',
     headers: { ...JSON_HEADERS, 'x-forwarded-for': state.forwardedFor, ...headers },
@@ -27,7 +32,11 @@ async function post(url: string, body: unknown, state: WorkerState, headers: Rec
 
 /** `/api/ask`: a new conversation, or the worker's current one (a follow-up turn). */
 export async function apiTurn(base: string, message: string, state: WorkerState, continuing: boolean): Promise<number> {
-  const res = await post(`${base}/api/ask`, continuing && state.apiConversation ? { message, conversationId: state.apiConversation } : { message }, state);
+  const res = await post(
+    `${base}/api/ask`,
+    continuing && state.apiConversation ? { message, conversationId: state.apiConversation } : { message },
+    state,
+  );
   const body = (await res.json().catch(() => ({}))) as { conversationId?: string };
   if (res.status === 200) state.apiConversation = body.conversationId;
   return res.status;
@@ -46,10 +55,17 @@ export async function webchatTurn(base: string, message: string, state: WorkerSt
   }
   const { id, token } = state.webchat;
   state.webchat.turns++;
-  const posted = await post(`${base}/webchat/conversations/${id}/activities`, { type: 'message', text: message }, state, { authorization: `Bearer ${token}` });
+  const posted = await post(
+    `${base}/webchat/conversations/${id}/activities`,
+    { type: 'message', text: message },
+    state,
+    { authorization: `Bearer ${token}` },
+  );
   if (posted.status !== 200) return posted.status;
   const activityId = ((await posted.json()) as { id: string }).id;
-  const stream = await fetch(`${base}/webchat/conversations/${id}/stream?token=${encodeURIComponent(token)}`, { signal: AbortSignal.timeout(30_000) });
+  const stream = await fetch(`${base}/webchat/conversations/${id}/stream?token=${encodeURIComponent(token)}`, {
+    signal: AbortSignal.timeout(30_000),
+  });
   if (!stream.body) return 0;
   const reader = stream.body.getReader();
   const decoder = new TextDecoder();
@@ -70,7 +86,13 @@ export async function webchatTurn(base: string, message: string, state: WorkerSt
 }
 
 /** `/api/messages` (Bot Framework, anonymous on loopback): the bot replies to `serviceUrl`, our local sink. */
-export async function botFrameworkTurn(base: string, message: string, state: WorkerState, sinkUrl: string, n: number): Promise<number> {
+export async function botFrameworkTurn(
+  base: string,
+  message: string,
+  state: WorkerState,
+  sinkUrl: string,
+  n: number,
+): Promise<number> {
   const res = await post(
     `${base}/api/messages`,
     {
@@ -105,6 +127,10 @@ export async function startSink(): Promise<{ url: string; replies: () => number;
   return {
     url: `http://127.0.0.1:${port}/`,
     replies: () => replies,
-    close: () => new Promise((ok) => (server.closeAllConnections(), server.close(() => ok()))),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchQuestions } from './questions.js';
 import { startServer } from './server-process.js';
-import { apiTurn, botFrameworkTurn, startSink, webchatTurn, type TurnResult, type WorkerState } from './soak-channels.js';
+import {
+  apiTurn,
+  botFrameworkTurn,
+  startSink,
+  webchatTurn,
+  type TurnResult,
+  type WorkerState,
+} from './soak-channels.js';
 import { percentile } from './stats.js';
 
 const { values } = parseArgs({
@@ -38,7 +45,11 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'kfb-soak-'));
   const sink = await startSink();
   const server = await startServer(
-    { INDEX_DIR: process.env.INDEX_DIR ?? join(work, 'index'), FEEDBACK_FILE: join(work, 'feedback.jsonl'), TRUST_PROXY: 'loopback' },
+    {
+      INDEX_DIR: process.env.INDEX_DIR ?? join(work, 'index'),
+      FEEDBACK_FILE: join(work, 'feedback.jsonl'),
+      TRUST_PROXY: 'loopback',
+    },
     180_000,
   );
   const pid = server.child.pid as number;
@@ -69,11 +80,15 @@ async function main(): Promise<void> {
       results.push({ channel, status, ms: performance.now() - t });
       if (performance.now() - lastReport > 10_000) {
         lastReport = performance.now();
-        console.log(`  ${results.length} turns, ${Math.round(results.length / ((lastReport - started) / 1000))}/s, RSS ${mb(samples.at(-1) ?? startRss)} MB`);
+        console.log(
+          `  ${results.length} turns, ${Math.round(results.length / ((lastReport - started) / 1000))}/s, RSS ${mb(samples.at(-1) ?? startRss)} MB`,
+        );
       }
     }
   };
-  console.log(`soak: ${TURNS} turns at concurrency ${CONCURRENCY} (max ${MAX_MS / 1000} s), server pid ${pid}, RSS at start ${mb(startRss)} MB`);
+  console.log(
+    `soak: ${TURNS} turns at concurrency ${CONCURRENCY} (max ${MAX_MS / 1000} s), server pid ${pid}, RSS at start ${mb(startRss)} MB`,
+  );
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
@@ -86,15 +101,29 @@ async function main(): Promise<void> {
   const statuses: Record<string, number> = {};
   for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
   const line = (name: string, rs: TurnResult[]) => {
-    const ok = rs.filter((r) => r.status === 200 || r.status === 201 || r.status === 202).map((r) => r.ms).sort((a, b) => a - b);
-    const share = (s: number) => `${((100 * rs.filter((r) => r.status === s).length) / Math.max(1, rs.length)).toFixed(1)}%`;
+    const ok = rs
+      .filter((r) => r.status === 200 || r.status === 201 || r.status === 202)
+      .map((r) => r.ms)
+      .sort((a, b) => a - b);
+    const share = (s: number) =>
+      `${((100 * rs.filter((r) => r.status === s).length) / Math.max(1, rs.length)).toFixed(1)}%`;
     return `${name.padEnd(14)} n=${String(rs.length).padStart(6)}  accepted p50 ${Math.round(percentile(ok, 50))} ms  p95 ${Math.round(percentile(ok, 95))} ms  429 ${share(429)}  503 ${share(503)}  errors ${rs.length - ok.length - rs.filter((r) => r.status === 429 || r.status === 503).length}`;
   };
-  console.log(`\nturns ${results.length} in ${seconds.toFixed(1)} s = ${(results.length / seconds).toFixed(1)} turns/s; replies at the Bot Framework sink: ${sink.replies()}`);
-  console.log(`RSS: start ${mb(startRss)} MB, peak ${mb(peakRss)} MB, final ${mb(finalRss)} MB (target ≤ 350 MB after 50,000 turns)`);
+  console.log(
+    `\nturns ${results.length} in ${seconds.toFixed(1)} s = ${(results.length / seconds).toFixed(1)} turns/s; replies at the Bot Framework sink: ${sink.replies()}`,
+  );
+  console.log(
+    `RSS: start ${mb(startRss)} MB, peak ${mb(peakRss)} MB, final ${mb(finalRss)} MB (target ≤ 350 MB after 50,000 turns)`,
+  );
   console.log(`statuses: ${JSON.stringify(statuses)}`);
   console.log(line('all', results));
-  for (const c of ['api-new', 'api-follow-up', 'webchat', 'botframework']) console.log(line(c, results.filter((r) => r.channel === c)));
+  for (const c of ['api-new', 'api-follow-up', 'webchat', 'botframework'])
+    console.log(
+      line(
+        c,
+        results.filter((r) => r.channel === c),
+      ),
+    );
 }
 
 await main();

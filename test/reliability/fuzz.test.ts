@@ -24,7 +24,13 @@ describe('fuzz corpus: malformed requests over every endpoint', () => {
     sink = await startSink();
     // Slack on with a secret the fuzzer does not know: every request is unsigned (401 is the right answer) and
     // its Web API points at a closed loopback port, so nothing can leave the machine.
-    server = await startServer({ env: { SLACK_SIGNING_SECRET: 'fuzz-signing-secret', SLACK_BOT_TOKEN: 'xoxb-fuzz', SLACK_API_URL: 'http://127.0.0.1:9/api/' } });
+    server = await startServer({
+      env: {
+        SLACK_SIGNING_SECRET: 'fuzz-signing-secret',
+        SLACK_BOT_TOKEN: 'xoxb-fuzz',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      },
+    });
     const created = await postJson(server.url, '/webchat/conversations', {});
     expect(created.status).toBe(201);
     const { conversationId, token } = JSON.parse(created.text) as { conversationId: string; token: string };
@@ -40,12 +46,23 @@ describe('fuzz corpus: malformed requests over every endpoint', () => {
       {
         endpoint: 'POST /api/messages',
         path: '/api/messages',
-        wrap: (m) => ({ type: 'message', text: m, channelId: 'emulator', conversation: { id: 'fuzz' }, from: { id: 'fuzz-user' }, recipient: { id: 'bot' }, serviceUrl: sink.url }),
+        wrap: (m) => ({
+          type: 'message',
+          text: m,
+          channelId: 'emulator',
+          conversation: { id: 'fuzz' },
+          from: { id: 'fuzz-user' },
+          recipient: { id: 'bot' },
+          serviceUrl: sink.url,
+        }),
       },
       {
         endpoint: 'POST /slack/events',
         path: '/slack/events',
-        wrap: (m) => ({ type: 'event_callback', event: { type: 'message', text: m, channel: 'C1', user: 'U1', ts: '1.000001' } }),
+        wrap: (m) => ({
+          type: 'event_callback',
+          event: { type: 'message', text: m, channel: 'C1', user: 'U1', ts: '1.000001' },
+        }),
       },
     ];
     cases = fuzzCases(targets, conversationId, COUNT);
@@ -63,11 +80,15 @@ describe('fuzz corpus: malformed requests over every endpoint', () => {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const byEndpoint: Record<string, Record<string, number>> = {};
     for (const r of results) {
-      const counts = (byEndpoint[r.c.endpoint] ??= {});
+      const counts = byEndpoint[r.c.endpoint] ?? {};
+      byEndpoint[r.c.endpoint] = counts;
       const key = r.res ? String(r.res.status) : 'no-response';
       counts[key] = (counts[key] ?? 0) + 1;
     }
-    console.log(`fuzz: ${results.length} requests; status counts`, tally(results.map((r) => (r.res ? r.res.status : 0))));
+    console.log(
+      `fuzz: ${results.length} requests; status counts`,
+      tally(results.map((r) => (r.res ? r.res.status : 0))),
+    );
     console.table(byEndpoint);
   });
 

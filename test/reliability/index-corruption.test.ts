@@ -19,8 +19,14 @@ async function answers(url: string): Promise<(AnswerFingerprint | string)[]> {
 
 /** Tamperings of a copy of a built index (issue 9, defect 7). */
 const TAMPERINGS: [string, (dir: string) => Promise<void>][] = [
-  ['args.json with the wrong space', (dir) => writeFile(join(dir, 'args.json'), JSON.stringify({ space: 'ip', numDimensions: 512 }))],
-  ['args.json with the wrong dimensions', (dir) => writeFile(join(dir, 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: 256 }))],
+  [
+    'args.json with the wrong space',
+    (dir) => writeFile(join(dir, 'args.json'), JSON.stringify({ space: 'ip', numDimensions: 512 })),
+  ],
+  [
+    'args.json with the wrong dimensions',
+    (dir) => writeFile(join(dir, 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: 256 })),
+  ],
   [
     'text-vectors.f32 full of NaN',
     async (dir) => {
@@ -63,7 +69,10 @@ describe('index corruption is detected: rebuild (or refuse to be ready), never g
     await tamper(join(dir, 'index'));
     const server = await startServer({ indexDir: join(dir, 'index'), noWait: true });
     // Either it becomes ready, or it refuses to (exits non-zero): both are honest. Green means it must answer right.
-    await waitFor(async () => (await healthStatus(server.url)) === 200 || server.child.exitCode !== null, { timeoutMs: 90_000, what: 'ready or refused' });
+    await waitFor(async () => (await healthStatus(server.url)) === 200 || server.child.exitCode !== null, {
+      timeoutMs: 90_000,
+      what: 'ready or refused',
+    });
     if (server.child.exitCode !== null) {
       expect(server.child.exitCode).not.toBe(0);
       return;

@@ -34,7 +34,9 @@ function differences(baseline: Answers, got: Answers): string[] {
   return QUESTIONS.flatMap((q) => {
     const a = baseline.get(q);
     const b = got.get(q);
-    return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${q}: ${a?.text.slice(0, 50)} ≠ ${b?.text.slice(0, 50) ?? 'no answer'}`];
+    return JSON.stringify(a) === JSON.stringify(b)
+      ? []
+      : [`${q}: ${a?.text.slice(0, 50)} ≠ ${b?.text.slice(0, 50) ?? 'no answer'}`];
   });
 }
 
@@ -55,7 +57,9 @@ describe("cross-user isolation: one user's message never changes another's answe
     await Promise.all(
       QUESTIONS.flatMap((q, i) => [
         fingerprint(server.url, q).then((f) => void concurrent.set(q, f)),
-        postJson(server.url, '/api/ask', { message: INVISIBLE[i % INVISIBLE.length] }).then((r) => void invisibleReplies.push(r)),
+        postJson(server.url, '/api/ask', { message: INVISIBLE[i % INVISIBLE.length] }).then(
+          (r) => void invisibleReplies.push(r),
+        ),
       ]),
     );
     // Then one at a time again: a poisoned query-vector cache would keep the wrong answers.
@@ -66,7 +70,9 @@ describe("cross-user isolation: one user's message never changes another's answe
 
   it('answers an invisible-only message with 400 empty_message', () => {
     expect(invisibleReplies).toHaveLength(QUESTIONS.length);
-    const wrong = invisibleReplies.filter((r) => r.status !== 400 || (JSON.parse(r.text) as { error?: { code?: string } }).error?.code !== 'empty_message');
+    const wrong = invisibleReplies.filter(
+      (r) => r.status !== 400 || (JSON.parse(r.text) as { error?: { code?: string } }).error?.code !== 'empty_message',
+    );
     expect(wrong.map((r) => `${r.status} ${r.text.slice(0, 120)}`)).toEqual([]);
   });
 
@@ -77,7 +83,9 @@ describe("cross-user isolation: one user's message never changes another's answe
   it('gives every question, asked concurrently beside invisible messages, its one-at-a-time answer', () => {
     expect(concurrent.size).toBe(QUESTIONS.length);
     const diff = differences(baseline, concurrent);
-    console.log(`isolation: ${diff.length} of ${QUESTIONS.length} answers differ when asked concurrently beside invisible messages`);
+    console.log(
+      `isolation: ${diff.length} of ${QUESTIONS.length} answers differ when asked concurrently beside invisible messages`,
+    );
     expect(diff).toEqual([]);
   });
 

@@ -26,7 +26,11 @@ describe('limits: rate limits and load shedding', () => {
 
     const burst: RawResponse[] = [];
     for (let i = 0; i < BURST; i += 10)
-      burst.push(...(await Promise.all(Array.from({ length: Math.min(10, BURST - i) }, () => postJson(server.url, '/webchat/conversations', {})))));
+      burst.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(10, BURST - i) }, () => postJson(server.url, '/webchat/conversations', {})),
+        )),
+      );
     console.log(`limits: ${BURST} creations →`, tally(burst.map((r) => r.status)));
     const limited = burst.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
@@ -34,9 +38,14 @@ describe('limits: rate limits and load shedding', () => {
     expect(limited.every((r) => (JSON.parse(r.text) as { error?: { code?: string } }).error?.code)).toBe(true);
     expect(burst.filter((r) => r.status >= 500)).toHaveLength(0);
 
-    const next = await postJson(server.url, `/webchat/conversations/${conversationId}/activities`, { type: 'message', text: 'What is ketamine?' }, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const next = await postJson(
+      server.url,
+      `/webchat/conversations/${conversationId}/activities`,
+      { type: 'message', text: 'What is ketamine?' },
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     expect(next.status).toBe(200);
   });
 
@@ -53,9 +62,12 @@ describe('limits: rate limits and load shedding', () => {
     })();
     const replies = await Promise.all(
       questions.map((message, i) =>
-        postJson(server.url, '/api/ask', { message }, { headers: { 'x-forwarded-for': `203.0.113.${i % 250}` }, timeoutMs: 60_000 }).catch(
-          (error: Error) => ({ status: 0, headers: {}, text: error.message, ms: Number.NaN }) as RawResponse,
-        ),
+        postJson(
+          server.url,
+          '/api/ask',
+          { message },
+          { headers: { 'x-forwarded-for': `203.0.113.${i % 250}` }, timeoutMs: 60_000 },
+        ).catch((error: Error) => ({ status: 0, headers: {}, text: error.message, ms: Number.NaN }) as RawResponse),
       ),
     );
     flooding = false;

@@ -32,7 +32,11 @@ describe('kill -9 and restart on the same INDEX_DIR', () => {
 
   it('comes back healthy and answers correctly after SIGKILL under load', async () => {
     const first = await startServer();
-    const load = startLoad(first.url, benchQuestions().slice(0, 64), { concurrency: 4, maxTurns: 2_000, maxMs: 60_000 });
+    const load = startLoad(first.url, benchQuestions().slice(0, 64), {
+      concurrency: 4,
+      maxTurns: 2_000,
+      maxMs: 60_000,
+    });
     // Kill while turns are in flight, once some have been answered.
     await waitFor(() => load.ok() >= 10, { timeoutMs: 60_000, what: 'load warm-up' });
     await kill9(first);

@@ -19,7 +19,9 @@ describe('graceful shutdown on SIGTERM', () => {
     try {
       // Open the keep-alive sockets.
       await Promise.all(Array.from({ length: 4 }, () => rawRequest(server.url, { path: '/healthz', agent })));
-      const inFlight = benchQuestions().slice(300, 303).map((q) => slowPost(server.url, '/api/ask', { message: q }));
+      const inFlight = benchQuestions()
+        .slice(300, 303)
+        .map((q) => slowPost(server.url, '/api/ask', { message: q }));
       await Promise.all(inFlight.map((r) => r.started));
       // Connections are accepted in order: once a later one is served, the in-flight ones are in the server's hands.
       expect((await rawRequest(server.url, { path: '/healthz' })).status).toBe(200);
@@ -34,10 +36,11 @@ describe('graceful shutdown on SIGTERM', () => {
           sent.push(entry);
           // Real turns, so the sockets are busy (not idle) when the signal lands, as with the audit's clients.
           const message = questions[sent.length % questions.length];
-          await postJson(server.url, '/api/ask', { message }, { agent, timeoutMs: 10_000 }).then(
-            (res) => void (entry.res = res),
-            (error: Error) => void (entry.error = error.message),
-          );
+          try {
+            entry.res = await postJson(server.url, '/api/ask', { message }, { agent, timeoutMs: 10_000 });
+          } catch (error) {
+            entry.error = (error as Error).message;
+          }
           if (entry.error) return;
         }
       };
@@ -46,22 +49,34 @@ describe('graceful shutdown on SIGTERM', () => {
 
       server.child.kill('SIGTERM');
       // The listener is closed once a new connection is refused: from then on, nothing new may be served.
-      await waitFor(async () => (await healthStatus(server.url)) === 0, { timeoutMs: 10_000, what: 'listener closed after SIGTERM' });
+      await waitFor(async () => (await healthStatus(server.url)) === 0, {
+        timeoutMs: 10_000,
+        what: 'listener closed after SIGTERM',
+      });
       const closedAt = performance.now();
 
       const drained = await Promise.allSettled(inFlight.map((r) => r.finish()));
-      expect(drained.map((d) => (d.status === 'fulfilled' ? d.value.status : `rejected: ${String(d.reason)}`))).toEqual([200, 200, 200]);
-      await waitFor(() => performance.now() - closedAt > 500 || sent.every((s) => s.res || s.error), { timeoutMs: 5_000, what: 'post-signal traffic' });
+      expect(drained.map((d) => (d.status === 'fulfilled' ? d.value.status : `rejected: ${String(d.reason)}`))).toEqual(
+        [200, 200, 200],
+      );
+      await waitFor(() => performance.now() - closedAt > 500 || sent.every((s) => s.res || s.error), {
+        timeoutMs: 5_000,
+        what: 'post-signal traffic',
+      });
       hammering = false;
       await hammers;
       const drainedAt = performance.now();
 
       const servedAfterClose = sent.filter((s) => s.at > closedAt && s.res && s.res.headers.connection !== 'close');
-      console.log(`shutdown: ${sent.length} keep-alive requests, ${servedAfterClose.length} served after the listener closed without Connection: close`);
+      console.log(
+        `shutdown: ${sent.length} keep-alive requests, ${servedAfterClose.length} served after the listener closed without Connection: close`,
+      );
       expect(servedAfterClose.length).toBe(0);
 
       const code = await exitWithin(server.exited, 10_000);
-      console.log(`shutdown: exit ${String(code)} ${Math.round(performance.now() - drainedAt)} ms after the last request drained`);
+      console.log(
+        `shutdown: exit ${String(code)} ${Math.round(performance.now() - drainedAt)} ms after the last request drained`,
+      );
       expect(code).toBe(0);
       expect(performance.now() - drainedAt).toBeLessThan(3_000);
     } finally {
@@ -93,8 +108,13 @@ describe('graceful shutdown on SIGTERM', () => {
     try {
       expect(tree.length).toBeGreaterThan(0);
       npm.child.kill('SIGTERM');
-      await waitFor(async () => !(await Promise.all(tree.map(alive))).some(Boolean), { timeoutMs: 15_000, what: 'node under npm to exit' }).catch(() => undefined);
-      const left = (await Promise.all(tree.map(async (pid) => ((await alive(pid)) ? pid : undefined)))).filter((p) => p !== undefined);
+      await waitFor(async () => !(await Promise.all(tree.map(alive))).some(Boolean), {
+        timeoutMs: 15_000,
+        what: 'node under npm to exit',
+      }).catch(() => undefined);
+      const left = (await Promise.all(tree.map(async (pid) => ((await alive(pid)) ? pid : undefined)))).filter(
+        (p) => p !== undefined,
+      );
       expect(left).toEqual([]);
     } finally {
       for (const pid of tree) if (await alive(pid)) process.kill(pid, 'SIGKILL');

@@ -1,7 +1,12 @@
 import type { RawResponse } from './http.js';
 
 /** A V8 stack frame (`at fn (file:line:col)`) or an absolute path into the project, node_modules or node internals. */
-const LEAK_PATTERNS = [/\bat [^\s()]+ \(.*:\d+:\d+\)/, /\bat (?:file:\/\/|\/|node:)\S+:\d+/, /\/work\/|node_modules\/|node:internal/, /\.(?:ts|mjs|js):\d+:\d+/];
+const LEAK_PATTERNS = [
+  /\bat [^\s()]+ \(.*:\d+:\d+\)/,
+  /\bat (?:file:\/\/|\/|node:)\S+:\d+/,
+  /\/work\/|node_modules\/|node:internal/,
+  /\.(?:ts|mjs|js):\d+:\d+/,
+];
 
 /** Why a response body leaks internals (a stack frame or a server path), or undefined when it does not. */
 export function leak(text: string): string | undefined {

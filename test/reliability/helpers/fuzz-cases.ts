@@ -63,8 +63,17 @@ const WRONG_TYPES: [string, unknown][] = [
 type Payload = { label: string; headers?: Record<string, string>; body?: Buffer | string };
 type Generator = (t: FuzzTarget, r: () => number) => Payload;
 
-const json = (label: string, value: unknown): Payload => ({ label, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
-const raw = (label: string, body: Buffer | string, contentType = 'application/json', extra: Record<string, string> = {}): Payload => ({
+const json = (label: string, value: unknown): Payload => ({
+  label,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(value),
+});
+const raw = (
+  label: string,
+  body: Buffer | string,
+  contentType = 'application/json',
+  extra: Record<string, string> = {},
+): Payload => ({
   label,
   headers: { 'content-type': contentType, ...extra },
   body,
@@ -74,12 +83,45 @@ const randomBytes = (r: () => number, n: number) => Buffer.from(Array.from({ len
 const depth = (r: () => number) => pick(r, [600, 5_000, 50_000]);
 
 const GENERATORS: Generator[] = [
-  ...UNICODE_EDGES.map(([label, text]): Generator => (t) => json(`unicode:${label}`, t.wrap(text))),
-  ...WRONG_TYPES.map(([label, value]): Generator => (t) => json(`wrong-type:${label}`, t.wrap(value))),
+  ...UNICODE_EDGES.map(
+    ([label, text]): Generator =>
+      (t) =>
+        json(`unicode:${label}`, t.wrap(text)),
+  ),
+  ...WRONG_TYPES.map(
+    ([label, value]): Generator =>
+      (t) =>
+        json(`wrong-type:${label}`, t.wrap(value)),
+  ),
   (t) => json('extra-field', { ...(t.wrap('hi') as object), admin: true }),
-  (t) => raw('proto-pollution', `{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}},${JSON.stringify(t.wrap('hi')).slice(1)}`),
-  (t) => raw('invalid-utf8-bytes', Buffer.concat([Buffer.from(JSON.stringify(t.wrap('ab')).replace('ab', '\u0001')), Buffer.from([0xed, 0xa0, 0x80, 0xff, 0xfe])])),
-  (_t, r) => raw('invalid-json', pick(r, ['{', '{"message":', '{"message":"hi"', "{'message':'hi'}", '{"message":"hi",}', 'undefined', 'NaN', '{"message":"\\u12"}', '{"a":1}}'])),
+  (t) =>
+    raw(
+      'proto-pollution',
+      `{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}},${JSON.stringify(t.wrap('hi')).slice(1)}`,
+    ),
+  (t) =>
+    raw(
+      'invalid-utf8-bytes',
+      Buffer.concat([
+        Buffer.from(JSON.stringify(t.wrap('ab')).replace('ab', '\u0001')),
+        Buffer.from([0xed, 0xa0, 0x80, 0xff, 0xfe]),
+      ]),
+    ),
+  (_t, r) =>
+    raw(
+      'invalid-json',
+      pick(r, [
+        '{',
+        '{"message":',
+        '{"message":"hi"',
+        "{'message':'hi'}",
+        '{"message":"hi",}',
+        'undefined',
+        'NaN',
+        '{"message":"\\u12"}',
+        '{"a":1}}',
+      ]),
+    ),
   (_t, r) => raw('random-bytes', randomBytes(r, 1 + Math.floor(r() * 512))),
   (_t, r) => raw('non-object-json', pick(r, ['null', '[]', '"message"', '42', 'true', '[{"message":"hi"}]'])),
   (_t, r) => {
@@ -92,40 +134,91 @@ const GENERATORS: Generator[] = [
   },
   (t, r) => {
     const d = pick(r, [100, 1_000]);
-    return raw(`deep-in-field:${d}`, JSON.stringify(t.wrap('x')).replace('"x"', `${'{"a":'.repeat(d)}1${'}'.repeat(d)}`));
+    return raw(
+      `deep-in-field:${d}`,
+      JSON.stringify(t.wrap('x')).replace('"x"', `${'{"a":'.repeat(d)}1${'}'.repeat(d)}`),
+    );
   },
   (t, r) => json('huge-field', t.wrap('x'.repeat(pick(r, [40_000, 300_000])))),
   (_t, r) => raw('huge-body', Buffer.alloc(pick(r, [1_000_000, 2_000_000]), 0x20)),
   (_t, r) => raw('huge-array', `[${'1,'.repeat(pick(r, [20_000, 200_000]))}1]`),
   (t) => raw('text-plain', JSON.stringify(t.wrap('What is ketamine?')), 'text/plain'),
   (_t) => raw('form-urlencoded', 'message=What%20is%20ketamine%3F', 'application/x-www-form-urlencoded'),
-  (_t) => raw('multipart-no-boundary', '--x\r\nContent-Disposition: form-data; name="message"\r\n\r\nhi\r\n--x--', 'multipart/form-data'),
+  (_t) =>
+    raw(
+      'multipart-no-boundary',
+      '--x\r\nContent-Disposition: form-data; name="message"\r\n\r\nhi\r\n--x--',
+      'multipart/form-data',
+    ),
   (t) => ({ label: 'no-content-type', body: JSON.stringify(t.wrap('What is ketamine?')) }),
   (t) => raw('charset-utf16', Buffer.from(JSON.stringify(t.wrap('hi')), 'utf16le'), 'application/json; charset=utf-16'),
   (t) => raw('charset-bogus', JSON.stringify(t.wrap('hi')), 'application/json; charset=klingon'),
   (_t) => raw('xml', '<?xml version="1.0"?><message>hi</message>', 'application/xml'),
-  (t) => raw('gzip-not-gzip', JSON.stringify(t.wrap('What is ketamine?')), 'application/json', { 'content-encoding': 'gzip' }),
-  (t) => raw('gzip-truncated', gzipSync(JSON.stringify(t.wrap('What is ketamine?'))).subarray(0, 12), 'application/json', { 'content-encoding': 'gzip' }),
-  (t) => raw('br-real', brotliCompressSync(JSON.stringify(t.wrap('What is ketamine?'))), 'application/json', { 'content-encoding': 'br' }),
+  (t) =>
+    raw('gzip-not-gzip', JSON.stringify(t.wrap('What is ketamine?')), 'application/json', {
+      'content-encoding': 'gzip',
+    }),
+  (t) =>
+    raw('gzip-truncated', gzipSync(JSON.stringify(t.wrap('What is ketamine?'))).subarray(0, 12), 'application/json', {
+      'content-encoding': 'gzip',
+    }),
+  (t) =>
+    raw('br-real', brotliCompressSync(JSON.stringify(t.wrap('What is ketamine?'))), 'application/json', {
+      'content-encoding': 'br',
+    }),
   (t) => raw('br-junk', JSON.stringify(t.wrap('hi')), 'application/json', { 'content-encoding': 'br' }),
   (t) => raw('deflate-junk', JSON.stringify(t.wrap('hi')), 'application/json', { 'content-encoding': 'deflate' }),
   (t) => raw('unknown-encoding', JSON.stringify(t.wrap('hi')), 'application/json', { 'content-encoding': 'x-klingon' }),
-  (_t) => raw('gzip-bomb-ish', gzipSync(Buffer.alloc(5_000_000, 0x20)), 'application/json', { 'content-encoding': 'gzip' }),
+  (_t) =>
+    raw('gzip-bomb-ish', gzipSync(Buffer.alloc(5_000_000, 0x20)), 'application/json', { 'content-encoding': 'gzip' }),
   (_t) => raw('empty-body', ''),
 ];
 
 /** The GET routes (and traversal probes) every run covers; `{conv}` is a live Web Chat conversation id. */
 const GET_PATHS = [
-  '/', '/?embed=1', '/?embed=%00', '/widget.js', '/webchat/chat.js', '/webchat/chat.css', '/favicon.ico', '/healthz',
-  '/api/ask', '/api/messages', '/slack/events', '/webchat/conversations', '/webchat/conversations/{conv}/stream',
-  '/webchat/conversations/{conv}/stream?token=wrong', '/webchat/conversations/nope/stream?token=x', '/nope',
-  '/webchat/..%2f..%2fpackage.json', '/webchat/..%2F..%2F.env', '/webchat/%2e%2e/%2e%2e/package.json',
-  '/webchat/....//....//package.json', '/webchat/chat.js%00.png', '/..%2f..%2fetc%2fpasswd', '/webchat/%c0%ae%c0%ae/package.json',
-  '/widget.js/../package.json', '/webchat/%', '/%ff', '/webchat/%E0%A4%A', `/api/ask?message=${'a'.repeat(4000)}`,
-  '/webchat/conversations/..%2f..%2f/stream', '/src/server.ts', '/.build/server.mjs', '/node_modules/express/package.json',
+  '/',
+  '/?embed=1',
+  '/?embed=%00',
+  '/widget.js',
+  '/webchat/chat.js',
+  '/webchat/chat.css',
+  '/favicon.ico',
+  '/healthz',
+  '/api/ask',
+  '/api/messages',
+  '/slack/events',
+  '/webchat/conversations',
+  '/webchat/conversations/{conv}/stream',
+  '/webchat/conversations/{conv}/stream?token=wrong',
+  '/webchat/conversations/nope/stream?token=x',
+  '/nope',
+  '/webchat/..%2f..%2fpackage.json',
+  '/webchat/..%2F..%2F.env',
+  '/webchat/%2e%2e/%2e%2e/package.json',
+  '/webchat/....//....//package.json',
+  '/webchat/chat.js%00.png',
+  '/..%2f..%2fetc%2fpasswd',
+  '/webchat/%c0%ae%c0%ae/package.json',
+  '/widget.js/../package.json',
+  '/webchat/%',
+  '/%ff',
+  '/webchat/%E0%A4%A',
+  `/api/ask?message=${'a'.repeat(4000)}`,
+  '/webchat/conversations/..%2f..%2f/stream',
+  '/src/server.ts',
+  '/.build/server.mjs',
+  '/node_modules/express/package.json',
 ];
 
-const METHOD_PATHS = ['/api/ask', '/api/messages', '/webchat/conversations', '/webchat/conversations/{conv}/activities', '/slack/events', '/', '/healthz'];
+const METHOD_PATHS = [
+  '/api/ask',
+  '/api/messages',
+  '/webchat/conversations',
+  '/webchat/conversations/{conv}/activities',
+  '/slack/events',
+  '/',
+  '/healthz',
+];
 const METHODS = ['PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
 /**
@@ -139,13 +232,22 @@ export function fuzzCases(targets: FuzzTarget[], conversationId: string, count: 
   const out: FuzzCase[] = [];
   let oneRound = 0;
   for (let round = 0; round === 0 || out.length < count; round++) {
-    for (const path of GET_PATHS) out.push({ endpoint: 'GET', label: path.slice(0, 60), method: 'GET', path: fill(path) });
+    for (const path of GET_PATHS)
+      out.push({ endpoint: 'GET', label: path.slice(0, 60), method: 'GET', path: fill(path) });
     for (const path of METHOD_PATHS)
-      for (const method of METHODS) out.push({ endpoint: 'method', label: `${method} ${path}`, method, path: fill(path) });
+      for (const method of METHODS)
+        out.push({ endpoint: 'method', label: `${method} ${path}`, method, path: fill(path) });
     for (const g of GENERATORS) {
       for (const t of targets) {
         const p = g(t, r);
-        out.push({ endpoint: t.endpoint, label: p.label, method: 'POST', path: t.path, headers: { ...t.headers, ...p.headers }, body: p.body });
+        out.push({
+          endpoint: t.endpoint,
+          label: p.label,
+          method: 'POST',
+          path: t.path,
+          headers: { ...t.headers, ...p.headers },
+          body: p.body,
+        });
       }
     }
     if (round === 0) oneRound = out.length;

@@ -11,7 +11,11 @@ export interface Load {
 }
 
 /** Runs `concurrency` loops asking `questions` round-robin, at most `maxTurns` in all and for at most `maxMs`. */
-export function startLoad(url: string, questions: string[], options: { concurrency: number; maxTurns: number; maxMs: number }): Load {
+export function startLoad(
+  url: string,
+  questions: string[],
+  options: { concurrency: number; maxTurns: number; maxMs: number },
+): Load {
   let ok = 0;
   let failed = 0;
   let issued = 0;

@@ -107,7 +107,9 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<number | string>((ok) => child.once('exit', (code, signal) => ok(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((ok) =>
+    child.once('exit', (code, signal) => ok(code ?? signal ?? 'unknown')),
+  );
   const url = `http://127.0.0.1:${port}`;
   const handle: ServerHandle = {
     child,
@@ -139,7 +141,10 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     await waitFor(async () => (options.noWait ? (await healthStatus(url)) !== 0 : (await healthStatus(url)) === 200), {
       timeoutMs: options.timeoutMs ?? 90_000,
       what: `${url}/healthz`,
-      abort: () => (child.exitCode !== null || child.signalCode !== null ? `server exited early: ${output.slice(-2000)}` : undefined),
+      abort: () =>
+        child.exitCode !== null || child.signalCode !== null
+          ? `server exited early: ${output.slice(-2000)}`
+          : undefined,
     });
   } catch (error) {
     await handle.stop(1_000);

@@ -19,11 +19,25 @@ export function slowPost(url: string, path: string, value: unknown): SlowRequest
   let req: ClientRequest;
   const response = new Promise<RawResponse>((ok, fail) => {
     req = request(
-      { host: '127.0.0.1', port: target.port, path, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(body.length) } },
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - began }));
+        res.on('end', () =>
+          ok({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - began,
+          }),
+        );
         res.on('error', fail);
       },
     );
