@@ -1,0 +1,185 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The bundle `npm start` runs; built once per run by the suite's global setup (`node scripts/build.mjs`). */
+export const BUNDLE = resolve('.build/server.mjs');
+/** The index the shared test global setup builds; copied so no test ever writes to it. */
+export const BUILT_INDEX = resolve(process.env.INDEX_DIR ?? '.index');
+
+/** Options for {@link startServer}. */
+export interface StartOptions {
+  /** Extra environment (wins over the defaults below). */
+  env?: Record<string, string>;
+  /** Index folder to use as is; default: a fresh temporary copy of the built index. `'empty'`: a new empty folder. */
+  indexDir?: string | 'empty';
+  /** Reuse this port (a restart on the same address). Default: a free port. */
+  port?: number;
+  /** Bound on the wait for /healthz 200. A rebuild takes ~10 s on a busy 2-core machine. */
+  timeoutMs?: number;
+  /** Resolve as soon as the process listens, without waiting for 200 from /healthz. */
+  noWait?: boolean;
+  /**
+   * `relaxed` (default): rate limits and the turn queue set far above anything a test sends, so a test about
+   * something else never meets a 429/503. `defaults`: the shipped limits (the limits test).
+   */
+  limits?: 'relaxed' | 'defaults';
+  /** Run this instead of `node .build/server.mjs` (e.g. `['npm', 'start']`); the env is the same. */
+  command?: [string, ...string[]];
+}
+
+/** A running server child process with its logs. */
+export interface ServerHandle {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  url: string;
+  indexDir: string;
+  workDir: string;
+  /** stdout + stderr so far (LOG_LEVEL=warn: only warnings, errors and crashes). */
+  output(): string;
+  /** Resolves with the exit code (or the signal name) once the process has exited. */
+  exited: Promise<number | string>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once exited. */
+  stop(graceMs?: number): Promise<number | string>;
+  /** Current resident set size in MB (from /proc/<pid>/status VmRSS). */
+  rssMb(): Promise<number>;
+}
+
+/**
+ * Issue 9's limits (RATE_LIMIT_*, TURN_QUEUE_MAX; names from the limits change), lifted for tests that are not
+ * about them. Unknown names are ignored by the env schema, so this is harmless before the limits exist.
+ */
+const RELAXED_LIMITS = {
+  RATE_LIMIT_TURNS_PER_MINUTE: '1000000',
+  RATE_LIMIT_CHANNEL_TURNS_PER_MINUTE: '1000000',
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '1000000',
+  TURN_QUEUE_MAX: '10000',
+};
+
+/** A port nobody listens on right now (bind to 0, read it, release it). */
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/** Every server started by this worker, so `stopAll` in afterAll can reap anything a failed test left behind. */
+const running = new Set<ServerHandle>();
+
+/** Starts `node .build/server.mjs` on loopback with temporary data and index folders; waits for /healthz 200. */
+export async function startServer(options: StartOptions = {}): Promise<ServerHandle> {
+  const workDir = await mkdtemp(join(tmpdir(), 'kfb-rel-'));
+  let indexDir: string;
+  if (options.indexDir === 'empty') indexDir = join(workDir, 'index');
+  else if (options.indexDir) indexDir = options.indexDir;
+  else {
+    indexDir = join(workDir, 'index');
+    await cp(BUILT_INDEX, indexDir, { recursive: true });
+  }
+  const port = options.port ?? (await freePort());
+  const [command, ...args] = options.command ?? [process.execPath, BUNDLE];
+  const child = spawn(command, args, {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      INDEX_DIR: indexDir,
+      FEEDBACK_FILE: join(workDir, 'data', 'feedback.jsonl'),
+      ...(options.limits === 'defaults' ? {} : RELAXED_LIMITS),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (d: Buffer) => {
+    // Bounded: a chatty failure must not grow the test runner's memory without end.
+    output = (output + d.toString()).slice(-200_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | string>((ok) =>
+    child.once('exit', (code, signal) => ok(code ?? signal ?? 'unknown')),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const handle: ServerHandle = {
+    child,
+    pid: child.pid ?? -1,
+    port,
+    url,
+    indexDir,
+    workDir,
+    output: () => output,
+    exited,
+    async stop(graceMs = 5_000) {
+      running.delete(handle);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      await rm(workDir, { recursive: true, force: true });
+      return exited;
+    },
+    async rssMb() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+    },
+  };
+  running.add(handle);
+  try {
+    await waitFor(async () => (options.noWait ? (await healthStatus(url)) !== 0 : (await healthStatus(url)) === 200), {
+      timeoutMs: options.timeoutMs ?? 90_000,
+      what: `${url}/healthz`,
+      abort: () =>
+        child.exitCode !== null || child.signalCode !== null
+          ? `server exited early: ${output.slice(-2000)}`
+          : undefined,
+    });
+  } catch (error) {
+    await handle.stop(1_000);
+    throw error;
+  }
+  return handle;
+}
+
+/** Stops every server this worker started and did not stop (for afterAll). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((s) => s.stop(2_000)));
+}
+
+/** Status of GET /healthz, or 0 when nothing answered. */
+export async function healthStatus(url: string): Promise<number> {
+  try {
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    await res.arrayBuffer();
+    return res.status;
+  } catch {
+    return 0;
+  }
+}
+
+/** Polls `check` every 50 ms until it returns true; throws after `timeoutMs` or when `abort` gives a reason. */
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  options: { timeoutMs: number; what: string; abort?: () => string | undefined },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    const reason = options.abort?.();
+    if (reason) throw new Error(`${options.what}: ${reason}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${options.what}: not ready within ${options.timeoutMs} ms`);
+}
