@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Answerer } from '../answer/answerer.js';
 import { getConfig, type Config } from '../config/env.js';
 import { UseLiteEmbeddings } from '../embeddings/use-lite.js';
@@ -12,7 +13,9 @@ import type { Bot } from '../core/bot.js';
 import { MemoryConversationStore } from './memory-conversation-store.js';
 import { newConversation, type ConversationStore } from '../core/conversation.js';
 import { salientTerms } from './follow-up.js';
-import { createTurnHandler } from './handle-turn.js';
+import { createTurnHandler, type HandleTurn } from './handle-turn.js';
+import { RetryLaterError } from '../errors.js';
+import { TurnGate } from './turn-gate.js';
 
 /** Options for {@link createBot}; everything defaults to the production setup. */
 export interface CreateBotOptions {
@@ -26,7 +29,12 @@ export interface CreateBotOptions {
   guard?: OutputGuard;
   /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given. */
   conversations?: ConversationStore;
+  /** Admission control shared by all channels; from TURN_CONCURRENCY / TURN_QUEUE_MAX unless given. */
+  gate?: TurnGate;
 }
+
+/** What chat channels show instead of a 503 when the bot is full. */
+export const BUSY_TEXT = "I'm answering a lot of questions right now. Please try again in a few seconds.";
 
 /** The bot plus the loaded retrieval stack (for benchmarks and evals). */
 export type LoadedBot = Bot & { stack: RetrievalStack; answerer: Answerer };
@@ -57,10 +65,13 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       // A question naming something the articles specifically cover ("nausea", "pregnancy") is on topic.
       onTopic: (text) => salientTerms(text).some((t) => answerer.termStats.isSpecific(t)),
     }));
-  const handleTurn = createTurnHandler({ answerer, policy, guard, logger, historyTurns: config.CONVERSATION_HISTORY_TURNS });
+  const unguarded = createTurnHandler({ answerer, policy, guard, logger, historyTurns: config.CONVERSATION_HISTORY_TURNS });
   const conversations =
     options.conversations ??
     new MemoryConversationStore({ ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, max: config.CONVERSATION_MAX });
+
+  const gate = options.gate ?? new TurnGate({ concurrency: config.TURN_CONCURRENCY, queue: config.TURN_QUEUE_MAX, retryAfterSeconds: 2 });
+  const handleTurn = admitted(gate, unguarded, () => answerer.suggestions.examples(3));
 
   return {
     stack,
@@ -69,7 +80,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
     async ask(input) {
       const conversation = (input.conversationId && (await conversations.get(input.conversationId))) || newConversation(input.conversationId);
       const reply = await handleTurn({ message: input.message, channel: input.channel }, conversation);
-      await conversations.save(conversation);
+      // A busy reply is not a turn: nothing to save (and the stored conversation stays as it was).
+      if (reply.meta.policyRule !== 'overloaded') await conversations.save(conversation);
       return reply;
     },
     info: () => ({
@@ -78,5 +90,27 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       articles: stack.data.articles.map((a) => ({ docId: a.id, title: a.title })),
     }),
     exampleQuestions: (count = 3) => answerer.suggestions.examples(count),
+  };
+}
+
+/**
+ * Runs every turn through the gate. The API turns a full gate into 503 `overloaded` + Retry-After (the error
+ * propagates); chat channels have no status code to show, so their user gets a polite "busy" reply instead.
+ */
+function admitted(gate: TurnGate, handleTurn: HandleTurn, suggestions: () => string[]): HandleTurn {
+  return async (input, conversation) => {
+    try {
+      return await gate.run(() => handleTurn(input, conversation));
+    } catch (error) {
+      if (!(error instanceof RetryLaterError) || input.channel === 'api') throw error;
+      return {
+        kind: 'smalltalk',
+        text: BUSY_TEXT,
+        citations: [],
+        suggestions: suggestions(),
+        conversationId: conversation.id,
+        meta: { turnId: randomUUID(), policyRule: 'overloaded', guardRemoved: 0, elapsedMs: 0 },
+      };
+    }
   };
 }

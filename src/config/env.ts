@@ -15,6 +15,15 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
+/** A comma- or space-separated list of origins (`https://host[:port]`); throws on anything else. */
+function origins(value: string, ctx: z.core.$RefinementCtx<string>): string[] {
+  const list = value.split(/[\s,]+/).filter(Boolean);
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) ctx.addIssue({ code: 'custom', message: `must be origins like https://host, not ${JSON.stringify(origin)}` });
+  }
+  return list;
+}
+
 const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 const num = (fallback: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(fallback);
 
@@ -63,6 +72,34 @@ export const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   /** Base URL of Slack's Web API (tests and staging point it elsewhere). */
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  // --- HTTP limits, load shedding and security headers (README "Limits" and "Security") ---
+  /**
+   * Whether to believe `X-Forwarded-For` for the client IP (rate limits, logs): `false` (default: the socket
+   * address), `true` (any proxy), a hop count, or express's list form (`loopback`, `10.0.0.0/8, 127.0.0.1`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v): boolean | number | string => (/^(false|0|no)$/i.test(v) || v === '' ? false : /^(true|yes)$/i.test(v) ? true : /^\d+$/.test(v) ? Number(v) : v)),
+  /** Turns per client IP per minute on `/api/ask` and the Web Chat bridge (an office NAT shares one IP). */
+  RATE_LIMIT_TURNS_PER_MINUTE: int(60, 1, 1_000_000),
+  /** Turns per source IP per minute on `/api/messages` and `/slack/events`: many users arrive from one channel service. */
+  RATE_LIMIT_CHANNEL_TURNS_PER_MINUTE: int(1200, 1, 1_000_000),
+  /** New Web Chat conversations per client IP per minute (a page load starts one). */
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: int(20, 1, 1_000_000),
+  /**
+   * Turns that run at once, across all channels. Default from `scripts/load-test.mjs` on the 2-core dev box: one turn
+   * keeps the embedding worker and the main thread busy ~20–40 ms each, so 4 overlaps them without the event loop
+   * falling behind; more only lengthens every turn.
+   */
+  TURN_CONCURRENCY: int(4, 1, 256),
+  /** Turns that may wait for a slot; beyond that a turn gets 503 `overloaded` (chat: a polite "busy" reply). */
+  TURN_QUEUE_MAX: int(16, 0, 10_000),
+  /** Sites (origins like `https://clinic.example`) that may frame the Web Chat page; the own origin always may. */
+  WEBCHAT_ALLOWED_ORIGINS: z.string().default('').transform(origins),
+  /** Origins whose own front end may call `/api/ask` from the browser (CORS). Default: none. */
+  API_CORS_ORIGINS: z.string().default('').transform(origins),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -32,7 +32,7 @@ describe('bodies that do not decode get 400/415 with the standard error body, ne
       const res = await fetch(`${server.url}${target}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-encoding': encoding, authorization: `Bearer ${token}` },
-        body,
+        body: new Uint8Array(body),
       });
       const text = await res.text();
       expect([400, 415]).toContain(res.status);

@@ -1,0 +1,48 @@
+import { RetryLaterError } from '../errors.js';
+
+/** Options for {@link TurnGate}. */
+export interface TurnGateOptions {
+  /** Turns that run at once. */
+  concurrency: number;
+  /** Turns that may wait for a slot; one more is refused at once. */
+  queue: number;
+  /** Seconds a refused client is told to wait (`Retry-After`). */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Admission control in front of the model, shared by every channel: a few turns run, a bounded number wait, the
+ * rest are refused with 503 `overloaded` instead of queueing without end (which made p95 grow to 9 s at
+ * concurrency 200). A refused turn costs nothing, so `/healthz` and accepted turns stay fast.
+ */
+export class TurnGate {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly options: TurnGateOptions) {}
+
+  /** Runs `turn` when a slot is free; throws RetryLaterError (503 overloaded) when the queue is full. */
+  async run<T>(turn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.options.concurrency) {
+      if (this.waiting.length >= this.options.queue) {
+        throw new RetryLaterError('The bot is answering too many questions right now; try again shortly.', 'overloaded', 503, this.options.retryAfterSeconds);
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.active++;
+    }
+    try {
+      return await turn();
+    } finally {
+      // Hand the slot straight to the next waiter (active stays the same), or free it.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+
+  /** Turns running and waiting now (for logs and tests). */
+  get load(): { active: number; waiting: number } {
+    return { active: this.active, waiting: this.waiting.length };
+  }
+}
