@@ -5,8 +5,10 @@ import type { Logger } from '../core/logger.js';
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const start = process.hrtime.bigint();
+    // Health checks poll every few seconds: at info they would drown the lines that matter.
+    const log = req.path === '/healthz' ? logger.debug : logger.info;
     res.on('finish', () => {
-      logger.info('http_request', {
+      log('http_request', {
         method: req.method,
         // originalUrl: routers see paths relative to their mount point.
         path: req.originalUrl.split('?')[0],
