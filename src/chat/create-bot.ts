@@ -70,7 +70,13 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
     options.conversations ??
     new MemoryConversationStore({ ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, max: config.CONVERSATION_MAX });
 
-  const gate = options.gate ?? new TurnGate({ concurrency: config.TURN_CONCURRENCY, queue: config.TURN_QUEUE_MAX, retryAfterSeconds: 2 });
+  const gate = options.gate ?? new TurnGate({
+      concurrency: config.TURN_CONCURRENCY,
+      queue: config.TURN_QUEUE_MAX,
+      maxWaitMs: config.TURN_QUEUE_MAX_WAIT_MS,
+      // A couple of seconds: long enough for the queue to drain at the measured ~20–100 turns/s.
+      retryAfterSeconds: 2,
+    });
   const handleTurn = admitted(gate, unguarded, () => answerer.suggestions.examples(3));
 
   return {

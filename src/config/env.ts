@@ -89,13 +89,15 @@ export const EnvSchema = z.object({
   /** New Web Chat conversations per client IP per minute (a page load starts one). */
   RATE_LIMIT_CONVERSATIONS_PER_MINUTE: int(20, 1, 1_000_000),
   /**
-   * Turns that run at once, across all channels. Default from `scripts/load-test.mjs` on the 2-core dev box: one turn
-   * keeps the embedding worker and the main thread busy ~20–40 ms each, so 4 overlaps them without the event loop
-   * falling behind; more only lengthens every turn.
+   * Turns that run at once, across all channels. Defaults measured with `node scripts/load-test.mjs 200 10` on the
+   * shared 2-core box: 1 → 11 accepted/s, p95 0.8 s; 2 (queue 8) → 21/s, p95 1.0 s, /healthz p95 0.17 s; 3–4 → turns
+   * compete for the one embedding worker and the event loop, 4–9/s with p95 2–3 s. One turn is ~35 ms alone.
    */
-  TURN_CONCURRENCY: int(4, 1, 256),
+  TURN_CONCURRENCY: int(2, 1, 256),
   /** Turns that may wait for a slot; beyond that a turn gets 503 `overloaded` (chat: a polite "busy" reply). */
-  TURN_QUEUE_MAX: int(16, 0, 10_000),
+  TURN_QUEUE_MAX: int(8, 0, 10_000),
+  /** Longest a turn may wait for a slot (ms) before it, too, gets 503 `overloaded`: keeps accepted turns ≤ ~1 s. */
+  TURN_QUEUE_MAX_WAIT_MS: int(500, 0, 60_000),
   /** Sites (origins like `https://clinic.example`) that may frame the Web Chat page; the own origin always may. */
   WEBCHAT_ALLOWED_ORIGINS: z.string().default('').transform(origins),
   /** Origins whose own front end may call `/api/ask` from the browser (CORS). Default: none. */

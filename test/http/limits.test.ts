@@ -73,7 +73,7 @@ describe('per-client rate limits', () => {
 
 describe('load shedding', () => {
   it('a full turn gate gives 503 overloaded with Retry-After on /api/ask, and /healthz stays up', async () => {
-    const gate = new TurnGate({ concurrency: 1, queue: 1, retryAfterSeconds: 2 });
+    const gate = new TurnGate({ concurrency: 1, queue: 1, maxWaitMs: 60_000, retryAfterSeconds: 2 });
     let release!: () => void;
     const blocked = new Promise<void>((r) => (release = r));
     const inner = fakeBot(() => sampleAnswer());
@@ -92,8 +92,19 @@ describe('load shedding', () => {
     expect(gate.load).toEqual({ active: 0, waiting: 0 });
   });
 
+  it('TurnGate refuses a queued turn that waits longer than maxWaitMs, and frees its place in the queue', async () => {
+    const gate = new TurnGate({ concurrency: 1, queue: 4, maxWaitMs: 20, retryAfterSeconds: 1 });
+    let release!: () => void;
+    const running = gate.run(() => new Promise<void>((r) => (release = r)));
+    await expect(gate.run(async () => 'never')).rejects.toMatchObject({ status: 503, code: 'overloaded' });
+    expect(gate.load).toEqual({ active: 1, waiting: 0 });
+    release();
+    await running;
+    expect(await gate.run(async () => 'ran')).toBe('ran');
+  });
+
   it('TurnGate runs at most `concurrency` turns and hands slots on in order', async () => {
-    const gate = new TurnGate({ concurrency: 2, queue: 2, retryAfterSeconds: 1 });
+    const gate = new TurnGate({ concurrency: 2, queue: 2, maxWaitMs: 60_000, retryAfterSeconds: 1 });
     let running = 0;
     let peak = 0;
     const order: number[] = [];
