@@ -29,7 +29,7 @@ const app = createApp({ config, logger, feedback: new JsonlFeedbackStore(config.
 // logged `server_listening` for a port that was taken.
 const server = createServer(app);
 // Registered before the slow index load, so a signal during loading is graceful too.
-drainOnSignal({ server, logger });
+drainOnSignal({ server, logger, forceAfterMs: config.SHUTDOWN_TIMEOUT_MS });
 server.once('listening', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Answerer } from '../answer/answerer.js';
 import { getConfig, type Config } from '../config/env.js';
 import { UseLiteEmbeddings } from '../embeddings/use-lite.js';
@@ -13,9 +12,8 @@ import type { Bot } from '../core/bot.js';
 import { MemoryConversationStore } from './memory-conversation-store.js';
 import { newConversation, type ConversationStore } from '../core/conversation.js';
 import { salientTerms } from './follow-up.js';
-import { createTurnHandler, type HandleTurn } from './handle-turn.js';
-import { RetryLaterError } from '../errors.js';
-import { TurnGate } from './turn-gate.js';
+import { createTurnHandler } from './handle-turn.js';
+import { admitted, TurnGate } from './turn-gate.js';
 
 /** Options for {@link createBot}; everything defaults to the production setup. */
 export interface CreateBotOptions {
@@ -33,8 +31,7 @@ export interface CreateBotOptions {
   gate?: TurnGate;
 }
 
-/** What chat channels show instead of a 503 when the bot is full. */
-export const BUSY_TEXT = "I'm answering a lot of questions right now. Please try again in a few seconds.";
+
 
 /** The bot plus the loaded retrieval stack (for benchmarks and evals). */
 export type LoadedBot = Bot & { stack: RetrievalStack; answerer: Answerer };
@@ -96,27 +93,5 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       articles: stack.data.articles.map((a) => ({ docId: a.id, title: a.title })),
     }),
     exampleQuestions: (count = 3) => answerer.suggestions.examples(count),
-  };
-}
-
-/**
- * Runs every turn through the gate. The API turns a full gate into 503 `overloaded` + Retry-After (the error
- * propagates); chat channels have no status code to show, so their user gets a polite "busy" reply instead.
- */
-function admitted(gate: TurnGate, handleTurn: HandleTurn, suggestions: () => string[]): HandleTurn {
-  return async (input, conversation) => {
-    try {
-      return await gate.run(() => handleTurn(input, conversation));
-    } catch (error) {
-      if (!(error instanceof RetryLaterError) || input.channel === 'api') throw error;
-      return {
-        kind: 'smalltalk',
-        text: BUSY_TEXT,
-        citations: [],
-        suggestions: suggestions(),
-        conversationId: conversation.id,
-        meta: { turnId: randomUUID(), policyRule: 'overloaded', guardRemoved: 0, elapsedMs: 0 },
-      };
-    }
   };
 }

@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { RetryLaterError } from '../errors.js';
+import type { HandleTurn } from './handle-turn.js';
+
+/** What chat channels show instead of a 503 when the bot is full. */
+export const BUSY_TEXT = "I'm answering a lot of questions right now. Please try again in a few seconds.";
 
 /** Options for {@link TurnGate}. */
 export interface TurnGateOptions {
@@ -68,4 +73,27 @@ export class TurnGate {
   private refusal(): RetryLaterError {
     return new RetryLaterError('The bot is answering too many questions right now; try again shortly.', 'overloaded', 503, this.options.retryAfterSeconds);
   }
+}
+
+/**
+ * Runs every turn through the gate. The API turns a full gate into 503 `overloaded` + Retry-After (the error
+ * propagates); chat channels have no status code to show, so their user gets a polite "busy" reply instead (not
+ * recorded in the conversation: it is not a turn).
+ */
+export function admitted(gate: TurnGate, handleTurn: HandleTurn, suggestions: () => string[]): HandleTurn {
+  return async (input, conversation) => {
+    try {
+      return await gate.run(() => handleTurn(input, conversation));
+    } catch (error) {
+      if (!(error instanceof RetryLaterError) || input.channel === 'api') throw error;
+      return {
+        kind: 'smalltalk',
+        text: BUSY_TEXT,
+        citations: [],
+        suggestions: suggestions(),
+        conversationId: conversation.id,
+        meta: { turnId: randomUUID(), policyRule: 'overloaded', guardRemoved: 0, elapsedMs: 0 },
+      };
+    }
+  };
 }

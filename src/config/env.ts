@@ -98,6 +98,8 @@ export const EnvSchema = z.object({
   TURN_QUEUE_MAX: int(8, 0, 10_000),
   /** Longest a turn may wait for a slot (ms) before it, too, gets 503 `overloaded`: keeps accepted turns ≤ ~1 s. */
   TURN_QUEUE_MAX_WAIT_MS: int(500, 0, 60_000),
+  /** Most ms a shutdown waits for in-flight requests before it gives up and exits 1 (under a container's 30 s kill). */
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
   /** Sites (origins like `https://clinic.example`) that may frame the Web Chat page; the own origin always may. */
   WEBCHAT_ALLOWED_ORIGINS: z.string().default('').transform(origins),
   /** Origins whose own front end may call `/api/ask` from the browser (CORS). Default: none. */

@@ -123,6 +123,23 @@ describe('graceful shutdown (real child processes)', () => {
     }
   });
 
+  it('a request that never finishes is cut off after SHUTDOWN_TIMEOUT_MS, and the exit code says so (1)', async () => {
+    const server = await start(process.execPath, [resolve('.build/server.mjs')], { SHUTDOWN_TIMEOUT_MS: '300' });
+    try {
+      const port = Number(new URL(String((await server.waitFor('server_listening')).url)).port);
+      await server.waitFor('bot_ready');
+      const stuck = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/ask', headers: { 'content-type': 'application/json', 'content-length': 100, expect: '100-continue' } });
+      const failed = new Promise<void>((r) => stuck.on('error', () => r()));
+      await new Promise<void>((r) => stuck.once('continue', () => r()));
+      server.child.kill('SIGTERM');
+      expect(await server.exit).toBe(1);
+      expect(server.lines.some((l) => l.event === 'server_forced_exit')).toBe(true);
+      await failed;
+    } finally {
+      kill(server.child);
+    }
+  });
+
   it('under `npm start`, SIGTERM to the npm process stops node (no shell in between)', async () => {
     const npm = await start('npm', ['start', '--silent']);
     try {
