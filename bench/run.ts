@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   ];
 
   // 3. Cold start of the server (spawned like `npm start`, index already built), then HTTP phases on the last one.
-  const serverEnv = { CORPUS_DIR, INDEX_DIR: indexDir, FEEDBACK_FILE: join(work, 'feedback.jsonl'), LOG_LEVEL: 'info' };
+  // Every bench client is 127.0.0.1: lift the per-client rate limit, which would otherwise answer 429 after 60 turns.
+  const serverEnv = { CORPUS_DIR, INDEX_DIR: indexDir, FEEDBACK_FILE: join(work, 'feedback.jsonl'), LOG_LEVEL: 'info', RATE_LIMIT_TURNS_PER_MINUTE: '1000000' };
   const colds: { healthyMs: number; firstAnswerMs: number; listeningMs: number; botReadyMs: number }[] = [];
   let peakRssMb = Number.NaN;
   for (let i = 0; i < COLD_STARTS; i++) {

@@ -3,19 +3,24 @@ import type { AppContext } from './channels/context.js';
 import { apiRouter } from './channels/api/router.js';
 import { botFrameworkRouter } from './channels/botframework/router.js';
 import { webChatRouter } from './channels/webchat/router.js';
-import { mountSlack } from './channels/slack/index.js';
+import { mountSlack, SLACK_EVENTS_PATH } from './channels/slack/index.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { rateLimit } from './http/rate-limit.js';
 import { requestLogger } from './http/request-logger.js';
+import { apiCors, securityHeaders } from './http/security.js';
 
 /**
  * Builds the one express app that serves every channel. Order matters: channels that verify raw bodies
  * (Slack signatures, Bot Framework JWTs) mount before any global JSON parser; each router parses its own body.
+ * Rate limits run before any body is read, so a flood costs no parsing.
  */
 export function createApp(ctx: AppContext): Express {
+  const { config } = ctx;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLogger(ctx.logger));
+  app.use(securityHeaders({ frameAncestors: config.WEBCHAT_ALLOWED_ORIGINS }));
 
   app.get('/healthz', (_req, res) => {
     const bot = ctx.getBot();
@@ -26,6 +31,17 @@ export function createApp(ctx: AppContext): Express {
     const { chunks, model } = bot.info();
     res.json({ status: 'ok', chunks, model });
   });
+
+  const minute = 60;
+  const turns = rateLimit({ name: 'messages', points: config.RATE_LIMIT_TURNS_PER_MINUTE, durationSeconds: minute });
+  const channelTurns = rateLimit({ name: 'channel messages', points: config.RATE_LIMIT_CHANNEL_TURNS_PER_MINUTE, durationSeconds: minute });
+  const conversations = rateLimit({ name: 'new conversations', points: config.RATE_LIMIT_CONVERSATIONS_PER_MINUTE, durationSeconds: minute });
+  app.use('/api/ask', apiCors(config.API_CORS_ORIGINS));
+  app.post('/api/ask', turns);
+  app.post('/webchat/conversations', conversations);
+  app.post('/webchat/conversations/:id/activities', turns);
+  app.post('/api/messages', channelTurns);
+  app.post(SLACK_EVENTS_PATH, channelTurns);
 
   // Channel mounts (each owns its body parsing). Slack verifies signatures over the raw body: keep it first.
   mountSlack(app, ctx);

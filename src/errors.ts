@@ -56,3 +56,19 @@ export class IndexError extends AppError {
     super(message, code, 500);
   }
 }
+
+/**
+ * A request the server refuses for now but would take later: 429 (this client is over its rate limit) or 503 (the
+ * server is full). The HTTP error handler sends `Retry-After` with {@link RetryLaterError.retryAfterSeconds}.
+ */
+export class RetryLaterError extends AppError {
+  constructor(
+    message: string,
+    code: 'rate_limited' | 'overloaded' | 'busy',
+    status: 429 | 503,
+    /** Whole seconds the client should wait before trying again (at least 1). */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, code, status);
+  }
+}

@@ -2,7 +2,7 @@
  * `npm start`: one HTTP server for every channel. It listens at once (so `/healthz` can say 503 while loading),
  * then loads the index — rebuilding it if missing, corrupt or stale — and starts answering.
  */
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import type { Bot } from './core/bot.js';
 import { createBot } from './chat/create-bot.js';
@@ -10,6 +10,7 @@ import { UseLiteEmbeddings } from './embeddings/use-lite.js';
 import { getConfig } from './config/env.js';
 import { AppError } from './errors.js';
 import { JsonlFeedbackStore } from './feedback/store.js';
+import { drainOnSignal } from './http/graceful.js';
 import { createLogger } from './logger.js';
 
 const started = performance.now();
@@ -24,7 +25,12 @@ const logger = createLogger({ level: config.LOG_LEVEL });
 let bot: Bot | undefined;
 const app = createApp({ config, logger, feedback: new JsonlFeedbackStore(config.FEEDBACK_FILE), getBot: () => bot });
 
-const server: Server = app.listen(config.PORT, config.HOST, () => {
+// createServer + 'listening' rather than app.listen: express 5 calls app.listen's callback on errors too, which
+// logged `server_listening` for a port that was taken.
+const server = createServer(app);
+// Registered before the slow index load, so a signal during loading is graceful too.
+drainOnSignal({ server, logger, forceAfterMs: config.SHUTDOWN_TIMEOUT_MS });
+server.once('listening', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info('server_listening', { url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}` });
@@ -33,6 +39,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   logger.error('server_error', { code: error.code, error: error.message });
   process.exit(1);
 });
+server.listen(config.PORT, config.HOST);
 
 try {
   // USE-lite runs in a worker thread: its CPU work then runs beside the event loop instead of blocking it.
@@ -42,20 +49,4 @@ try {
 } catch (error) {
   logger.error('bot_failed', { error: error instanceof Error ? error.message : String(error) });
   process.exit(1);
-}
-
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('server_stopping', { signal });
-    // Finish in-flight requests, refuse new ones; give up after 10 s.
-    server.close(() => {
-      logger.info('server_stopped', {});
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
-  });
 }

@@ -13,6 +13,7 @@ import { MemoryConversationStore } from './memory-conversation-store.js';
 import { newConversation, type ConversationStore } from '../core/conversation.js';
 import { salientTerms } from './follow-up.js';
 import { createTurnHandler } from './handle-turn.js';
+import { admitted, TurnGate } from './turn-gate.js';
 
 /** Options for {@link createBot}; everything defaults to the production setup. */
 export interface CreateBotOptions {
@@ -26,7 +27,11 @@ export interface CreateBotOptions {
   guard?: OutputGuard;
   /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given. */
   conversations?: ConversationStore;
+  /** Admission control shared by all channels; from TURN_CONCURRENCY / TURN_QUEUE_MAX unless given. */
+  gate?: TurnGate;
 }
+
+
 
 /** The bot plus the loaded retrieval stack (for benchmarks and evals). */
 export type LoadedBot = Bot & { stack: RetrievalStack; answerer: Answerer };
@@ -57,10 +62,19 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       // A question naming something the articles specifically cover ("nausea", "pregnancy") is on topic.
       onTopic: (text) => salientTerms(text).some((t) => answerer.termStats.isSpecific(t)),
     }));
-  const handleTurn = createTurnHandler({ answerer, policy, guard, logger, historyTurns: config.CONVERSATION_HISTORY_TURNS });
+  const unguarded = createTurnHandler({ answerer, policy, guard, logger, historyTurns: config.CONVERSATION_HISTORY_TURNS });
   const conversations =
     options.conversations ??
     new MemoryConversationStore({ ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, max: config.CONVERSATION_MAX });
+
+  const gate = options.gate ?? new TurnGate({
+      concurrency: config.TURN_CONCURRENCY,
+      queue: config.TURN_QUEUE_MAX,
+      maxWaitMs: config.TURN_QUEUE_MAX_WAIT_MS,
+      // A couple of seconds: long enough for the queue to drain at the measured ~20–100 turns/s.
+      retryAfterSeconds: 2,
+    });
+  const handleTurn = admitted(gate, unguarded, () => answerer.suggestions.examples(3));
 
   return {
     stack,
@@ -69,7 +83,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
     async ask(input) {
       const conversation = (input.conversationId && (await conversations.get(input.conversationId))) || newConversation(input.conversationId);
       const reply = await handleTurn({ message: input.message, channel: input.channel }, conversation);
-      await conversations.save(conversation);
+      // A busy reply is not a turn: nothing to save (and the stored conversation stays as it was).
+      if (reply.meta.policyRule !== 'overloaded') await conversations.save(conversation);
       return reply;
     },
     info: () => ({

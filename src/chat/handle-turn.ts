@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Answerer } from '../answer/answerer.js';
 import type { Logger } from '../core/logger.js';
+import { isBlankMessage } from '../core/message.js';
 import { expandContractions } from '../text/contractions.js';
 import { guardText } from '../safety/guard-text.js';
 import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.js';
 import type { Conversation } from '../core/conversation.js';
 import { resolveFollowUp } from './follow-up.js';
+import { MESSAGE_TEXTS } from './message-texts.js';
 import type { Citation, Reply, ReplyBody, TurnInput } from '../core/reply.js';
 
 /** Shown under every reply that carries article content. */
@@ -34,6 +36,20 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
   return async function handleTurn(input, conversation) {
     const started = performance.now();
     const turnId = randomUUID();
+    // Last line of defence: a message with nothing visible must never reach the policy's embedder or retrieval
+    // (USE-lite returns no vector for it, which once shifted every other vector in its batch). Channels should
+    // catch it first; this keeps the core safe whichever channel forgot. Not recorded: it is not a turn.
+    if (isBlankMessage(input.message)) {
+      deps.logger.info('turn', { channel: input.channel, kind: 'smalltalk', rule: 'blank_message', citations: 0, ms: 0 });
+      return {
+        kind: 'smalltalk',
+        text: MESSAGE_TEXTS.blankPrompt,
+        citations: [],
+        suggestions: deps.answerer.suggestions.examples(3),
+        conversationId: conversation.id,
+        meta: { turnId, policyRule: 'blank_message', guardRemoved: 0, elapsedMs: 0 },
+      };
+    }
     const message = input.message.trim();
     const decision = await deps.policy.classify(message, conversation);
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Conversation, ConversationStore } from '../core/conversation.js';
 
 /** Options for {@link MemoryConversationStore}. */
@@ -6,37 +7,27 @@ export interface MemoryConversationStoreOptions {
   ttlMs: number;
   /** Most conversations kept; the least recently used is evicted first. */
   max: number;
-  /** Clock, injectable for tests. */
+  /** Clock in ms, injectable for tests. */
   now?: () => number;
 }
 
-/** In-memory LRU + TTL store. A Map keeps insertion order, so re-inserting on save makes it an LRU. */
+/** In-memory LRU + TTL store (lru-cache). Saving renews the TTL; copies in and out so callers cannot alias state. */
 export class MemoryConversationStore implements ConversationStore {
-  private readonly entries = new Map<string, { conversation: Conversation; touched: number }>();
-  private readonly now: () => number;
+  private readonly entries: LRUCache<string, Conversation>;
 
-  constructor(private readonly options: MemoryConversationStoreOptions) {
-    this.now = options.now ?? Date.now;
+  constructor(options: MemoryConversationStoreOptions) {
+    const now = options.now ?? Date.now;
+    // ttlResolution 0: no cached clock reading, so an expiry is exact (also under an injected test clock).
+    this.entries = new LRUCache<string, Conversation>({ max: options.max, ttl: options.ttlMs, perf: { now }, ttlResolution: 0 });
   }
 
   async get(id: string): Promise<Conversation | undefined> {
-    const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    if (this.now() - entry.touched > this.options.ttlMs) {
-      this.entries.delete(id);
-      return undefined;
-    }
-    return structuredClone(entry.conversation);
+    const conversation = this.entries.get(id);
+    return conversation && structuredClone(conversation);
   }
 
   async save(conversation: Conversation): Promise<void> {
-    this.entries.delete(conversation.id);
-    this.entries.set(conversation.id, { conversation: structuredClone(conversation), touched: this.now() });
-    while (this.entries.size > this.options.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    this.entries.set(conversation.id, structuredClone(conversation));
   }
 
   get size(): number {

@@ -15,6 +15,15 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
+/** A comma- or space-separated list of origins (`https://host[:port]`); throws on anything else. */
+function origins(value: string, ctx: z.core.$RefinementCtx<string>): string[] {
+  const list = value.split(/[\s,]+/).filter(Boolean);
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) ctx.addIssue({ code: 'custom', message: `must be origins like https://host, not ${JSON.stringify(origin)}` });
+  }
+  return list;
+}
+
 const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 const num = (fallback: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(fallback);
 
@@ -77,6 +86,38 @@ export const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   /** Base URL of Slack's Web API (tests and staging point it elsewhere). */
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  // --- HTTP limits, load shedding and security headers (README "Limits" and "Security") ---
+  /**
+   * Whether to believe `X-Forwarded-For` for the client IP (rate limits, logs): `false` (default: the socket
+   * address), `true` (any proxy), a hop count, or express's list form (`loopback`, `10.0.0.0/8, 127.0.0.1`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v): boolean | number | string => (/^(false|0|no)$/i.test(v) || v === '' ? false : /^(true|yes)$/i.test(v) ? true : /^\d+$/.test(v) ? Number(v) : v)),
+  /** Turns per client IP per minute on `/api/ask` and the Web Chat bridge (an office NAT shares one IP). */
+  RATE_LIMIT_TURNS_PER_MINUTE: int(60, 1, 1_000_000),
+  /** Turns per source IP per minute on `/api/messages` and `/slack/events`: many users arrive from one channel service. */
+  RATE_LIMIT_CHANNEL_TURNS_PER_MINUTE: int(1200, 1, 1_000_000),
+  /** New Web Chat conversations per client IP per minute (a page load starts one). */
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: int(20, 1, 1_000_000),
+  /**
+   * Turns that run at once, across all channels. Defaults measured with `node scripts/load-test.mjs 200 10` on the
+   * shared 2-core box: 1 → 11 accepted/s, p95 0.8 s; 2 (queue 8) → 21/s, p95 1.0 s, /healthz p95 0.17 s; 3–4 → turns
+   * compete for the one embedding worker and the event loop, 4–9/s with p95 2–3 s. One turn is ~35 ms alone.
+   */
+  TURN_CONCURRENCY: int(2, 1, 256),
+  /** Turns that may wait for a slot; beyond that a turn gets 503 `overloaded` (chat: a polite "busy" reply). */
+  TURN_QUEUE_MAX: int(8, 0, 10_000),
+  /** Longest a turn may wait for a slot (ms) before it, too, gets 503 `overloaded`: keeps accepted turns ≤ ~1 s. */
+  TURN_QUEUE_MAX_WAIT_MS: int(500, 0, 60_000),
+  /** Most ms a shutdown waits for in-flight requests before it gives up and exits 1 (under a container's 30 s kill). */
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+  /** Sites (origins like `https://clinic.example`) that may frame the Web Chat page; the own origin always may. */
+  WEBCHAT_ALLOWED_ORIGINS: z.string().default('').transform(origins),
+  /** Origins whose own front end may call `/api/ask` from the browser (CORS). Default: none. */
+  API_CORS_ORIGINS: z.string().default('').transform(origins),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, NotFoundError } from '../errors.js';
+import { AppError, NotFoundError, RetryLaterError } from '../errors.js';
 import type { Logger } from '../core/logger.js';
 
 /** The error body every route returns: `{ error: { code, message } }`. */
@@ -23,7 +23,22 @@ const PARSER_ERRORS: Record<string, { status: number; code: string; message: str
   'encoding.unsupported': { status: 415, code: 'unsupported_encoding', message: 'Unsupported content encoding.' },
   'charset.unsupported': { status: 415, code: 'unsupported_charset', message: 'Unsupported charset.' },
   'request.aborted': { status: 400, code: 'request_aborted', message: 'The request was aborted.' },
+  'request.size.invalid': { status: 400, code: 'invalid_body', message: 'The request body is shorter or longer than its Content-Length.' },
+  'stream.encoding.set': { status: 400, code: 'invalid_body', message: 'The request body could not be read.' },
 };
+
+/** zlib's codes for a body that says `Content-Encoding: gzip/deflate/br` but does not decode as such. */
+const DECODE_ERROR = { status: 400, code: 'invalid_body_encoding', message: 'The request body does not match its Content-Encoding.' };
+
+/** The stable status/code/message for an error raised while reading or decoding a body, if it is one. */
+function bodyError(error: unknown): { status: number; code: string; message: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { type, code } = error as { type?: unknown; code?: unknown };
+  if (typeof type === 'string' && PARSER_ERRORS[type]) return PARSER_ERRORS[type];
+  // body-parser passes zlib's errors through untyped (Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_…, ERR__ERROR_FORMAT_…).
+  if (typeof code === 'string' && /^(Z_|ERR_BROTLI|ERR_ZLIB|ERR__ERROR_FORMAT)/.test(code)) return DECODE_ERROR;
+  return undefined;
+}
 
 /**
  * The one central error handler: typed errors keep their status and code, parser errors get stable
@@ -40,12 +55,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof AppError) {
       status = error.status;
       body = errorBody(error.code, error.message);
-    } else if (isParserError(error) && PARSER_ERRORS[error.type]) {
-      const known = PARSER_ERRORS[error.type]!;
-      status = known.status;
-      body = errorBody(known.code, known.message);
+      if (error instanceof RetryLaterError) res.set('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+    } else {
+      const known = bodyError(error);
+      if (known) {
+        status = known.status;
+        body = errorBody(known.code, known.message);
+      }
     }
-    if (status >= 500) {
+    // Shedding load is the server working as designed, not a failure to page anyone about.
+    if (status >= 500 && !(error instanceof RetryLaterError)) {
       logger.error('request_failed', {
         method: req.method,
         path: req.path,
@@ -55,8 +74,4 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     res.status(status).json(body);
   };
-}
-
-function isParserError(error: unknown): error is { type: string } {
-  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string';
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, BadRequestError } from '../../src/errors.js';
 import { errorHandler, notFoundHandler } from '../../src/http/errors.js';
 import { requestLogger } from '../../src/http/request-logger.js';
+import { createLogger } from '../../src/logger.js';
 import { recordingLogger } from '../index/helpers.js';
 import { expectNoLeak, post } from './loopback.js';
 
@@ -32,6 +33,9 @@ beforeAll(async () => {
   });
   app.post('/json', express.json({ limit: '1kb' }), (req, res) => {
     res.json({ got: req.body });
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
   });
   app.get('/ok', (_req, res) => {
     res.json({ ok: true });
@@ -88,15 +92,55 @@ describe('central error handler', () => {
   });
 });
 
-describe('request logger', () => {
+describe('request logger (pino-http)', () => {
   it('writes one http_request line per request with method, path (no query), status and ms', async () => {
     const before = logger.events('http_request').length;
     await get('/ok?secret=abc');
-    await new Promise((r) => setTimeout(r, 20));
+    // pino-http logs on the response's 'finish', which may come after the client has the body: wait for it.
+    await waitUntil(() => logger.events('http_request').length > before);
     const lines = logger.events('http_request').slice(before);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 'info', method: 'GET', path: '/ok', status: 200 });
     expect(typeof lines[0]?.ms).toBe('number');
     expect(JSON.stringify(lines[0])).not.toContain('secret');
   });
+
+  it('logs /healthz polls at debug, not info', async () => {
+    const before = logger.events('http_request').length;
+    await fetch(`${url}/healthz`);
+    await waitUntil(() => logger.events('http_request').length > before);
+    expect(logger.events('http_request').slice(before)).toEqual([expect.objectContaining({ path: '/healthz', level: 'debug' })]);
+  });
 });
+
+describe('createLogger (pino)', () => {
+  it('redacts user-text fields at info and above, keeps them at debug, and keeps the line shape', () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    log.info('turn', { kind: 'answer', message: 'my secret question', nested: { text: 'more secret' } });
+    log.warn('odd', { question: 'secret too' });
+    log.debug('turn_text', { message: 'visible at debug' });
+    expect(lines[0]).toMatchObject({ level: 'info', event: 'turn', kind: 'answer', message: '[redacted]', nested: { text: '[redacted]' } });
+    expect(typeof lines[0]?.time).toBe('string');
+    expect(JSON.stringify(lines.slice(0, 2))).not.toMatch(/secret/);
+    expect(lines[2]).toMatchObject({ level: 'debug', event: 'turn_text', message: 'visible at debug' });
+  });
+
+  it('honours LOG_LEVEL thresholds, including silent', () => {
+    const lines: string[] = [];
+    const warnOnly = createLogger({ level: 'warn', write: (line) => lines.push(line) });
+    warnOnly.info('dropped');
+    warnOnly.warn('kept');
+    const silent = createLogger({ level: 'silent', write: (line) => lines.push(line) });
+    silent.error('dropped too');
+    expect(lines.map((l) => (JSON.parse(l) as { event: string }).event)).toEqual(['kept']);
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setImmediate(r));
+  }
+}

@@ -6,6 +6,12 @@ import { parseConfig, type Config } from '../../src/config/env.js';
 import { MemoryFeedbackStore } from '../doubles/memory-feedback-store.js';
 import { recordingLogger } from '../index/helpers.js';
 
+const NO_LIMITS = {
+  RATE_LIMIT_TURNS_PER_MINUTE: '1000000',
+  RATE_LIMIT_CHANNEL_TURNS_PER_MINUTE: '1000000',
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '1000000',
+};
+
 /** A running app on 127.0.0.1:<random port>. */
 export interface Loopback {
   url: string;
@@ -20,7 +26,8 @@ export async function startLoopback(bot: Bot | undefined, config: Partial<Record
   let current = bot;
   const logger = recordingLogger();
   const app = createApp({
-    config: parseConfig({ WEBCHAT_ENABLED: 'true', ...config }),
+    // Suites send hundreds of requests from one address: limits are off unless a test sets them.
+    config: parseConfig({ WEBCHAT_ENABLED: 'true', ...NO_LIMITS, ...config }),
     logger,
     feedback: new MemoryFeedbackStore(),
     getBot: () => current,

@@ -13,6 +13,8 @@ interface Proc {
   lines: Record<string, unknown>[];
   stderr: () => string;
   waitFor(event: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Resolves once `condition` holds over the lines seen so far (checked on every new output). */
+  waitUntil(condition: () => boolean, timeoutMs?: number): Promise<void>;
   exit: Promise<number | null>;
 }
 
@@ -39,6 +41,17 @@ async function startServer(env: Record<string, string>): Promise<Proc> {
     lines,
     stderr: () => stderr,
     exit,
+    waitUntil: (condition, timeoutMs = 10_000) =>
+      new Promise((ok, fail) => {
+        const deadline = setTimeout(() => fail(new Error(`condition not met within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        const check = () => {
+          if (condition()) {
+            clearTimeout(deadline);
+            ok();
+          } else waiters.push(check);
+        };
+        check();
+      }),
     waitFor: (event, timeoutMs = 30_000) =>
       new Promise((ok, fail) => {
         const deadline = setTimeout(() => fail(new Error(`no ${event} within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
@@ -77,7 +90,7 @@ describe('npm start (the bundled src/server.ts)', () => {
       });
       expect(res.status).toBe(200);
       ReplySchema.parse(await res.json());
-      await new Promise((r) => setTimeout(r, 100));
+      await server.waitUntil(() => server.lines.filter(isAsk).length > before);
       const requests = server.lines.filter(isAsk).slice(before);
       expect(requests).toHaveLength(1);
       expect(requests[0]).toMatchObject({ method: 'POST', path: '/api/ask', status: 200, level: 'info' });

@@ -1,7 +1,8 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { MAX_MESSAGE_CHARS } from '../../core/message.js';
+import { isBlankMessage, MAX_MESSAGE_CHARS } from '../../core/message.js';
+import { MESSAGE_TEXTS } from '../../chat/message-texts.js';
 import { toReplyBody } from '../../core/reply.js';
 import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
 
@@ -10,8 +11,7 @@ export const AskRequestSchema = z.strictObject({
   message: z
     .string({ error: 'message must be a string' })
     .trim()
-    .min(1, { error: 'message must not be empty' })
-    .max(MAX_MESSAGE_CHARS, { error: `message must be at most ${MAX_MESSAGE_CHARS} characters` }),
+    .max(MAX_MESSAGE_CHARS, { error: MESSAGE_TEXTS.tooLong }),
   conversationId: z
     .string({ error: 'conversationId must be a string' })
     .trim()
@@ -51,6 +51,8 @@ export function apiRouter(ctx: AppContext): Router {
               : (first?.message ?? 'Invalid request body.');
         throw new BadRequestError(message, 'invalid_request');
       }
+      // Zero-width characters and BOM survive trim(): nothing visible must ever reach the bot (or its embedder).
+      if (isBlankMessage(parsed.data.message)) throw new BadRequestError(MESSAGE_TEXTS.empty, 'empty_message');
       const bot = ctx.getBot();
       if (!bot) throw new NotReadyError();
       const reply = await bot.ask({ message: parsed.data.message, conversationId: parsed.data.conversationId, channel: 'api' });

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { RetryLaterError } from '../../errors.js';
 
 /** An activity as the browser sees it (plain JSON). */
 export type BridgeActivity = Record<string, unknown> & { id: string; type: string };
@@ -7,10 +9,14 @@ export type BridgeActivity = Record<string, unknown> & { id: string; type: strin
 export interface WebChatBridgeOptions {
   /** Forget a conversation after this many ms without activity. */
   ttlMs: number;
-  /** Most live conversations; the least recently used is dropped first. */
+  /**
+   * Most live conversations. When full, {@link WebChatBridge.create} answers 503 `busy` instead of evicting one:
+   * evicting let anyone log every user out by opening conversations in a loop.
+   */
   max: number;
   /** Activities kept per conversation for SSE reconnects (Last-Event-ID replay). */
   keep?: number;
+  /** Clock in ms, injectable for tests (lru-cache measures TTL with it). */
   now?: () => number;
 }
 
@@ -22,7 +28,6 @@ interface BridgeConversation {
   log: { seq: number; activity: BridgeActivity }[];
   nextSeq: number;
   listeners: Set<(seq: number, activity: BridgeActivity) => void>;
-  touched: number;
 }
 
 /**
@@ -31,18 +36,35 @@ interface BridgeConversation {
  * to the adapter. Bounded by TTL and size so an open website cannot grow memory without limit.
  */
 export class WebChatBridge {
-  private readonly conversations = new Map<string, BridgeConversation>();
-  private readonly now: () => number;
+  /** Keyed on last activity: a post, a stream (re)connect or a reply renews the TTL. */
+  private readonly conversations: LRUCache<string, BridgeConversation>;
   private readonly keep: number;
 
   constructor(private readonly options: WebChatBridgeOptions) {
-    this.now = options.now ?? Date.now;
     this.keep = options.keep ?? 200;
+    const now = options.now ?? Date.now;
+    this.conversations = new LRUCache<string, BridgeConversation>({
+      max: options.max,
+      ttl: options.ttlMs,
+      perf: { now },
+      // No cached clock reading: an expiry must be exact, including under an injected test clock.
+      ttlResolution: 0,
+      // Open streams lose their conversation when it expires; closing them tells the page to start a new one.
+      dispose: (conversation) => conversation.listeners.clear(),
+    });
   }
 
-  /** Starts a conversation; the token authorises posting to and reading from it. */
+  /** Starts a conversation; the token authorises posting to and reading from it. Throws 503 `busy` when full. */
   create(): { conversationId: string; token: string; userId: string } {
-    this.sweep();
+    if (this.conversations.size >= this.options.max) {
+      this.conversations.purgeStale();
+      if (this.conversations.size >= this.options.max) {
+        const oldest = this.conversations.rkeys().next().value;
+        const waitMs = oldest === undefined ? 1000 : this.conversations.getRemainingTTL(oldest);
+        // At most a minute: a retry soon may find a conversation that ended early.
+        throw new RetryLaterError('The chat is full right now; try again in a minute.', 'busy', 503, Math.min(60, Math.max(1, waitMs / 1000)));
+      }
+    }
     const conversation: BridgeConversation = {
       id: randomUUID(),
       token: randomBytes(24).toString('base64url'),
@@ -50,28 +72,19 @@ export class WebChatBridge {
       log: [],
       nextSeq: 1,
       listeners: new Set(),
-      touched: this.now(),
     };
     this.conversations.set(conversation.id, conversation);
-    while (this.conversations.size > this.options.max) {
-      const oldest = this.conversations.keys().next().value;
-      if (oldest === undefined) break;
-      this.drop(oldest);
-    }
     return { conversationId: conversation.id, token: conversation.token, userId: conversation.userId };
   }
 
-  /** The conversation if `token` is its token (constant-time compare) and it has not expired. */
+  /** The conversation if `token` is its token (constant-time compare) and it has not expired; renews it. */
   authorize(conversationId: string, token: string | undefined): { id: string; userId: string } | undefined {
-    const conversation = this.conversations.get(conversationId);
+    const conversation = this.conversations.peek(conversationId);
     if (!conversation || token === undefined) return undefined;
-    if (this.now() - conversation.touched > this.options.ttlMs) {
-      this.drop(conversationId);
-      return undefined;
-    }
     const a = Buffer.from(conversation.token);
     const b = Buffer.from(token);
     if (a.length !== b.length || !timingSafeEqual(a, b)) return undefined;
+    this.touch(conversationId);
     return { id: conversation.id, userId: conversation.userId };
   }
 
@@ -82,9 +95,8 @@ export class WebChatBridge {
 
   /** Appends an activity and hands it to every open stream. Unknown conversations drop it (and say so). */
   push(conversationId: string, activity: BridgeActivity): boolean {
-    const conversation = this.conversations.get(conversationId);
+    const conversation = this.touch(conversationId);
     if (!conversation) return false;
-    conversation.touched = this.now();
     const seq = conversation.nextSeq++;
     conversation.log.push({ seq, activity });
     if (conversation.log.length > this.keep) conversation.log.shift();
@@ -94,7 +106,7 @@ export class WebChatBridge {
 
   /** Replays activities after `afterSeq` (0 = all kept), then streams new ones until unsubscribed. */
   subscribe(conversationId: string, afterSeq: number, listener: (seq: number, activity: BridgeActivity) => void): () => void {
-    const conversation = this.conversations.get(conversationId);
+    const conversation = this.conversations.peek(conversationId);
     if (!conversation) return () => {};
     for (const entry of conversation.log) if (entry.seq > afterSeq) listener(entry.seq, entry.activity);
     conversation.listeners.add(listener);
@@ -105,15 +117,10 @@ export class WebChatBridge {
     return this.conversations.size;
   }
 
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, conversation] of this.conversations) {
-      if (now - conversation.touched > this.options.ttlMs && conversation.listeners.size === 0) this.drop(id);
-    }
-  }
-
-  private drop(id: string): void {
-    this.conversations.get(id)?.listeners.clear();
-    this.conversations.delete(id);
+  /** Renews the conversation's TTL (re-setting it restarts the clock) and returns it, unless it expired. */
+  private touch(id: string): BridgeConversation | undefined {
+    const conversation = this.conversations.get(id);
+    if (conversation) this.conversations.set(id, conversation, { noDisposeOnSet: true });
+    return conversation;
   }
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { WebChatBridge } from '../../../src/channels/webchat/bridge.js';
+import { RetryLaterError } from '../../../src/errors.js';
+
+/** lru-cache treats a start time of 0 as "no TTL": test clocks start somewhere real. */
+const T0 = 1_700_000_000_000;
 
 describe('WebChatBridge', () => {
   it('authorises only the conversation token, and forgets idle conversations after the TTL', () => {
     let now = 0;
-    const bridge = new WebChatBridge({ ttlMs: 1000, max: 10, now: () => now });
+    const bridge = new WebChatBridge({ ttlMs: 1000, max: 10, now: () => T0 + now });
     const a = bridge.create();
     expect(bridge.authorize(a.conversationId, a.token)?.userId).toBe(a.userId);
     expect(bridge.authorize(a.conversationId, `${a.token}x`)).toBeUndefined();
@@ -13,13 +17,39 @@ describe('WebChatBridge', () => {
     expect(bridge.authorize(a.conversationId, a.token)).toBeUndefined();
   });
 
-  it('keeps at most `max` conversations, dropping the oldest', () => {
-    const bridge = new WebChatBridge({ ttlMs: 60_000, max: 2 });
+  it('when full, refuses a new conversation with 503 busy + Retry-After instead of evicting a live one', () => {
+    let now = 0;
+    const bridge = new WebChatBridge({ ttlMs: 60_000, max: 2, now: () => T0 + now });
     const first = bridge.create();
-    bridge.create();
-    bridge.create();
+    now = 10_000;
+    const second = bridge.create();
+    let refused: unknown;
+    try {
+      bridge.create();
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(RetryLaterError);
+    expect(refused).toMatchObject({ status: 503, code: 'busy' });
+    // The oldest expires 50 s from now: that is when to come back.
+    expect((refused as RetryLaterError).retryAfterSeconds).toBe(50);
     expect(bridge.size).toBe(2);
-    expect(bridge.authorize(first.conversationId, first.token)).toBeUndefined();
+    expect(bridge.authorize(first.conversationId, first.token)?.userId).toBe(first.userId);
+    expect(bridge.authorize(second.conversationId, second.token)?.userId).toBe(second.userId);
+  });
+
+  it('an active conversation outlives idle ones: activity renews the TTL, and expired ones make room', () => {
+    let now = 0;
+    const bridge = new WebChatBridge({ ttlMs: 1000, max: 2, now: () => T0 + now });
+    const active = bridge.create();
+    const idle = bridge.create();
+    now = 900;
+    bridge.push(active.conversationId, { id: 'a', type: 'message' });
+    now = 1500;
+    expect(bridge.authorize(idle.conversationId, idle.token)).toBeUndefined();
+    const third = bridge.create();
+    expect(bridge.authorize(active.conversationId, active.token)?.userId).toBe(active.userId);
+    expect(bridge.authorize(third.conversationId, third.token)?.userId).toBe(third.userId);
   });
 
   it('replays the kept log after a sequence number and streams new activities', () => {
