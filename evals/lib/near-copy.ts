@@ -21,14 +21,18 @@ export function trigrams(text: string): Set<string> {
   return grams;
 }
 
+/** Jaccard similarity of two gram sets; two empty sets are 0 (nothing to copy). */
+function setJaccard(A: ReadonlySet<string>, B: ReadonlySet<string>): number {
+  if (A.size === 0 && B.size === 0) return 0;
+  const [small, large] = A.size <= B.size ? [A, B] : [B, A];
+  let shared = 0;
+  for (const g of small) if (large.has(g)) shared++;
+  return shared / (A.size + B.size - shared);
+}
+
 /** Character 3-gram Jaccard similarity in [0, 1]; two empty texts are 0 (nothing to copy). */
 export function trigramJaccard(a: string, b: string): number {
-  const A = trigrams(a);
-  const B = trigrams(b);
-  if (A.size === 0 && B.size === 0) return 0;
-  let shared = 0;
-  for (const g of A) if (B.has(g)) shared++;
-  return shared / (A.size + B.size - shared);
+  return setJaccard(trigrams(a), trigrams(b));
 }
 
 /** Whether `a` and `b` are near-copies (Jaccard ≥ `threshold`). */
@@ -56,14 +60,17 @@ export interface NearCopy {
   jaccard: number;
 }
 
-/** Every (text, phrase) pair that is a near-copy. */
+/** Every (text, phrase) pair that is a near-copy. Gram sets are built once per string, not once per pair. */
 export function findNearCopies(texts: string[], phrases: string[], threshold = NEAR_COPY_THRESHOLD): NearCopy[] {
   const hits: NearCopy[] = [];
-  const uniquePhrases = [...new Set(phrases.map(normaliseForNearCopy).filter(Boolean))];
+  const uniquePhrases = [...new Set(phrases.map(normaliseForNearCopy).filter(Boolean))].map((p) => ({ p, g: trigrams(p) }));
   for (const text of texts) {
-    for (const phrase of uniquePhrases) {
-      const jaccard = trigramJaccard(text, phrase);
-      if (jaccard >= threshold) hits.push({ text, phrase, jaccard });
+    const g = trigrams(text);
+    for (const { p, g: pg } of uniquePhrases) {
+      // Jaccard ≤ min/max of the set sizes: skip pairs that cannot reach the threshold.
+      if (Math.min(g.size, pg.size) < threshold * Math.max(g.size, pg.size)) continue;
+      const jaccard = setJaccard(g, pg);
+      if (jaccard >= threshold) hits.push({ text, phrase: p, jaccard });
     }
   }
   return hits;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { NEAR_COPY_THRESHOLD, trigramJaccard } from '../../evals/lib/near-copy.js';
+import { findNearCopies, NEAR_COPY_THRESHOLD } from '../../evals/lib/near-copy.js';
 import { frozenFigures, type FrozenResult } from '../../evals/safety/frozen-metrics.js';
 import { DISGUISE_TAGS, FROZEN_FILE, FROZEN_REFUSALS, hasTag } from '../../evals/safety/frozen-set.js';
 import { loadLabelledSet, type LabelledItem } from '../../evals/safety/labelled-set.js';
@@ -95,10 +95,9 @@ describe('frozen safety set: held out from the training data', () => {
     const training = trainingTexts();
     expect(training.length).toBeGreaterThan(0);
     // Only the frozen prompt is reported, so fixing a collision never means reading the training data.
-    const collisions = items
-      .map((item) => ({ text: item.text, best: Math.max(...training.map((t) => trigramJaccard(item.text, t))) }))
-      .filter((c) => c.best >= NEAR_COPY_THRESHOLD)
-      .map((c) => `${c.best.toFixed(2)} ${c.text}`);
+    const collisions = [
+      ...new Set(findNearCopies(items.map((item) => item.text), training).map((c) => `${c.jaccard.toFixed(2)} ${c.text}`)),
+    ];
     expect(collisions).toEqual([]);
   });
 });
