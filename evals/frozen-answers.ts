@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run eval:frozen -- [--file PATH]... [--json] [--verbos
   --help        this text`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
+  let values: { file?: string[]; json?: boolean; verbose?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({ args: argv, options: { file: { type: 'string', multiple: true }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' } } }));
   } catch (error) {
@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const files = values.file ?? (await listFrozenAnswerFiles());
-  let cases;
+  let cases: Awaited<ReturnType<typeof loadFrozenCases>>;
   try {
     cases = await loadFrozenCases(files);
   } catch (error) {

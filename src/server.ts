@@ -14,7 +14,7 @@ import { drainOnSignal } from './http/graceful.js';
 import { createLogger } from './logger.js';
 
 const started = performance.now();
-let config;
+let config: ReturnType<typeof getConfig>;
 try {
   config = getConfig();
 } catch (error) {

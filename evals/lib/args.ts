@@ -56,33 +56,37 @@ export function parseCliArgs(argv: string[]): CliOptions {
     const i = args.indexOf(flag);
     if (i >= 0 && (i === args.length - 1 || args[i + 1]!.startsWith('--'))) args.splice(i + 1, 0, DEFAULT_BASELINE);
   }
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        cases: { type: 'string', default: 'evals/cases' },
-        tags: { type: 'string', multiple: true },
-        ids: { type: 'string', multiple: true },
-        base: { type: 'string' },
-        concurrency: { type: 'string' },
-        thresholds: { type: 'string', default: 'evals/thresholds.yaml' },
-        out: { type: 'string', default: 'reports' },
-        compare: { type: 'string' },
-        'write-baseline': { type: 'string' },
-        mutate: { type: 'boolean', default: false },
-        seed: { type: 'string', default: '1' },
-        corpus: { type: 'string', default: 'corpus' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseFlags(args);
   const parsed = CliOptionsSchema.safeParse({ ...values, tags: list(values.tags), ids: list(values.ids), writeBaseline: values['write-baseline'] });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
+}
+
+/** Node's own flag parser over the eval CLI's options; a bad flag is a usage error (exit 2). */
+function parseFlags(args: string[]) {
+  try {
+    return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      cases: { type: 'string', default: 'evals/cases' },
+      tags: { type: 'string', multiple: true },
+      ids: { type: 'string', multiple: true },
+      base: { type: 'string' },
+      concurrency: { type: 'string' },
+      thresholds: { type: 'string', default: 'evals/thresholds.yaml' },
+      out: { type: 'string', default: 'reports' },
+      compare: { type: 'string' },
+      'write-baseline': { type: 'string' },
+      mutate: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '1' },
+      corpus: { type: 'string', default: 'corpus' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -76,7 +76,8 @@ export function summarise(graded: GradedCase[], quotesChecked: boolean): EvalSum
   for (const g of graded) {
     const label = expectedLabel(g);
     const actual = g.reply?.kind ?? 'error';
-    const row = (confusion[label] ??= {});
+    confusion[label] ??= {};
+    const row = confusion[label];
     row[actual] = (row[actual] ?? 0) + 1;
     byLabel.set(label, [...(byLabel.get(label) ?? []), g]);
   }

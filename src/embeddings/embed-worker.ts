@@ -17,7 +17,9 @@ port.on('message', async (msg: { id: number; texts: string[] }) => {
     const vectors = await embedChecked(await loadUseLiteModel(), msg.texts);
     const dims = vectors[0]?.length ?? 0;
     const flat = new Float32Array(vectors.length * dims);
-    vectors.forEach((v, i) => flat.set(v, i * dims));
+    vectors.forEach((v, i) => {
+      flat.set(v, i * dims);
+    });
     port.postMessage({ id: msg.id, flat, count: vectors.length, dims }, [flat.buffer]);
   } catch (error) {
     const code = error instanceof AppError ? error.code : undefined;

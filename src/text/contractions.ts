@@ -41,12 +41,12 @@ export const CONTRACTION_SPELLINGS: readonly string[] = [...SPELLED.keys()];
 
 const APOSTROPHE = "['’‘`´\u02bc]";
 const ANY_APOSTROPHE = new RegExp(APOSTROPHE, 'u');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Longest first, so "doesn't" is never read as "does" + "n't". */
 const PATTERN = new RegExp(
   `\\b(?:${Object.keys(CONTRACTIONS)
     .sort((a, b) => b.length - a.length)
-    .map((c) => escape(c).replace("'", BARE.has(c) ? `${APOSTROPHE}?` : APOSTROPHE))
+    .map((c) => escapeRegex(c).replace("'", BARE.has(c) ? `${APOSTROPHE}?` : APOSTROPHE))
     .join('|')})(?![\\w'’])`,
   'giu',
 );

@@ -11,7 +11,9 @@ function heldTurns() {
     new Promise((resolve) =>
       releases.push(() => resolve({ kind: 'answer', text: 'ok', citations: [], conversationId: conversation.id, meta: { turnId: 't' } })),
     );
-  return { handle, releaseAll: () => releases.splice(0).forEach((r) => r()) };
+  return { handle, releaseAll: () => {
+      for (const r of releases.splice(0)) r();
+    }, };
 }
 
 describe('admitted (the turn gate shared by all channels)', () => {

@@ -32,7 +32,7 @@ async function startServer(env: Record<string, string>): Promise<Proc> {
     const parts = buffer.split('\n');
     buffer = parts.pop() ?? '';
     for (const p of parts) if (p.trim()) lines.push(JSON.parse(p) as Record<string, unknown>);
-    waiters.splice(0).forEach((w) => w());
+    for (const w of waiters.splice(0)) w();
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

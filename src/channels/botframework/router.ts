@@ -103,10 +103,22 @@ async function processActivity(runtime: BotFrameworkRuntime, req: Request, res: 
     else res.status(status).end();
   };
   const web: WebResponse = {
-    status: (code: number) => ((status = code), web),
-    setHeader: (name: string, value: string) => (res.setHeader(name, value), web),
-    send: (payload?: unknown) => ((body = payload), web),
-    end: () => (finish(), web),
+    status: (code: number) => {
+      status = code;
+      return web;
+    },
+    setHeader: (name: string, value: string) => {
+      res.setHeader(name, value);
+      return web;
+    },
+    send: (payload?: unknown) => {
+      body = payload;
+      return web;
+    },
+    end: () => {
+      finish();
+      return web;
+    },
     get headersSent() {
       return res.headersSent;
     },

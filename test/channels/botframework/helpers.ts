@@ -144,7 +144,7 @@ export async function readBridgeStream(url: string, until: (activities: any[]) =
     if (done) break;
     buffer += decoder.decode(value, { stream: true });
     let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
+    for (end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
       const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
       buffer = buffer.slice(end + 2);
       if (data) activities.push(JSON.parse(data.slice(6)));

@@ -16,7 +16,7 @@ async function readEvents(url: string, until: (events: any[]) => boolean, header
     if (done) break;
     buffer += decoder.decode(value, { stream: true });
     let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
+    for (end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       const data = block.split('\n').find((line) => line.startsWith('data: '));
