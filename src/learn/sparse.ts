@@ -28,11 +28,3 @@ export function concat(...parts: SparseVector[]): SparseVector {
   }
   return { indices, values };
 }
-
-/** Dot product of a sparse vector with row `row` of a row-major dense matrix of width `width`. */
-export function dotRow(x: SparseVector, matrix: Float64Array, row: number, width: number): number {
-  const base = row * width;
-  let s = 0;
-  for (let k = 0; k < x.indices.length; k++) s += (matrix[base + (x.indices[k] as number)] as number) * (x.values[k] as number);
-  return s;
-}

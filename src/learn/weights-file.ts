@@ -23,12 +23,13 @@ export function linearModelToJson(model: LinearModel, labels: readonly string[])
   if (labels.length !== model.classes) throw new Error('linearModelToJson: one label per class');
   const round = (x: number) => Number(x.toPrecision(DIGITS));
   const weights: number[][] = [];
-  for (let c = 0; c < model.classes; c++) weights.push(Array.from(model.weights.subarray(c * model.dims, (c + 1) * model.dims), round));
+  for (let c = 0; c < model.classes; c++) weights.push(Array.from({ length: model.dims }, (_, j) => round(model.weights[j * model.classes + c] as number)));
   return { labels: [...labels], dims: model.dims, weights, bias: Array.from(model.bias, round) };
 }
 
 export function linearModelFromJson(json: LinearModelJson): LinearModel {
-  const weights = new Float64Array(json.labels.length * json.dims);
-  json.weights.forEach((row, c) => weights.set(row, c * json.dims));
+  const k = json.labels.length;
+  const weights = new Float64Array(k * json.dims);
+  json.weights.forEach((row, c) => row.forEach((w, j) => (weights[j * k + c] = w)));
   return { classes: json.labels.length, dims: json.dims, weights, bias: Float64Array.from(json.bias) };
 }
