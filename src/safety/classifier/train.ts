@@ -47,9 +47,18 @@ function run(features: FeatureOptions) {
   const fitted = fit(xs, examples.map((e) => e.label), featureDims(features));
   const model = safetyModelFrom(fitted.category, fitted.crisis, features, thresholds);
   const out = dev.map((d, i) => model.classify(devVectors[i] as number[], d.text));
+  const timings: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    dev.forEach((d, i) => {
+      const t = process.hrtime.bigint();
+      model.classify(devVectors[i] as number[], d.text);
+      timings.push(Number(process.hrtime.bigint() - t) / 1e6);
+    });
+  }
+  timings.sort((a, b) => a - b);
   const devFigures = figures(dev.map((d) => d.label), out.map((o) => o.label), out.map((o) => o.crisisTier));
   const name = features.ngrams ? 'USE + n-grams' : 'USE only';
-  console.log(`\n[${name}] thresholds ${JSON.stringify(thresholds)}, CV + fit in ${Date.now() - t0} ms`);
+  console.log(`\n[${name}] thresholds ${JSON.stringify(thresholds)}, CV + fit in ${Date.now() - t0} ms; classify() p50 ${timings[Math.floor(timings.length / 2)]?.toFixed(3)} ms, p99 ${timings[Math.floor(timings.length * 0.99)]?.toFixed(3)} ms`);
   console.log(formatFigures(`CV ${name}`, cv));
   console.log(formatFigures(`DEV ${name}`, devFigures));
   if (args.has('--verbose')) dev.forEach((d, i) => out[i]?.label !== d.label && console.log(`  miss ${d.label} → ${out[i]?.label} [${out[i]?.crisisTier}] ${d.text}`));
