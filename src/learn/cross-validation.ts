@@ -24,23 +24,23 @@ export function groupFolds(labels: readonly number[], groups: readonly string[],
 }
 
 /**
- * Out-of-fold predictions: for each fold, `fit` on the other folds and `predict` the held-out samples.
+ * Out-of-fold predictions: for each fold, `train` on the other folds and `predict` the held-out samples.
  * @returns one prediction per sample, each made by a model that never saw it (nor its group).
  */
 export function outOfFold<X, Y, M, P>(
   xs: readonly X[],
   ys: readonly Y[],
   folds: readonly number[],
-  fit: (xs: X[], ys: Y[]) => M,
+  train: (xs: X[], ys: Y[]) => M,
   predict: (model: M, x: X) => P,
 ): P[] {
   const k = Math.max(...folds) + 1;
   const out = new Array<P>(xs.length);
   for (let f = 0; f < k; f++) {
-    const train = folds.flatMap((fold, i) => (fold === f ? [] : [i]));
-    const model = fit(
-      train.map((i) => xs[i] as X),
-      train.map((i) => ys[i] as Y),
+    const rest = folds.flatMap((fold, i) => (fold === f ? [] : [i]));
+    const model = train(
+      rest.map((i) => xs[i] as X),
+      rest.map((i) => ys[i] as Y),
     );
     folds.forEach((fold, i) => {
       if (fold === f) out[i] = predict(model, xs[i] as X);

@@ -14,7 +14,11 @@ export interface Evaluation<L extends string> {
   macroRecall: number;
 }
 
-export function evaluate<L extends string>(labels: readonly L[], gold: readonly L[], predicted: readonly L[]): Evaluation<L> {
+export function evaluate<L extends string>(
+  labels: readonly L[],
+  gold: readonly L[],
+  predicted: readonly L[],
+): Evaluation<L> {
   const zero = () => Object.fromEntries(labels.map((l) => [l, 0])) as Record<L, number>;
   const matrix = Object.fromEntries(labels.map((l) => [l, zero()])) as Record<L, Record<L, number>>;
   gold.forEach((g, i) => {

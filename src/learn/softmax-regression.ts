@@ -55,8 +55,14 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], options: TrainOpt
   const iterations = options.iterations ?? 300;
   const lr = options.learningRate ?? 0.05;
   const cw = options.classWeights ?? new Array<number>(classes).fill(1);
-  if (xs.length !== ys.length || xs.length === 0) throw new Error('trainSoftmax: need as many labels as samples, and at least one');
-  const model: LinearModel = { classes, dims, weights: new Float64Array(classes * dims), bias: new Float64Array(classes) };
+  if (xs.length !== ys.length || xs.length === 0)
+    throw new Error('trainSoftmax: need as many labels as samples, and at least one');
+  const model: LinearModel = {
+    classes,
+    dims,
+    weights: new Float64Array(classes * dims),
+    bias: new Float64Array(classes),
+  };
   const size = classes * dims;
   const gw = new Float64Array(size);
   const gb = new Float64Array(classes);
@@ -103,6 +109,7 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], options: TrainOpt
 /** Mean cross-entropy of the model on a data set (for tests and convergence checks). */
 export function crossEntropy(model: LinearModel, xs: SparseVector[], ys: number[]): number {
   let s = 0;
-  for (let i = 0; i < xs.length; i++) s -= Math.log(Math.max(1e-12, predictProba(model, xs[i] as SparseVector)[ys[i] as number] as number));
+  for (let i = 0; i < xs.length; i++)
+    s -= Math.log(Math.max(1e-12, predictProba(model, xs[i] as SparseVector)[ys[i] as number] as number));
   return s / xs.length;
 }

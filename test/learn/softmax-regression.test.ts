@@ -57,7 +57,8 @@ describe('trainSoftmax', () => {
 
   it('stronger L2 shrinks the weights', () => {
     const { xs, ys } = blobs(60, 4);
-    const norm = (l2: number) => Math.hypot(...trainSoftmax(xs, ys, { classes: 3, dims: 2, l2, iterations: 100 }).weights);
+    const norm = (l2: number) =>
+      Math.hypot(...trainSoftmax(xs, ys, { classes: 3, dims: 2, l2, iterations: 100 }).weights);
     expect(norm(1)).toBeLessThan(norm(1e-5) / 2);
   });
 });
@@ -69,7 +70,10 @@ describe('weights file', () => {
     const json = LinearModelJsonSchema.parse(JSON.parse(JSON.stringify(linearModelToJson(model, ['a', 'b', 'c']))));
     expect(json.weights).toHaveLength(3);
     const back = linearModelFromJson(json);
-    expect(predictProba(back, xs[0] as SparseVector)[0]).toBeCloseTo(predictProba(model, xs[0] as SparseVector)[0] as number, 4);
+    expect(predictProba(back, xs[0] as SparseVector)[0]).toBeCloseTo(
+      predictProba(model, xs[0] as SparseVector)[0] as number,
+      4,
+    );
     expect(LinearModelJsonSchema.safeParse({ ...json, weights: [[1], [2, 3], [4, 5]] }).success).toBe(false);
     expect(LinearModelJsonSchema.safeParse({ ...json, bias: [0] }).success).toBe(false);
   });
@@ -80,7 +84,8 @@ describe('cross-validation', () => {
     const labels = Array.from({ length: 60 }, (_, i) => i % 2);
     const groups = labels.map((_, i) => `g${Math.floor(i / 3)}`);
     const folds = groupFolds(labels, groups, 5, 7);
-    for (let i = 0; i < 60; i++) for (let j = 0; j < 60; j++) if (groups[i] === groups[j]) expect(folds[i]).toBe(folds[j]);
+    for (let i = 0; i < 60; i++)
+      for (let j = 0; j < 60; j++) if (groups[i] === groups[j]) expect(folds[i]).toBe(folds[j]);
     for (let f = 0; f < 5; f++) expect(new Set(labels.filter((_, i) => folds[i] === f)).size).toBeGreaterThan(0);
     expect(new Set(folds).size).toBe(5);
     expect(groupFolds(labels, groups, 5, 7)).toEqual(folds);
@@ -90,7 +95,13 @@ describe('cross-validation', () => {
     const xs = [1, 2, 3, 4, 5, 6];
     const folds = [0, 1, 2, 0, 1, 2];
     // The "model" is the set of training samples; the prediction says whether x was in it.
-    const seen = outOfFold(xs, xs, folds, (train) => new Set(train), (model, x) => model.has(x));
+    const seen = outOfFold(
+      xs,
+      xs,
+      folds,
+      (train) => new Set(train),
+      (model, x) => model.has(x),
+    );
     expect(seen).toEqual([false, false, false, false, false, false]);
   });
 });

@@ -37,7 +37,11 @@ export function calibrate(rows: OofRow[]): Thresholds {
   let best = { decision: 0.5, score: -1 };
   for (const decision of GRID.filter((t) => t >= 0.2 && t <= 0.9)) {
     const t = { decision, crisis, possibleCrisis };
-    const score = evaluate(SAFETY_LABELS, rows.map((r) => r.gold), labelsOf(rows, t)).macroRecall;
+    const score = evaluate(
+      SAFETY_LABELS,
+      rows.map((r) => r.gold),
+      labelsOf(rows, t),
+    ).macroRecall;
     if (score > best.score) best = { decision, score };
   }
   return { decision: best.decision, crisis, possibleCrisis };

@@ -9,7 +9,15 @@ import { SafetyLabelSchema, type SafetyLabel } from './labels.js';
  * cases with a safety-relevant expectation. The frozen set (evals/frozen) is deliberately not read here.
  */
 const LABELLED_SETS = ['labelled', 'second-set', 'third-set', 'fourth-set', 'fifth-set'];
-const CASE_FILES = ['safety-crisis', 'safety-dosing', 'safety-medical-advice', 'safety-illegal-use', 'off-topic', 'smalltalk', 'boundary'];
+const CASE_FILES = [
+  'safety-crisis',
+  'safety-dosing',
+  'safety-medical-advice',
+  'safety-illegal-use',
+  'off-topic',
+  'smalltalk',
+  'boundary',
+];
 
 export interface DevItem {
   set: string;
@@ -36,7 +44,8 @@ export function loadDevSets(): DevItem[] {
   const items: DevItem[] = [];
   for (const set of LABELLED_SETS) {
     const file = fromProjectRoot('evals', 'safety', `${set}.yaml`);
-    for (const i of LabelledSchema.parse(parse(readFileSync(file, 'utf8'))).items) items.push({ set, label: i.label, text: i.text });
+    for (const i of LabelledSchema.parse(parse(readFileSync(file, 'utf8'))).items)
+      items.push({ set, label: i.label, text: i.text });
   }
   for (const set of CASE_FILES) {
     const file = fromProjectRoot('evals', 'cases', `${set}.yaml`);

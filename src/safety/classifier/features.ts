@@ -48,14 +48,18 @@ export function ngramsOf(text: string): string[] {
 /** Binary hashed n-gram block, L2-normalised so it weighs like the unit-length USE vector whatever the length. */
 function ngramBlock(text: string): SparseVector {
   const buckets = new Set(ngramsOf(text).map((g) => fnv1a(g) % NGRAM_BUCKETS));
-  const indices = Uint32Array.from([...buckets].sort((a, b) => a - b), (b) => USE_DIMS + b);
+  const indices = Uint32Array.from(
+    [...buckets].sort((a, b) => a - b),
+    (b) => USE_DIMS + b,
+  );
   const values = new Float32Array(indices.length).fill(indices.length ? 1 / Math.sqrt(indices.length) : 0);
   return { indices, values };
 }
 
 /** The classifier's input: the turn's USE-lite vector, plus the n-gram block when enabled. */
 export function featurize(vector: ArrayLike<number>, text: string, options: FeatureOptions): SparseVector {
-  if (vector.length !== USE_DIMS) throw new Error(`featurize: expected a ${USE_DIMS}-d USE-lite vector, got ${vector.length}`);
+  if (vector.length !== USE_DIMS)
+    throw new Error(`featurize: expected a ${USE_DIMS}-d USE-lite vector, got ${vector.length}`);
   const dense = fromDense(vector);
   return options.ngrams ? concat(dense, ngramBlock(text)) : dense;
 }

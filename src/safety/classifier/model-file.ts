@@ -70,14 +70,23 @@ export function readWeightsFile(file: string, expected: WeightsFingerprint): Saf
   const parsed = SafetyWeightsSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SafetyModelError(`${file} is invalid (${issue?.path.join('.')}: ${issue?.message})`, 'safety_model_corrupt');
+    throw new SafetyModelError(
+      `${file} is invalid (${issue?.path.join('.')}: ${issue?.message})`,
+      'safety_model_corrupt',
+    );
   }
   const w = parsed.data;
   if (w.embeddingModel !== expected.embeddingModel) {
-    throw new SafetyModelError(`safety weights were trained on another embedding model (${w.embeddingModel})`, 'safety_model_stale');
+    throw new SafetyModelError(
+      `safety weights were trained on another embedding model (${w.embeddingModel})`,
+      'safety_model_stale',
+    );
   }
   if (w.trainingHash !== expected.trainingHash) {
-    throw new SafetyModelError('safety weights are stale: the training data, variant generator or features changed since they were trained', 'safety_model_stale');
+    throw new SafetyModelError(
+      'safety weights are stale: the training data, variant generator or features changed since they were trained',
+      'safety_model_stale',
+    );
   }
   return w;
 }

@@ -27,16 +27,29 @@ export interface SafetyModel {
 }
 
 /** Builds the classifier from validated weights (also used by the trainer on freshly fitted models). */
-export function safetyModelFrom(category: LinearModel, crisis: LinearModel, features: FeatureOptions, thresholds: Thresholds): SafetyModel {
+export function safetyModelFrom(
+  category: LinearModel,
+  crisis: LinearModel,
+  features: FeatureOptions,
+  thresholds: Thresholds,
+): SafetyModel {
   return {
     thresholds,
     classify(vector, text) {
       const x = featurize(vector, text, features);
       const p = predictProba(category, x);
-      const probabilities = Object.fromEntries(SAFETY_LABELS.map((l, i) => [l, p[i] as number])) as Record<SafetyLabel, number>;
+      const probabilities = Object.fromEntries(SAFETY_LABELS.map((l, i) => [l, p[i] as number])) as Record<
+        SafetyLabel,
+        number
+      >;
       const crisisProbability = predictProba(crisis, x)[1] as number;
       const tier = crisisTier(crisisProbability, thresholds);
-      return { label: decideLabel(probabilities, tier, thresholds), probabilities, crisisTier: tier, crisisProbability };
+      return {
+        label: decideLabel(probabilities, tier, thresholds),
+        probabilities,
+        crisisTier: tier,
+        crisisProbability,
+      };
     },
   };
 }
@@ -56,6 +69,12 @@ export function loadSafetyModel(file = BUNDLED_WEIGHTS_FILE, options: LoadSafety
     trainingHash: options.trainingHash ?? trainingDataHash(FEATURE_VERSION),
     embeddingModel: USE_LITE_MODEL_ID,
   });
-  if (w.category.labels.join() !== SAFETY_LABELS.join()) throw new Error(`${file}: category labels differ from ${SAFETY_LABELS.join(', ')}`);
-  return safetyModelFrom(linearModelFromJson(w.category), linearModelFromJson(w.crisis), { ngrams: w.features.ngrams }, w.thresholds);
+  if (w.category.labels.join() !== SAFETY_LABELS.join())
+    throw new Error(`${file}: category labels differ from ${SAFETY_LABELS.join(', ')}`);
+  return safetyModelFrom(
+    linearModelFromJson(w.category),
+    linearModelFromJson(w.crisis),
+    { ngrams: w.features.ngrams },
+    w.thresholds,
+  );
 }

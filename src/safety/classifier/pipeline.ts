@@ -28,7 +28,7 @@ interface Fitted {
 
 const labelIndex = (l: SafetyLabel) => SAFETY_LABELS.indexOf(l);
 
-export function fit(xs: SparseVector[], labels: SafetyLabel[], dims: number): Fitted {
+export function fitModels(xs: SparseVector[], labels: SafetyLabel[], dims: number): Fitted {
   const ys = labels.map(labelIndex);
   const common = { dims, l2: HYPER.l2, iterations: HYPER.iterations, learningRate: HYPER.learningRate };
   const category = trainSoftmax(xs, ys, { ...common, classes: SAFETY_LABELS.length });
@@ -52,8 +52,13 @@ export function predictRow(m: Fitted, x: SparseVector): Omit<OofRow, 'gold'> {
 export function crossValidate(examples: Example[], features: FeatureOptions): OofRow[] {
   const xs = examples.map((e) => featurize(e.vector, e.text, features));
   const labels = examples.map((e) => e.label);
-  const folds = groupFolds(labels.map(labelIndex), examples.map((e) => e.group), CV.folds, CV.seed);
+  const folds = groupFolds(
+    labels.map(labelIndex),
+    examples.map((e) => e.group),
+    CV.folds,
+    CV.seed,
+  );
   const dims = featureDims(features);
-  const rows = outOfFold(xs, labels, folds, (x, y) => fit(x, y, dims), predictRow);
+  const rows = outOfFold(xs, labels, folds, (x, y) => fitModels(x, y, dims), predictRow);
   return rows.map((r, i) => ({ ...r, gold: labels[i] as SafetyLabel }));
 }

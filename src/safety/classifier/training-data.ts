@@ -46,7 +46,11 @@ export function loadSeeds(dir = TRAINING_DIR): Seed[] {
  */
 export function trainingDataHash(featureVersion: number, dir = TRAINING_DIR): string {
   const hash = createHash('sha256');
-  for (const f of yamlFiles(dir)) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
+  for (const f of yamlFiles(dir))
+    hash
+      .update(`${f}\0`)
+      .update(readFileSync(join(dir, f)))
+      .update('\0');
   hash.update(`variants:${VARIANT_GENERATOR_VERSION}\0features:${featureVersion}`);
   return hash.digest('hex');
 }

@@ -34,8 +34,10 @@ describe('calibrate', () => {
   it('puts the crisis threshold where false alarms on non-crisis prompts stay within 2 %', () => {
     const rows: OofRow[] = [];
     // 100 crisis prompts scoring 0.30–0.99; 100 others scoring 0.00–0.49: the top 2 % of others start at 0.48.
-    for (let i = 0; i < 100; i++) rows.push({ gold: 'crisis', probabilities: probs('crisis', 0.9), crisisProbability: 0.3 + (0.69 * i) / 99 });
-    for (let i = 0; i < 100; i++) rows.push({ gold: 'general', probabilities: probs('general', 0.9), crisisProbability: (0.49 * i) / 99 });
+    for (let i = 0; i < 100; i++)
+      rows.push({ gold: 'crisis', probabilities: probs('crisis', 0.9), crisisProbability: 0.3 + (0.69 * i) / 99 });
+    for (let i = 0; i < 100; i++)
+      rows.push({ gold: 'general', probabilities: probs('general', 0.9), crisisProbability: (0.49 * i) / 99 });
     const c = calibrate(rows);
     expect(c.crisis).toBeGreaterThanOrEqual(0.47);
     expect(c.crisis).toBeLessThanOrEqual(0.49);

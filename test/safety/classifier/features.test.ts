@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { featureDims, featurize, foldText, NGRAM_BUCKETS, ngramsOf, USE_DIMS } from '../../../src/safety/classifier/features.js';
+import {
+  featureDims,
+  featurize,
+  foldText,
+  NGRAM_BUCKETS,
+  ngramsOf,
+  USE_DIMS,
+} from '../../../src/safety/classifier/features.js';
 
 const vector = new Array(USE_DIMS).fill(0).map((_, i) => (i === 0 ? 1 : 0));
 

@@ -53,6 +53,8 @@ describe('loadSafetyModel', () => {
 
   it('invalid JSON or a wrong shape is a corrupt-file error, not a crash', () => {
     expect(loadError(write('bad.json', '{ not json')).code).toBe('safety_model_corrupt');
-    expect(loadError(write('shape.json', JSON.stringify({ ...committed, thresholds: { crisis: 2 } }))).code).toBe('safety_model_corrupt');
+    expect(loadError(write('shape.json', JSON.stringify({ ...committed, thresholds: { crisis: 2 } }))).code).toBe(
+      'safety_model_corrupt',
+    );
   });
 });

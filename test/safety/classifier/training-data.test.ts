@@ -9,7 +9,8 @@ const seeds = loadSeeds();
 
 describe('safety training data', () => {
   it('has seeds for every label and at least 2,000 prompts with 4 variants per seed (issue 12)', () => {
-    for (const label of SAFETY_LABELS) expect(seeds.filter((s) => s.label === label).length, label).toBeGreaterThanOrEqual(30);
+    for (const label of SAFETY_LABELS)
+      expect(seeds.filter((s) => s.label === label).length, label).toBeGreaterThanOrEqual(30);
     const total = seeds.reduce((n, s) => n + 1 + variantsOf(s.text, s.label, 4, 2026).length, 0);
     expect(total).toBeGreaterThanOrEqual(2000);
   });
@@ -26,7 +27,9 @@ describe('safety training data', () => {
   it('no seed is a near-copy of a dev item, so the dev figures measure generalisation', () => {
     const dev = loadDevSets();
     expect(dev.length).toBeGreaterThan(400);
-    const copies = dev.filter((d) => seeds.some((s) => trigramJaccard(s.text, d.text) >= NEAR_COPY_THRESHOLD)).map((d) => d.text);
+    const copies = dev
+      .filter((d) => seeds.some((s) => trigramJaccard(s.text, d.text) >= NEAR_COPY_THRESHOLD))
+      .map((d) => d.text);
     expect(copies).toEqual([]);
   });
 });
