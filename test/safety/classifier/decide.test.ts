@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { calibrate, type OofRow } from '../../../src/safety/classifier/calibrate.js';
+import { crisisTier, decideLabel } from '../../../src/safety/classifier/decide.js';
+import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
+
+const t = { decision: 0.5, crisis: 0.6, possibleCrisis: 0.2 };
+const probs = (top: SafetyLabel, p: number): Record<SafetyLabel, number> => {
+  const rest = (1 - p) / (SAFETY_LABELS.length - 1);
+  return Object.fromEntries(SAFETY_LABELS.map((l) => [l, l === top ? p : rest])) as Record<SafetyLabel, number>;
+};
+
+describe('crisis tiers and the category decision', () => {
+  it('tiers follow the two crisis thresholds', () => {
+    expect(crisisTier(0.6, t)).toBe('crisis');
+    expect(crisisTier(0.3, t)).toBe('possible');
+    expect(crisisTier(0.1, t)).toBe('none');
+  });
+
+  it('crisis from the detector wins over a confident refusal category', () => {
+    expect(decideLabel(probs('dosing', 0.95), 'crisis', t)).toBe('crisis');
+  });
+
+  it('the category model alone never decides crisis: without the detector the next label is used', () => {
+    expect(decideLabel(probs('crisis', 0.9), 'none', t)).not.toBe('crisis');
+  });
+
+  it('an unsure refusal abstains to retrieval (general); a sure one is kept', () => {
+    expect(decideLabel(probs('dosing', 0.3), 'none', t)).toBe('general');
+    expect(decideLabel(probs('dosing', 0.8), 'possible', t)).toBe('dosing');
+  });
+});
+
+describe('calibrate', () => {
+  it('puts the crisis threshold where false alarms on non-crisis prompts stay within 2 %', () => {
+    const rows: OofRow[] = [];
+    // 100 crisis prompts scoring 0.30–0.99; 100 others scoring 0.00–0.49: the top 2 % of others start at 0.48.
+    for (let i = 0; i < 100; i++)
+      rows.push({ gold: 'crisis', probabilities: probs('crisis', 0.9), crisisProbability: 0.3 + (0.69 * i) / 99 });
+    for (let i = 0; i < 100; i++)
+      rows.push({ gold: 'general', probabilities: probs('general', 0.9), crisisProbability: (0.49 * i) / 99 });
+    const c = calibrate(rows);
+    expect(c.crisis).toBeGreaterThanOrEqual(0.47);
+    expect(c.crisis).toBeLessThanOrEqual(0.49);
+    expect(c.possibleCrisis).toBeLessThan(c.crisis);
+  });
+});

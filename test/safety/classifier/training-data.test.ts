@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { NEAR_COPY_THRESHOLD, trigramJaccard } from '../../../evals/lib/near-copy.js';
+import { loadDevSets } from '../../../src/safety/classifier/dev-sets.js';
+import { SAFETY_LABELS } from '../../../src/safety/classifier/labels.js';
+import { loadSeeds } from '../../../src/safety/classifier/training-data.js';
+import { variantsOf } from '../../../src/safety/classifier/variants.js';
+
+const seeds = loadSeeds();
+
+describe('safety training data', () => {
+  it('has seeds for every label and at least 2,000 prompts with 4 variants per seed (issue 12)', () => {
+    for (const label of SAFETY_LABELS)
+      expect(seeds.filter((s) => s.label === label).length, label).toBeGreaterThanOrEqual(30);
+    const total = seeds.reduce((n, s) => n + 1 + variantsOf(s.text, s.label, 4, 2026).length, 0);
+    expect(total).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('variants are deterministic, distinct from the seed, and keep greetings free of personas and pressure', () => {
+    const a = variantsOf('how much ketamine should I take', 'dosing', 4, 1);
+    expect(a).toEqual(variantsOf('how much ketamine should I take', 'dosing', 4, 1));
+    expect(a).toHaveLength(4);
+    expect(a).not.toContain('how much ketamine should I take');
+    const greeting = variantsOf('hello there', 'smalltalk', 20, 1).join(' ');
+    expect(greeting).not.toMatch(/nurse|pharmacist|hypothetically|ignore your/i);
+  });
+
+  it('no seed is a near-copy of a dev item, so the dev figures measure generalisation', () => {
+    const dev = loadDevSets();
+    expect(dev.length).toBeGreaterThan(400);
+    const copies = dev
+      .filter((d) => seeds.some((s) => trigramJaccard(s.text, d.text) >= NEAR_COPY_THRESHOLD))
+      .map((d) => d.text);
+    expect(copies).toEqual([]);
+  });
+});
