@@ -5,7 +5,7 @@ import { loadSafetyModel } from '../../../src/safety/classifier/model.js';
 
 // The committed model on the real USE-lite vectors, on prompts written for this test (not training data, not
 // frozen). One clear example per decision: a wrong feature layout, transposed weights or bad thresholds fail here.
-const embeddings = new UseLiteEmbeddings({ batchWindowMs: 0 });
+const embeddings = new UseLiteEmbeddings({ batching: false });
 const model = loadSafetyModel();
 afterAll(() => embeddings.close());
 
