@@ -35,11 +35,11 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
     child.stdout?.on('data', (d: Buffer) => {
       buffer += d.toString();
-      const m = /"event":"server_listening".*?"url":"([^"]+)"/.exec(buffer);
-      if (m?.[1] && Number.isNaN(listeningMs)) {
+      const url = logEvent(buffer, 'server_listening')?.url;
+      if (typeof url === 'string' && Number.isNaN(listeningMs)) {
         listeningMs = performance.now() - started;
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(url);
       }
     });
   });
@@ -54,7 +54,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
     await new Promise((r) => setTimeout(r, 10));
   }
   if (Number.isNaN(healthyMs)) throw new Error(`server not healthy within ${timeoutMs} ms: ${stderr}`);
-  const botReadyMs = Number(/"event":"bot_ready".*?"coldStartMs":(\d+)/.exec(buffer)?.[1] ?? Number.NaN);
+  const botReadyMs = Number(logEvent(buffer, 'bot_ready')?.coldStartMs ?? Number.NaN);
   // Keep draining stdout (one log line per request) without keeping it.
   child.stdout?.removeAllListeners('data');
   child.stdout?.resume();
@@ -87,4 +87,18 @@ export async function askOverHttp(url: string, message: string): Promise<string>
   const res = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
   if (res.status !== 200) throw new Error(`POST /api/ask → ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { kind: string }).kind;
+}
+
+/** The first JSON log line of `event` in the server's output so far (field order is the logger's business). */
+function logEvent(output: string, event: string): Record<string, unknown> | undefined {
+  for (const line of output.split('\n')) {
+    if (!line.includes(`"${event}"`)) continue;
+    try {
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      if (parsed.event === event) return parsed;
+    } catch {
+      // A partial line: the rest arrives with the next chunk.
+    }
+  }
+  return undefined;
 }
