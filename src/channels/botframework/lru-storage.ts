@@ -7,6 +7,8 @@ export interface LruStorageOptions {
   max: number;
   /** Items not read or written for this long are forgotten. */
   ttlMs: number;
+  /** Most characters of stored JSON in all; least recently used items go first. Default 16 million (~32 MB). */
+  maxChars?: number;
   /** Clock for expiry (tests); `performance.now`-like milliseconds. */
   now?: () => number;
 }
@@ -33,6 +35,9 @@ export class LruStorage implements Storage {
     this.cache = new LRUCache<string, string>({
       max: options.max,
       ttl: options.ttlMs,
+      // A count alone does not bound memory: one conversation's state can be 1k or 40k characters.
+      maxSize: options.maxChars ?? 16_000_000,
+      sizeCalculation: (json) => Math.max(1, json.length),
       // Reading a conversation's state is activity too: an active conversation must not expire mid-use.
       updateAgeOnGet: true,
       // lru-cache caches "now" for a millisecond with a timer; an injected clock must be read on every call.

@@ -16,6 +16,17 @@ export interface WebChatBridgeOptions {
   max: number;
   /** Activities kept per conversation for SSE reconnects (Last-Event-ID replay). */
   keep?: number;
+  /**
+   * Most characters of JSON kept per conversation's replay log (older activities go first). The log only serves
+   * reconnects: the page keeps its own transcript. Bounded so 10,000 open conversations cannot hold gigabytes.
+   */
+  keepChars?: number;
+  /**
+   * Most characters of replay logs over all conversations (default 24 million, about 48 MB): past it, the
+   * conversation idle the longest goes first. Creation floods cannot trigger it (a new conversation holds about
+   * 3k characters, so 10,000 of them stay far below); only many long, real conversations can.
+   */
+  maxChars?: number;
   /** Clock in ms, injectable for tests (lru-cache measures TTL with it). */
   now?: () => number;
 }
@@ -25,9 +36,16 @@ interface BridgeConversation {
   token: string;
   userId: string;
   /** Newest last; `seq` is the SSE event id. */
-  log: { seq: number; activity: BridgeActivity }[];
+  log: { seq: number; activity: BridgeActivity; chars: number }[];
+  /** Sum of `chars` over `log`. */
+  logChars: number;
   nextSeq: number;
   listeners: Set<(seq: number, activity: BridgeActivity) => void>;
+}
+
+/** The cache's value: a fresh wrapper on every set, so lru-cache re-measures the conversation's size. */
+interface Entry {
+  conversation: BridgeConversation;
 }
 
 /**
@@ -37,20 +55,27 @@ interface BridgeConversation {
  */
 export class WebChatBridge {
   /** Keyed on last activity: a post, a stream (re)connect or a reply renews the TTL. */
-  private readonly conversations: LRUCache<string, BridgeConversation>;
+  private readonly conversations: LRUCache<string, Entry>;
   private readonly keep: number;
+  private readonly keepChars: number;
 
   constructor(private readonly options: WebChatBridgeOptions) {
-    this.keep = options.keep ?? 200;
+    // 50 activities / 64k characters: a reconnect replays about 20 turns with their Sources cards (a card with four
+    // citations is 2–3k characters), far more than the seconds of a dropped stream need.
+    this.keep = options.keep ?? 50;
+    this.keepChars = options.keepChars ?? 64_000;
     const now = options.now ?? Date.now;
-    this.conversations = new LRUCache<string, BridgeConversation>({
+    this.conversations = new LRUCache<string, Entry>({
       max: options.max,
       ttl: options.ttlMs,
+      maxSize: options.maxChars ?? 24_000_000,
+      // 1k for the conversation's own fields and token; the log is measured as it grows.
+      sizeCalculation: (entry) => 1_000 + entry.conversation.logChars,
       perf: { now },
       // No cached clock reading: an expiry must be exact, including under an injected test clock.
       ttlResolution: 0,
       // Open streams lose their conversation when it expires; closing them tells the page to start a new one.
-      dispose: (conversation) => conversation.listeners.clear(),
+      dispose: (entry) => entry.conversation.listeners.clear(),
     });
   }
 
@@ -70,16 +95,17 @@ export class WebChatBridge {
       token: randomBytes(24).toString('base64url'),
       userId: `webchat-user-${randomUUID()}`,
       log: [],
+      logChars: 0,
       nextSeq: 1,
       listeners: new Set(),
     };
-    this.conversations.set(conversation.id, conversation);
+    this.conversations.set(conversation.id, { conversation });
     return { conversationId: conversation.id, token: conversation.token, userId: conversation.userId };
   }
 
   /** The conversation if `token` is its token (constant-time compare) and it has not expired; renews it. */
   authorize(conversationId: string, token: string | undefined): { id: string; userId: string } | undefined {
-    const conversation = this.conversations.peek(conversationId);
+    const conversation = this.conversations.peek(conversationId)?.conversation;
     if (!conversation || token === undefined) return undefined;
     const a = Buffer.from(conversation.token);
     const b = Buffer.from(token);
@@ -98,15 +124,22 @@ export class WebChatBridge {
     const conversation = this.touch(conversationId);
     if (!conversation) return false;
     const seq = conversation.nextSeq++;
-    conversation.log.push({ seq, activity });
-    if (conversation.log.length > this.keep) conversation.log.shift();
+    const chars = JSON.stringify(activity).length;
+    conversation.log.push({ seq, activity, chars });
+    conversation.logChars += chars;
+    while (conversation.log.length > 1 && (conversation.log.length > this.keep || conversation.logChars > this.keepChars)) {
+      conversation.logChars -= (conversation.log.shift() as { chars: number }).chars;
+    }
+    // A new entry object makes lru-cache re-measure the conversation against the overall budget (setting the same
+    // object again keeps its old size).
+    this.conversations.set(conversationId, { conversation }, { noDisposeOnSet: true });
     for (const listener of conversation.listeners) listener(seq, activity);
     return true;
   }
 
   /** Replays activities after `afterSeq` (0 = all kept), then streams new ones until unsubscribed. */
   subscribe(conversationId: string, afterSeq: number, listener: (seq: number, activity: BridgeActivity) => void): () => void {
-    const conversation = this.conversations.peek(conversationId);
+    const conversation = this.conversations.peek(conversationId)?.conversation;
     if (!conversation) return () => {};
     for (const entry of conversation.log) if (entry.seq > afterSeq) listener(entry.seq, entry.activity);
     conversation.listeners.add(listener);
@@ -119,8 +152,8 @@ export class WebChatBridge {
 
   /** Renews the conversation's TTL (re-setting it restarts the clock) and returns it, unless it expired. */
   private touch(id: string): BridgeConversation | undefined {
-    const conversation = this.conversations.get(id);
-    if (conversation) this.conversations.set(id, conversation, { noDisposeOnSet: true });
+    const conversation = this.conversations.get(id)?.conversation;
+    if (conversation) this.conversations.set(id, { conversation }, { noDisposeOnSet: true });
     return conversation;
   }
 }

@@ -66,4 +66,11 @@ describe('LruStorage (the SDK Storage interface, bounded and expiring)', () => {
     await expect(storage.read([])).rejects.toThrow(ReferenceError);
     await expect(storage.write({})).rejects.toThrow(ReferenceError);
   });
+
+  it('bounds the stored JSON by characters, not only by count: the least recently used item goes first', async () => {
+    const storage = new LruStorage({ max: 1_000, ttlMs: 60_000, maxChars: 10_000 });
+    for (let n = 0; n < 5; n++) await storage.write({ [`c${n}`]: { text: 'x'.repeat(3_000) } });
+    const kept = await storage.read(['c0', 'c1', 'c2', 'c3', 'c4']);
+    expect(Object.keys(kept)).toEqual(['c2', 'c3', 'c4']);
+  });
 });

@@ -65,4 +65,23 @@ describe('WebChatBridge', () => {
     expect(seen).toEqual(['2', '3', '4']);
     expect(bridge.push('unknown', { id: 'x', type: 'message' })).toBe(false);
   });
+
+  it('keeps a replay log bounded by count and characters, and the whole bridge bounded by characters', () => {
+    const bridge = new WebChatBridge({ ttlMs: 60_000, max: 100, keep: 50, keepChars: 5_000, maxChars: 20_000, now: () => T0 });
+    const big = (n: number) => ({ id: `a${n}`, type: 'message', text: 'x'.repeat(900) });
+    const idle = bridge.create();
+    const busy = bridge.create();
+    for (let n = 0; n < 20; n++) bridge.push(busy.conversationId, big(n));
+    const replayed: number[] = [];
+    bridge.subscribe(busy.conversationId, 0, (seq) => replayed.push(seq));
+    // 20 activities of ~950 characters under a 5,000-character log: only the newest few are replayed.
+    expect(replayed.length).toBeGreaterThan(0);
+    expect(replayed.length).toBeLessThanOrEqual(5);
+    expect(replayed.at(-1)).toBe(20);
+    // Fill the bridge past its overall budget: the conversation idle the longest goes first, the active ones stay.
+    const others = Array.from({ length: 4 }, () => bridge.create());
+    for (const o of others) for (let n = 0; n < 5; n++) bridge.push(o.conversationId, big(n));
+    expect(bridge.authorize(idle.conversationId, idle.token)).toBeUndefined();
+    expect(bridge.authorize(others.at(-1)!.conversationId, others.at(-1)!.token)).toBeDefined();
+  });
 });
