@@ -1,7 +1,6 @@
 import type { TermStats } from '../retrieval/term-stats.js';
 import { stem } from '../text/stem.js';
 import { isStopword } from '../text/stopwords.js';
-import type { Candidate } from './candidates.js';
 import type { QueryTerms } from './query-terms.js';
 
 /**
@@ -35,14 +34,4 @@ export function outOfVocabularyShare(terms: QueryTerms, synonymMatched: readonly
     missing += w;
   }
   return total === 0 ? 0 : missing / total;
-}
-
-/** Weights of the answer confidence; calibrated by `npm run retrieval:eval -- --calibrate`. */
-export const CONFIDENCE_WEIGHTS = { dense: 0.7, coverage: 0.3, oov: 1.0 } as const;
-
-/** 0–1 confidence that `best` answers the question. */
-export function confidence(best: Candidate | undefined, oovShare: number): number {
-  if (!best) return 0;
-  const raw = CONFIDENCE_WEIGHTS.dense * best.dense + CONFIDENCE_WEIGHTS.coverage * best.coverage - CONFIDENCE_WEIGHTS.oov * oovShare;
-  return Math.max(0, Math.min(1, raw));
 }

@@ -1,4 +1,5 @@
 import { Answerer } from '../answer/answerer.js';
+import { loadRanker, type Ranker } from '../answer/ranker.js';
 import { getConfig, type Config } from '../config/env.js';
 import { UseLiteEmbeddings } from '../embeddings/use-lite.js';
 import type { ModelEmbeddings } from '../core/embedder.js';
@@ -24,6 +25,8 @@ export interface CreateBotOptions {
   policy?: SafetyPolicy;
   /** The output guard (no dose quantities, no personal directives) unless given. */
   guard?: OutputGuard;
+  /** The answer ranker; the committed, stale-checked weights (src/answer/ranker-weights.json) unless given. */
+  ranker?: Ranker;
   /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given. */
   conversations?: ConversationStore;
 }
@@ -40,11 +43,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   // Load the model weights and run the graph once now, so the first user does not wait for it.
   await embeddings.embedQuery('warm-up');
   const guard = options.guard ?? createOutputGuard();
-  const answerer = new Answerer(stack, guard, {
-    topK: config.RETRIEVAL_TOP_K,
-    maxSentences: config.ANSWER_MAX_SENTENCES,
-    minConfidence: config.ANSWER_MIN_CONFIDENCE,
-  });
+  const ranker = options.ranker ?? (await loadRanker());
+  const answerer = new Answerer(stack, guard, ranker, { maxSentences: config.ANSWER_MAX_SENTENCES });
   // Exemplar vectors are cached in the index folder, so a warm start embeds nothing but user messages.
   const policy =
     options.policy ??

@@ -36,6 +36,8 @@ export interface ResolvedQuery {
   topic: string[];
   /** Whether the previous topic was borrowed. */
   followUp: boolean;
+  /** For a follow-up: the units the previous turn answered from (the ranker prefers staying there). */
+  previous?: { unitIds: string[] };
 }
 
 /**
@@ -50,5 +52,10 @@ export function resolveFollowUp(message: string, conversation: Conversation): Re
   const pointsBack = POINTS_BACK.test(message) || CONTINUES.test(message.trim()) || words(message).length <= 2;
   const elliptical = own.length === 0 && pointsBack;
   if (!previous || !elliptical) return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
-  return { query: `${message} ${previous.topic.join(' ')}`, topic: previous.topic, followUp: true };
+  return {
+    query: `${message} ${previous.topic.join(' ')}`,
+    topic: previous.topic,
+    followUp: true,
+    previous: { unitIds: previous.chunkIds },
+  };
 }

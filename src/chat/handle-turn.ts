@@ -50,7 +50,7 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       const resolved = resolveFollowUp(expandContractions(message), conversation);
       resolvedQuery = resolved.query;
       topic = resolved.topic;
-      const answer = await deps.answerer.answer(resolvedQuery);
+      const answer = await deps.answerer.answer(resolvedQuery, { previous: resolved.previous });
       confidence = answer.confidence;
       guardRemoved = answer.guardRemoved;
       body = {

@@ -16,7 +16,7 @@ import { readStore, recordFiles } from './integrity.js';
  */
 export async function buildIndex(dir: string, corpusDir: string, data: CorpusData, embeddings: ModelEmbeddings): Promise<LoadedIndex> {
   const started = performance.now();
-  const texts = embeddableTexts(data.chunks);
+  const texts = embeddableTexts(data.chunks, data.bank);
   const textVectors = await embeddings.embedDocuments(texts);
   const headings = new Set(data.chunks.map((c) => c.section));
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: embeddings.dimensions });
@@ -34,6 +34,7 @@ export async function buildIndex(dir: string, corpusDir: string, data: CorpusDat
       model: { id: embeddings.modelId, dimensions: embeddings.dimensions },
       corpusHash: await hashCorpus(corpusDir),
       synonymsHash: sha256(data.synonymsText),
+      bankHash: sha256(data.bankText),
       chunker: data.chunker,
       chunks: data.chunks.length,
       texts: texts.length,

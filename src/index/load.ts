@@ -15,6 +15,7 @@ export async function fingerprint(corpusDir: string, data: CorpusData, embedding
     model: { id: embeddings.modelId, dimensions: embeddings.dimensions },
     corpusHash: await hashCorpus(corpusDir),
     synonymsHash: sha256(data.synonymsText),
+    bankHash: sha256(data.bankText),
     chunker: data.chunker,
   };
 }
