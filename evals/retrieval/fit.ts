@@ -17,8 +17,21 @@ const L2 = 1e-3;
 /** Full-batch Adam steps; 400 brings the loss change under 1e-4 on ~30,000 candidates. */
 const ITERATIONS = 400;
 
+/**
+ * The answerability model: the same standardised two-class logistic regression over query-level rows, with the
+ * classes weighted to equal total weight (answerable questions outnumber not-covered ones about 5 : 1).
+ */
+export function fitAnswerability(rows: number[][], labels: number[]): FittedRanker {
+  const pos = labels.filter((y) => y === 1).length;
+  const neg = labels.length - pos;
+  return fitRanker(
+    rows.map((x, i) => ({ x, y: labels[i] as number })),
+    [labels.length / (2 * Math.max(1, neg)), labels.length / (2 * Math.max(1, pos))],
+  );
+}
+
 /** Standardises the features and fits a two-class logistic regression (softmax over {other, answers}). */
-export function fitRanker(samples: { x: number[]; y: number }[]): FittedRanker {
+export function fitRanker(samples: { x: number[]; y: number }[], classWeights?: number[]): FittedRanker {
   const dims = samples[0]?.x.length ?? 0;
   const mean = new Array<number>(dims).fill(0);
   const std = new Array<number>(dims).fill(0);
@@ -30,7 +43,7 @@ export function fitRanker(samples: { x: number[]; y: number }[]): FittedRanker {
   const model = trainSoftmax(
     samples.map((s) => scale(s.x)),
     samples.map((s) => s.y),
-    { classes: 2, dims, l2: L2, iterations: ITERATIONS },
+    { classes: 2, dims, l2: L2, iterations: ITERATIONS, classWeights },
   );
   return { model, mean, std: sd, probability: (x) => predictProba(model, scale(x))[1] as number };
 }

@@ -19,7 +19,8 @@ import { silentLogger } from '../../src/logger.js';
 import { loadRetrievalStack } from '../../src/retrieval/stack.js';
 import { TermStats } from '../../src/retrieval/term-stats.js';
 import { expandContractions } from '../../src/text/contractions.js';
-import { fitListwise, fitRanker, type FittedRanker } from './fit.js';
+import { fitAnswerability, fitListwise, fitRanker, type FittedRanker } from './fit.js';
+import { ANSWERABILITY_FEATURES, answerabilityFeatures } from '../../src/answer/answerability.js';
 import { loadLabelledQueries, type LabelledQuery } from './train-data.js';
 
 /** The dev targets of the issue: at most 3 % false no_answer. */
@@ -99,19 +100,33 @@ const folds = groupFolds(
   FOLDS,
   SEED,
 );
+type Item = (typeof dev)[number];
+/** The query's candidates ranked by `model`, with what the answerability model reads. */
+const rankWith = (model: TwoPart, x: Item) =>
+  x.candidates
+    .map((c) => ({ c, features: c.features, signals: c.signals, probability: model.probability(c.features), score: model.score(c.features) }))
+    .sort((a, b) => b.score - a.score);
+const answerabilityRow = (model: TwoPart, x: Item) => answerabilityFeatures(rankWith(model, x), FEATURE_NAMES);
+/** Ranker + answerability model fitted on `train` (dev queries) and the bank. */
+function fitAll(train: Item[]) {
+  const ranker = fitBoth([...train, ...bank]);
+  const rows = train.map((x) => answerabilityRow(ranker, x));
+  const answerability = fitAnswerability(rows, train.map((x) => (x.q.right.length > 0 ? 1 : 0)));
+  return { ranker, answerability };
+}
 const oof = outOfFold(
   dev,
   dev.map(() => 0),
   folds,
-  (train) => fitBoth([...train, ...bank]),
-  (model, x) => {
-    const ranked = x.candidates.map((c) => ({ c, p: model.probability(c.features), s: model.score(c.features) })).sort((a, b) => b.s - a.s);
+  (train) => fitAll(train),
+  (models, x) => {
+    const ranked = rankWith(models.ranker, x);
     const top = ranked[0];
     const second = top && ranked.find((r) => r.c.unit.docId !== top.c.unit.docId && jaccard(r.c.unit.text, top.c.unit.text) < 0.5);
     return {
-      p: top?.p ?? 0,
+      p: models.answerability.probability(answerabilityFeatures(ranked, FEATURE_NAMES)),
       right: top !== undefined && x.q.right.includes(top.c.unit.id),
-      second: second ? { p: second.p, right: x.q.right.includes(second.c.unit.id) } : undefined,
+      second: second ? { p: second.probability, right: x.q.right.includes(second.c.unit.id) } : undefined,
     };
   },
 );
@@ -136,12 +151,16 @@ const at = (t: number) => {
 };
 const seconds = single1.map(({ r }) => r.second).filter((s): s is { p: number; right: boolean } => s !== undefined);
 let secondThreshold = 1;
-for (let t = 0.95; t >= Math.max(0.05, threshold); t -= 0.05) {
+for (let t = 0.95; t >= 0.05; t -= 0.05) {
   const shown = seconds.filter((s) => s.p >= t);
   if (shown.length > 0 && shown.filter((s) => s.right).length / shown.length >= SECOND_UNIT_PRECISION) secondThreshold = Number(t.toFixed(2));
   else if (shown.length > 0) break;
 }
 const figures = at(threshold);
+for (const t of [0.3, 0.5, 0.7, 0.9]) {
+  const shown = seconds.filter((x) => x.p >= t);
+  process.stderr.write(`  second unit at p >= ${t}: ${shown.length} shown, ${shown.filter((x) => x.right).length} right\n`);
+}
 const byStyle: Record<string, number> = {};
 for (const style of new Set(single1.map(({ x }) => x.q.style))) {
   const rows = single1.filter(({ x }) => x.q.style === style);
@@ -158,7 +177,10 @@ const cv = {
   bankQuestions: bank.length,
 };
 
+// The shipped ranker is fitted on everything (dev, follow-ups and bank); the answerability model on the dev queries.
 const final = fitBoth(all);
+const finalAnswerability = fitAnswerability(dev.map((x) => answerabilityRow(final, x)), dev.map((x) => (x.q.right.length > 0 ? 1 : 0)));
+
 const weights: RankerWeights = {
   devHash: await hashDevFiles(),
   features: [...FEATURE_NAMES],
@@ -166,6 +188,12 @@ const weights: RankerWeights = {
   std: final.std,
   model: linearModelToJson(final.model, ['other', 'answers']),
   order: final.order.map((w) => Number(w.toPrecision(6))),
+  answerability: {
+    features: [...ANSWERABILITY_FEATURES],
+    mean: finalAnswerability.mean,
+    std: finalAnswerability.std,
+    model: linearModelToJson(finalAnswerability.model, ['not_covered', 'answerable']),
+  },
   noAnswerThreshold: Number(threshold.toFixed(6)),
   secondUnitThreshold: secondThreshold,
   cv: Object.fromEntries(Object.entries(cv).map(([k, v]) => [k, Number(v.toFixed(4))])),

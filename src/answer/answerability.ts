@@ -35,3 +35,50 @@ export function outOfVocabularyShare(terms: QueryTerms, synonymMatched: readonly
   }
   return total === 0 ? 0 : missing / total;
 }
+
+/** Query-level features of the answerability model (is any unit an answer?), from the ranked candidates. */
+export const ANSWERABILITY_FEATURES = [
+  'top_probability',
+  'top_share',
+  'oov_share',
+  'best_bank',
+  'best_sentence',
+  'bm25_bank_raw_log',
+  'bm25_unit_raw_log',
+  'query_terms_log',
+  'top_coverage',
+  'top_coverage_bank',
+] as const;
+
+/** What the answerability features read of a ranked candidate. */
+export interface RankedLike {
+  features: number[];
+  probability: number;
+  score: number;
+  signals: { bm25Bank: number; bm25Unit: number };
+}
+
+/**
+ * Features of the question as a whole, from its candidates ranked best first: how sure the ranker is of the top
+ * unit (probability, and its softmax share of the listwise scores), and how well ANYTHING matched — raw BM25
+ * levels (the ranker only sees them normalised per query), best cosines, out-of-vocabulary share.
+ */
+export function answerabilityFeatures(ranked: RankedLike[], featureNames: readonly string[]): number[] {
+  const top = ranked[0];
+  if (!top) return ANSWERABILITY_FEATURES.map(() => 0);
+  const f = (name: string) => top.features[featureNames.indexOf(name)] ?? 0;
+  const max = Math.max(...ranked.map((c) => c.score));
+  const z = ranked.reduce((s, c) => s + Math.exp(c.score - max), 0);
+  return [
+    top.probability,
+    1 / z,
+    f('oov_share'),
+    f('query_best_bank'),
+    f('query_best_sentence'),
+    Math.log1p(Math.max(...ranked.map((c) => c.signals.bm25Bank))),
+    Math.log1p(Math.max(...ranked.map((c) => c.signals.bm25Unit))),
+    f('query_terms_log'),
+    f('coverage'),
+    f('coverage_bank'),
+  ];
+}

@@ -34,7 +34,7 @@ export interface ComposedAnswer {
   text: string;
   citations: Citation[];
   suggestions: string[];
-  /** The ranker's probability that the best unit answers the question. */
+  /** The answerability model's probability that the articles answer the question. */
   confidence: number;
   /** Set (to the stemmed claim term) when the answer shows both sides of a point the articles disagree on. */
   disagreement?: string;
@@ -111,7 +111,7 @@ export class Answerer {
     const types = requiredAnswerTypes(terms.question);
     const candidates = all.filter((c) => c.unit.sentences.some((s) => sendable(s.text) && types.every((t) => t.sentence.test(s.text))));
     const best = candidates[0];
-    const confidence = best?.probability ?? 0;
+    const confidence = best ? this.ranker.answerability(candidates) : 0;
     const noAnswer = (): ComposedAnswer => ({
       kind: 'no_answer',
       text: NO_ANSWER_TEXT,

@@ -44,12 +44,13 @@ export function renderSegments(segments: Segment[], bullets: ReadonlySet<string>
   return out;
 }
 
-/** The item sentences of list units (everything of a list unit but a lead-in ending in ":"). */
+/** The item sentences of list units (every sentence after the lead-in, the sentence ending in ":"). */
 export function listItems(parts: ChosenPart[]): Set<string> {
   const items = new Set<string>();
   for (const { unit, sentences } of parts) {
     if (!unit.list) continue;
-    for (const s of sentences) if (!(s === unit.sentences[0] && /:\s*$/.test(s.text))) items.add(s.text);
+    const leadIn = unit.sentences.findIndex((s) => /:\s*$/.test(s.text));
+    for (const s of sentences) if (unit.sentences.indexOf(s) > leadIn) items.add(s.text);
   }
   return items;
 }

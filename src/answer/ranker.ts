@@ -6,6 +6,7 @@ import { linearModelFromJson, LinearModelJsonSchema } from '../learn/weights-fil
 import { predictProba, type LinearModel } from '../learn/softmax-regression.js';
 import { fromDense } from '../learn/sparse.js';
 import { fromProjectRoot } from '../paths.js';
+import { ANSWERABILITY_FEATURES, answerabilityFeatures, type RankedLike } from './answerability.js';
 import { FEATURE_NAMES } from './features.js';
 
 /** The committed ranker weights, written by `npm run answer:train`. */
@@ -34,7 +35,9 @@ export const RankerWeightsSchema = z.strictObject({
   model: LinearModelJsonSchema,
   /** Listwise weights over the standardised features: the ORDER of candidates (empty: order by probability). */
   order: z.array(z.number()),
-  /** Best-candidate probability below which the answer is no_answer (chosen by cross-validation). */
+  /** The answerability model over {@link ANSWERABILITY_FEATURES}: is any unit an answer to the question? */
+  answerability: z.strictObject({ features: z.array(z.string()), mean: z.array(z.number()), std: z.array(z.number().positive()), model: LinearModelJsonSchema }),
+  /** Answerability probability below which the answer is no_answer (chosen by cross-validation). */
   noAnswerThreshold: z.number().min(0).max(1),
   /** Lowest probability for a second unit from another article (chosen on the dev set). */
   secondUnitThreshold: z.number().min(0).max(1),
@@ -61,8 +64,17 @@ export async function hashDevFiles(root: string = fromProjectRoot()): Promise<st
 /** A loaded ranker: probability that a candidate unit answers the question. */
 export class Ranker {
   private readonly model: LinearModel;
+  private readonly answerabilityModel: LinearModel;
   constructor(readonly weights: RankerWeights) {
     this.model = linearModelFromJson(weights.model);
+    this.answerabilityModel = linearModelFromJson(weights.answerability.model);
+  }
+
+  /** Probability that some candidate answers the question (candidates ranked best first). */
+  answerability(ranked: RankedLike[]): number {
+    const { mean, std } = this.weights.answerability;
+    const x = answerabilityFeatures(ranked, FEATURE_NAMES).map((v, i) => (v - (mean[i] as number)) / (std[i] as number));
+    return predictProba(this.answerabilityModel, fromDense(x))[1] as number;
   }
 
   probability(features: number[]): number {
@@ -104,7 +116,7 @@ export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranke
   const parsed = RankerWeightsSchema.safeParse(json);
   if (!parsed.success) throw new RankerWeightsError(`Answer ranker weights ${file} are invalid (${parsed.error.issues[0]?.path.join('.')}).`);
   const weights = parsed.data;
-  if (weights.features.join() !== FEATURE_NAMES.join()) throw new RankerWeightsError(`Answer ranker weights ${file} were fitted on other features.`);
+  if (weights.features.join() !== FEATURE_NAMES.join() || weights.answerability.features.join() !== ANSWERABILITY_FEATURES.join()) throw new RankerWeightsError(`Answer ranker weights ${file} were fitted on other features.`);
   const devHash = options.devHash ?? (await hashDevFiles());
   if (weights.devHash !== devHash) throw new RankerWeightsError(`Answer ranker weights ${file} are stale: the dev set changed since they were fitted.`);
   return new Ranker(weights);

@@ -8,6 +8,9 @@ const POINTS_BACK = /\b(it|its|they|them|their|those|these|this|that|there|ones?
 /** Openers and closers that continue the previous question. */
 const CONTINUES = /^(and|also|plus|so|what about|how about|and what about|same for)\b|\b(too|as well|also|then)\s*[?.!]*$/i;
 
+/** Most words of a continuation ("and over what time period?" has 5) that still borrows the previous topic. */
+const CONTINUATION_WORDS = 6;
+
 /**
  * Terms that ask *about* a topic without naming one ("how long", "is that safe", "does it help"): a follow-up made
  * only of these needs the previous turn's topic.
@@ -50,7 +53,10 @@ export function resolveFollowUp(message: string, conversation: Conversation): Re
   // Only a message that names no topic of its own AND points back ("is that safe?", "and after?") borrows one;
   // "How does ketamine work?" is a new question, not a follow-up.
   const pointsBack = POINTS_BACK.test(message) || CONTINUES.test(message.trim()) || words(message).length <= 2;
-  const elliptical = own.length === 0 && pointsBack;
+  // "and over what time period?" names a new aspect ("period") but continues the previous question: a short message
+  // that opens like a continuation borrows the topic too (CONTINUATION_WORDS: the longest such dev follow-up).
+  const continues = CONTINUES.test(message.trim()) && words(message).length <= CONTINUATION_WORDS;
+  const elliptical = (own.length === 0 && pointsBack) || continues;
   if (!previous || !elliptical) return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
   return {
     query: `${message} ${previous.topic.join(' ')}`,

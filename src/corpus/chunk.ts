@@ -52,12 +52,15 @@ export function balancedParts<T>(items: T[], max: number): T[][] {
   return out;
 }
 
+/** Sentences of the lead-in paragraph that go with a list: the ":" sentence and the one before it. */
+const LEAD_IN_SENTENCES = 2;
+
 const isLeadIn = (p: Paragraph | undefined) => p !== undefined && !p.bullet && /:\s*$/.test(p.sentences.at(-1) ?? '');
 
 /**
  * Splits each section into answer units: a paragraph (split into balanced parts above `maxSentences`), or a list
- * with its lead-in — the last sentence of the paragraph before it when that ends in ":" (a bare list has only its
- * heading as context). A lead-in is never a unit without its items, and a list is never cut.
+ * with its lead-in — the paragraph before it when its last sentence ends in ":" (its last two sentences; a bare
+ * list has only its heading as context). A lead-in is never a unit without its items, and a list is never cut.
  */
 export function chunkArticle(article: Article, settings: ChunkerSettings = DEFAULT_CHUNKER): Chunk[] {
   const units: Chunk[] = [];
@@ -86,9 +89,11 @@ export function chunkArticle(article: Article, settings: ChunkerSettings = DEFAU
         // A list: the lead-in (if this paragraph is one) and every following item, whole.
         const items: ChunkSentence[] = [];
         if (!p.bullet) {
-          const before = sentences.slice(0, -1);
+          // The lead-in and the sentence before it ("…find a reputable provider. Here are a few things…:") introduce
+          // the list together; anything earlier in the paragraph is a unit of its own.
+          const before = sentences.slice(0, -LEAD_IN_SENTENCES);
           for (const part of before.length > 0 ? balancedParts(before, settings.maxSentences) : []) push(part, false);
-          items.push(sentences.at(-1) as ChunkSentence);
+          items.push(...sentences.slice(-LEAD_IN_SENTENCES));
         } else items.push(...sentences);
         while (located[i + 1]?.p.bullet) items.push(...(located[++i] as (typeof located)[number]).sentences);
         push(items, true);

@@ -18,6 +18,13 @@ describe('resolveFollowUp', () => {
     expect(r.topic).toEqual(['side', 'effect']);
   });
 
+  it('hands the previous turn’s answer units to the ranker (the follow-up is about the same passage)', () => {
+    const r = resolveFollowUp('and over what time period?', after({ ...turn('How many infusions will I need?', ['infus']), chunkIds: ['doc#3'] }));
+    expect(r.followUp).toBe(true);
+    expect(r.previous).toEqual({ unitIds: ['doc#3'] });
+    expect(resolveFollowUp('How does ketamine work?', sideEffects).previous).toBeUndefined();
+  });
+
   it.each(['is that safe?', 'and after?', 'how often?', 'Does it go away?'])('"%s" is a follow-up', (message) => {
     expect(resolveFollowUp(message, sideEffects).followUp).toBe(true);
   });

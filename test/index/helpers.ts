@@ -1,6 +1,7 @@
-import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { createLogger } from '../../src/logger.js';
 import type { Logger } from '../../src/core/logger.js';
 
@@ -12,7 +13,7 @@ export function recordingLogger(): Logger & { lines: Record<string, unknown>[]; 
 }
 
 /**
- * A temp copy of the corpus folder. `only` keeps just those articles (plus synonyms.yaml): rebuild tests embed a
+ * A temp copy of the corpus folder. `only` keeps just those articles (plus synonyms.yaml and their bank entries): rebuild tests embed a
  * small corpus so each rebuild costs a fraction of a second instead of seconds.
  */
 export async function copyCorpus(only?: string[]): Promise<string> {
@@ -22,5 +23,10 @@ export async function copyCorpus(only?: string[]): Promise<string> {
     recursive: true,
     filter: (src) => !only || !src.endsWith('.md') || only.some((id) => src.endsWith(`${id}.md`)),
   });
+  if (only) {
+    // The question bank keeps only the kept articles' entries (an entry of a missing article fails the build).
+    const bank = parse(await readFile(join(dir, 'questions.yaml'), 'utf8')) as { entries: { doc: string }[] };
+    await writeFile(join(dir, 'questions.yaml'), stringify({ entries: bank.entries.filter((e) => only.includes(e.doc)) }));
+  }
   return dir;
 }

@@ -94,8 +94,20 @@ describe('ensureIndex', () => {
     await expectOneRebuild(await ensure(), /index_stale: synonyms changed/);
   });
 
+  it('rebuilds when the question bank changes (its questions are embedded)', async () => {
+    await appendFile(join(corpusDir, 'questions.yaml'), '  - doc: ketamine-treatment-resistant-depression\n    anchor: "typically lasting around 40 minutes"\n    questions: [how long is one sitting]\n');
+    const run = await ensure();
+    await expectOneRebuild(run, /index_stale: question bank changed/);
+    expect(run.data.bank.some((q) => q.text === 'how long is one sitting')).toBe(true);
+  });
+
+  it('fails the build, naming the entry, when a bank anchor no longer exists in its article', async () => {
+    await appendFile(join(corpusDir, 'questions.yaml'), '  - doc: ketamine-treatment-resistant-depression\n    anchor: "a sentence the editor deleted"\n    questions: [anything]\n');
+    await expect(loadCorpusData(corpusDir)).rejects.toThrow(/"a sentence the editor deleted"\): anchor not found/);
+  });
+
   it('rebuilds when the chunker settings change', async () => {
-    const chunker = { ...DEFAULT_CHUNKER, chunkSize: 400 };
+    const chunker = { ...DEFAULT_CHUNKER, maxSentences: 2 };
     await expectOneRebuild(await ensure({ chunker }), /index_stale: chunker settings changed/, { chunker });
   });
 
