@@ -4,7 +4,7 @@ import type { UnitSearch, UnitSearchResult, UnitSignals } from '../retrieval/uni
 import { outOfVocabularyShare } from './answerability.js';
 import { focusText } from './focus.js';
 import { queryTerms, type QueryTerms } from './query-terms.js';
-import { coverage } from './term-features.js';
+import { coverage, specificity } from './term-features.js';
 
 /**
  * The ranker's features, in order. Bumping the list (or what one means) makes every weights file stale.
@@ -26,6 +26,7 @@ export const FEATURE_NAMES = [
   'gap_sentence',
   'coverage',
   'coverage_bank',
+  'specificity',
   'votes_bank_dense',
   'votes_bank_bm25',
   'query_terms_log',
@@ -102,6 +103,7 @@ export function candidateFeatures(
       s.sentMax - bestSentence,
       coverage(terms, s.unit.text, s.unit.section, stats),
       coverage(terms, bankText(s.unit), undefined, stats),
+      specificity(terms, s.unit.text, stats),
       s.bankVotesDense,
       s.bankVotesBm25,
       termsLog,

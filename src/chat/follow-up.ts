@@ -5,6 +5,8 @@ import type { Conversation } from '../core/conversation.js';
 
 /** Words that point back at an earlier topic. */
 const POINTS_BACK = /\b(it|its|they|them|their|those|these|this|that|there|ones?|same)\b/i;
+/** Openers that continue the previous question ("and over what time period?"). */
+const CONTINUES_OPENING = /^(and|also|plus|so|what about|how about|and what about|same for)\b/i;
 /** Openers and closers that continue the previous question. */
 const CONTINUES = /^(and|also|plus|so|what about|how about|and what about|same for)\b|\b(too|as well|also|then)\s*[?.!]*$/i;
 
@@ -55,7 +57,7 @@ export function resolveFollowUp(message: string, conversation: Conversation): Re
   const pointsBack = POINTS_BACK.test(message) || CONTINUES.test(message.trim()) || words(message).length <= 2;
   // "and over what time period?" names a new aspect ("period") but continues the previous question: a short message
   // that opens like a continuation borrows the topic too (CONTINUATION_WORDS: the longest such dev follow-up).
-  const continues = CONTINUES.test(message.trim()) && words(message).length <= CONTINUATION_WORDS;
+  const continues = CONTINUES_OPENING.test(message.trim()) && words(message).length <= CONTINUATION_WORDS;
   const elliptical = (own.length === 0 && pointsBack) || continues;
   if (!previous || !elliptical) return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
   return {

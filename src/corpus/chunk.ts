@@ -36,9 +36,6 @@ export interface Chunk {
   list: boolean;
 }
 
-/** The answer unit is the chunk: one name for the type everywhere new. */
-export type AnswerUnit = Chunk;
-
 /** Splits `items` into `ceil(n / max)` runs of near-equal length (5 → 3 + 2, 9 → 3 + 3 + 3). */
 export function balancedParts<T>(items: T[], max: number): T[][] {
   const parts = Math.ceil(items.length / max);
