@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedBot } from '../../src/chat/create-bot.js';
 import { newConversation } from '../../src/core/conversation.js';
 import { createTurnHandler, FOOTER, GENERAL_INFO_HEADING } from '../../src/chat/handle-turn.js';
+import { Answerer } from '../../src/answer/answerer.js';
+import { loadRanker } from '../../src/answer/ranker.js';
 import { ReplySchema } from '../../src/core/reply.js';
 import { silentLogger } from '../../src/logger.js';
 import { allowAllGuard, passThroughPolicy, type OutputGuard, type SafetyPolicy } from '../../src/safety/types.js';
@@ -86,7 +88,11 @@ describe('handleTurn', () => {
 
   it('the output guard removes a sentence and its now-unused citation', async () => {
     const guard: OutputGuard = { check: (s) => (/dizziness/i.test(s) ? 'test: no dizziness' : undefined) };
-    const reply = await handler({ guard })({ message: 'What are the side effects of ketamine?', channel: 'eval' }, newConversation());
+    // As in production, the answerer and the turn share the guard: a refused sentence never reaches a quote.
+    const answerer = new Answerer(bot.stack, guard, await loadRanker(), { maxSentences: 4 });
+    const handle = createTurnHandler({ answerer, policy: passThroughPolicy, guard, logger: silentLogger, historyTurns: 6 });
+    const reply = await handle({ message: 'What are the most common side effects?', channel: 'eval' }, newConversation());
+    expect(reply.kind).toBe('answer');
     expect(reply.text).not.toMatch(/dizziness/i);
     for (const c of reply.citations) expect(c.quote).not.toMatch(/dizziness/i);
     const markers = new Set([...reply.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
