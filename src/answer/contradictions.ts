@@ -23,11 +23,40 @@ export interface Contradiction {
 const NEGATION_WORDS = new Set(NEGATIONS);
 /**
  * Words between a negation and the claim term it denies: "does not currently approve" (3), "no evidence to suggest
- * that ketamine is addictive" (6). A negation further away is about something else in the sentence.
+ * that ketamine is addictive" (7). A negation further away is about something else in the sentence.
  */
-const NEGATION_SCOPE = 6;
+const NEGATION_SCOPE = 7;
+
+/**
+ * A claim term is specific: used in at most CLAIM_UNITS units (about one in twelve: "fda", "approv", "addict"), where
+ * "ketamine", "depression" or "treatment" are in dozens and state no claim of their own.
+ */
+const CLAIM_UNITS = 8;
+const specificIdf = (stats: TermStats) => Math.log(1 + (stats.chunkCount - CLAIM_UNITS + 0.5) / (CLAIM_UNITS + 0.5));
 
 const stemmedWords = memoByText((text: string) => words(text).map((w) => ({ w, s: stem(w) })));
+
+/** Words either side of the claim word that make up its phrase ("approved by the FDA": 2 away). */
+const PHRASE_WINDOW = 3;
+/** The stems around the claim word. */
+function window(sentence: string, claim: string): { around: Set<string>; surface: string } {
+  const tokens = stemmedWords(sentence);
+  const at = tokens.findIndex((t) => t.s === claim);
+  const around = new Set(tokens.slice(Math.max(0, at - PHRASE_WINDOW), at + PHRASE_WINDOW + 1).map((t) => t.s));
+  around.delete(claim);
+  return { around, surface: tokens[at]?.w ?? '' };
+}
+
+/**
+ * Whether two sentences state the claim in the same phrase: a specific word shared around the claim word, or —
+ * when the question asks about the claim alone (`bare`) — the very same word form ("addictive" / "addictive").
+ */
+function samePhrase(a: string, b: string, claim: string, stats: TermStats, bare: boolean): boolean {
+  const wa = window(a, claim);
+  const wb = window(b, claim);
+  for (const t of wa.around) if (wb.around.has(t) && stats.has(t) && stats.idf(t) >= specificIdf(stats)) return true;
+  return bare && wa.surface === wb.surface;
+}
 
 /** The polarity of `sentence` about `term`: 'deny' (a negation shortly before it), 'affirm' (no negation at all). */
 function polarity(sentence: string, term: string): 'affirm' | 'deny' | undefined {
@@ -40,8 +69,7 @@ function polarity(sentence: string, term: string): 'affirm' | 'deny' | undefined
 }
 
 /**
- * Finds a contradiction from the TEXT, not a table: a specific term of the question (or a synonym expansion) that
- * the best unit states, and that the articles state with opposite polarity — one article says "approved by the
+ * Finds a contradiction from the TEXT, not a table: the question's most specific term, which the best unit states, and that the articles state with opposite polarity — one article says "approved by the
  * FDA", another "not approved by the FDA" — in different articles. The whole corpus is searched, so ranking can
  * never hide a side. Sides keep the best-ranked unit's sentence first, then one sentence per other article.
  */
@@ -52,7 +80,11 @@ export function findContradiction(
   stats: TermStats,
   sendable: (sentence: string) => boolean,
 ): Contradiction | undefined {
-  const claimTerms = [...terms.own, ...terms.expanded].filter((t) => stats.isSpecific(t) && stats.has(t));
+  // The claim is what the question is most specifically about: its rarest own term(s), when rare enough. Synonym
+  // expansions never make a claim ("schedule III" → "controlled substance" is not a question about substances).
+  const own = terms.own.filter((t) => stats.has(t));
+  const rarest = Math.max(...own.map((t) => stats.idf(t)));
+  const claimTerms = own.filter((t) => stats.idf(t) === rarest && rarest >= specificIdf(stats));
   for (const claim of claimTerms) {
     if (!best.sentences.some((s) => polarity(s.text, claim) !== undefined)) continue;
     const affirm: ClaimSentence[] = [];
@@ -66,11 +98,14 @@ export function findContradiction(
         if (list && !list.some((c) => c.unit.docId === unit.docId)) list.push({ unit, sentence });
       }
     }
-    const docs = (side: ClaimSentence[]) => new Set(side.map((c) => c.unit.docId));
-    const a = docs(affirm);
-    const d = docs(deny);
-    // A contradiction needs an article on each side that the other side does not include.
-    if ([...a].some((x) => !d.has(x)) && [...d].some((x) => !a.has(x))) return { claim, affirm, deny };
+    // A contradiction needs two DIFFERENT articles saying opposite things about the same thing (one article
+    // hedging is not one): the claim word in the same phrase ("approved by the FDA" / "not approved by the FDA").
+    // A question about nothing but the claim ("Is ketamine addictive?") may also match the bare word form.
+    const only = own.filter((t) => stats.idf(t) >= specificIdf(stats)).length === 1;
+    const opposed = affirm.some((a) =>
+      deny.some((d) => d.unit.docId !== a.unit.docId && samePhrase(a.sentence.text, d.sentence.text, claim, stats, only)),
+    );
+    if (opposed) return { claim, affirm, deny };
   }
   return undefined;
 }
