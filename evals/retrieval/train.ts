@@ -34,6 +34,23 @@ const config = getConfig();
 const stack = await loadRetrievalStack({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embeddings: new UseLiteEmbeddings(), logger: silentLogger });
 const stats = new TermStats(stack.data.chunks);
 const queries = await loadLabelledQueries(stack.data);
+if (process.argv.includes('--wordnet')) {
+  // Measurement only (see wordnet.ts): the same unit search, with WordNet synonyms for out-of-corpus words.
+  const { withWordnet } = await import('./wordnet.js');
+  const { BankLexical } = await import('../../src/retrieval/bank-lexical.js');
+  const { UnitSearch } = await import('../../src/retrieval/unit-search.js');
+  const synonyms = await withWordnet(stack.data.synonyms, [...queries.map((q) => q.question), ...queries.flatMap((q) => q.history)], stats);
+  const known = (t: string) => stats.has(t);
+  (stack as { units: unknown }).units = new UnitSearch({
+    units: stack.data.chunks,
+    bank: stack.data.bank,
+    index: stack.index,
+    embeddings: new UseLiteEmbeddings(),
+    lexical: stack.lexical,
+    bankLexical: new BankLexical(stack.data.bank, known),
+    synonyms,
+  });
+}
 
 /** Candidates of one query (a follow-up is resolved against its history, turn by turn, with `model`). */
 async function candidatesOf(q: LabelledQuery, model?: FittedRanker): Promise<RankCandidate[]> {
