@@ -35,8 +35,16 @@ export function fitRanker(samples: { x: number[]; y: number }[], classWeights?: 
   const dims = samples[0]?.x.length ?? 0;
   const mean = new Array<number>(dims).fill(0);
   const std = new Array<number>(dims).fill(0);
-  for (const s of samples) s.x.forEach((v, i) => (mean[i] = (mean[i] as number) + v / samples.length));
-  for (const s of samples) s.x.forEach((v, i) => (std[i] = (std[i] as number) + (v - (mean[i] as number)) ** 2 / samples.length));
+  for (const s of samples) {
+    s.x.forEach((v, i) => {
+      mean[i] = (mean[i] as number) + v / samples.length;
+    });
+  }
+  for (const s of samples) {
+    s.x.forEach((v, i) => {
+      std[i] = (std[i] as number) + (v - (mean[i] as number)) ** 2 / samples.length;
+    });
+  }
   // A constant feature (e.g. no follow-ups in a fold) gets std 1, so it standardises to 0 instead of NaN.
   const sd = std.map((v) => (v > 1e-12 ? Math.sqrt(v) : 1));
   const scale = (x: number[]) => fromDense(x.map((v, i) => (v - (mean[i] as number)) / (sd[i] as number)));
@@ -63,7 +71,10 @@ export function fitListwise(groups: QueryGroup[], mean: number[], std: number[],
   const dims = mean.length;
   const data = groups
     .filter((g) => g.right.some(Boolean))
-    .map((g) => ({ x: g.x.map((row) => row.map((v, i) => (v - (mean[i] as number)) / (std[i] as number))), right: g.right }));
+    .map((g) => ({
+      x: g.x.map((row) => row.map((v, i) => (v - (mean[i] as number)) / (std[i] as number))),
+      right: g.right,
+    }));
   const w = new Array<number>(dims).fill(0);
   const m = new Array<number>(dims).fill(0);
   const v = new Array<number>(dims).fill(0);
@@ -79,14 +90,18 @@ export function fitListwise(groups: QueryGroup[], mean: number[], std: number[],
       // d/dw of −log(zr/z) = Σ p_i x_i − Σ_{right} q_i x_i, with q the softmax restricted to the right ones.
       g.x.forEach((row, i) => {
         const coef = ((e[i] as number) / z - (g.right[i] ? (e[i] as number) / zr : 0)) / data.length;
-        row.forEach((xi, j) => (grad[j] = (grad[j] as number) + coef * xi));
+        row.forEach((xi, j) => {
+          grad[j] = (grad[j] as number) + coef * xi;
+        });
       });
     }
     for (let j = 0; j < dims; j++) {
       const gj = grad[j] as number;
       m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
       v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
-      w[j] = (w[j] as number) - (lr * ((m[j] as number) / (1 - 0.9 ** t))) / (Math.sqrt((v[j] as number) / (1 - 0.999 ** t)) + 1e-8);
+      w[j] =
+        (w[j] as number) -
+        (lr * ((m[j] as number) / (1 - 0.9 ** t))) / (Math.sqrt((v[j] as number) / (1 - 0.999 ** t)) + 1e-8);
     }
   }
   return w;

@@ -13,11 +13,15 @@ import { LangChainBm25Retriever, MiniSearchRetriever } from '../../src/retrieval
 import { loadRetrievalStack } from '../../src/retrieval/stack.js';
 import { normalizeForMatch } from '../../src/answer/verify.js';
 
-
 const set = RetrievalSetSchema.parse(parseYaml(await readFile(new URL('./questions.yaml', import.meta.url), 'utf8')));
 const config = getConfig();
 const embeddings = new UseLiteEmbeddings();
-const stack = await loadRetrievalStack({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embeddings, logger: silentLogger });
+const stack = await loadRetrievalStack({
+  corpusDir: config.CORPUS_DIR,
+  indexDir: config.INDEX_DIR,
+  embeddings,
+  logger: silentLogger,
+});
 const { chunks, synonyms } = stack.data;
 
 function relevant(chunkText: string, evidence: string[]): boolean {
@@ -52,7 +56,13 @@ const make = (lexical: 'minisearch' | 'langchain') =>
   });
 const mini = make('minisearch');
 const lc = make('langchain');
-const noSynonyms = new HybridRetriever({ chunks, index: stack.index, embeddings, lexical: new MiniSearchRetriever(chunks), synonyms: { expand: () => ({ added: [], groups: [] }) } as never });
+const noSynonyms = new HybridRetriever({
+  chunks,
+  index: stack.index,
+  embeddings,
+  lexical: new MiniSearchRetriever(chunks),
+  synonyms: { expand: () => ({ added: [], groups: [] }) } as never,
+});
 
 const rows: [string, Awaited<ReturnType<typeof measure>>][] = [
   ['dense only (USE-lite + HNSW)', await measure(mini, { k: 10, mode: 'dense' })],
@@ -74,7 +84,9 @@ if (process.argv.includes('--sweep')) {
   for (const rrfK of [5, 10, 20, 40, 60]) {
     for (const lexicalWeight of [0.7, 1, 1.5]) {
       const m = await measure(mini, { k: 10, rrfK, lexicalWeight });
-      console.log(`rrfK=${rrfK} lexicalWeight=${lexicalWeight}: r@1 ${pct(m.recall1)} r@5 ${pct(m.recall5)} MRR ${m.mrr.toFixed(3)}`);
+      console.log(
+        `rrfK=${rrfK} lexicalWeight=${lexicalWeight}: r@1 ${pct(m.recall1)} r@5 ${pct(m.recall5)} MRR ${m.mrr.toFixed(3)}`,
+      );
     }
   }
 }

@@ -37,12 +37,22 @@ const unitsHolding = (units: Chunk[], fragments: string[]) =>
 function fromCase(c: LoadedCase, units: Chunk[]): LabelledQuery | undefined {
   const kinds = expectedKinds(c.expect);
   const turns = c.turns;
-  const base = { group: c.id, source: 'dev' as const, style: c.tags[0] ?? 'plain', history: turns.slice(0, -1), question: turns.at(-1) as string };
+  const base = {
+    group: c.id,
+    source: 'dev' as const,
+    style: c.tags[0] ?? 'plain',
+    history: turns.slice(0, -1),
+    question: turns.at(-1) as string,
+  };
   if (kinds.includes('answer') && c.expect.evidence_any) {
     const right = unitsHolding(units, c.expect.evidence_any);
     return right.length > 0 ? { ...base, right } : undefined;
   }
-  if (kinds.length > 0 && kinds.every((k) => k === 'no_answer' || k === 'out_of_scope') && kinds.includes('no_answer')) {
+  if (
+    kinds.length > 0 &&
+    kinds.every((k) => k === 'no_answer' || k === 'out_of_scope') &&
+    kinds.includes('no_answer')
+  ) {
     return { ...base, style: 'not-covered', right: [] };
   }
   return undefined;
@@ -62,11 +72,23 @@ export async function loadLabelledQueries(data: CorpusData): Promise<LabelledQue
   const set = RetrievalSetSchema.parse(parseYaml(await readFile('evals/retrieval/questions.yaml', 'utf8')));
   set.answerable.forEach((item, i) => {
     const right = unitsHolding(data.chunks, item.evidence);
-    if (right.length > 0) out.push({ group: `retrieval-${i}`, source: 'dev', style: 'retrieval', history: [], question: item.q, right });
+    if (right.length > 0)
+      out.push({ group: `retrieval-${i}`, source: 'dev', style: 'retrieval', history: [], question: item.q, right });
   });
-  set.unanswerable.forEach((q, i) => out.push({ group: `retrieval-nc-${i}`, source: 'dev', style: 'not-covered', history: [], question: q, right: [] }));
+  set.unanswerable.forEach((q, i) => {
+    out.push({ group: `retrieval-nc-${i}`, source: 'dev', style: 'not-covered', history: [], question: q, right: [] });
+  });
   data.bank.forEach((q, i) => {
-    if (q.source === 'bank') out.push({ group: `bank:${q.unitId}`, source: 'bank', style: 'bank', history: [], question: q.text, right: [q.unitId], exclude: i });
+    if (q.source === 'bank')
+      out.push({
+        group: `bank:${q.unitId}`,
+        source: 'bank',
+        style: 'bank',
+        history: [],
+        question: q.text,
+        right: [q.unitId],
+        exclude: i,
+      });
   });
   return out;
 }

@@ -31,7 +31,12 @@ const FOLDS = 5;
 const SEED = 11;
 
 const config = getConfig();
-const stack = await loadRetrievalStack({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embeddings: new UseLiteEmbeddings(), logger: silentLogger });
+const stack = await loadRetrievalStack({
+  corpusDir: config.CORPUS_DIR,
+  indexDir: config.INDEX_DIR,
+  embeddings: new UseLiteEmbeddings(),
+  logger: silentLogger,
+});
 const stats = new TermStats(stack.data.chunks);
 const queries = await loadLabelledQueries(stack.data);
 if (process.argv.includes('--wordnet')) {
@@ -39,7 +44,11 @@ if (process.argv.includes('--wordnet')) {
   const { withWordnet } = await import('./wordnet.js');
   const { BankLexical } = await import('../../src/retrieval/bank-lexical.js');
   const { UnitSearch } = await import('../../src/retrieval/unit-search.js');
-  const synonyms = await withWordnet(stack.data.synonyms, [...queries.map((q) => q.question), ...queries.flatMap((q) => q.history)], stats);
+  const synonyms = await withWordnet(
+    stack.data.synonyms,
+    [...queries.map((q) => q.question), ...queries.flatMap((q) => q.history)],
+    stats,
+  );
   const known = (t: string) => stats.has(t);
   (stack as { units: unknown }).units = new UnitSearch({
     units: stack.data.chunks,
@@ -66,7 +75,14 @@ async function candidatesOf(q: LabelledQuery, model?: FittedRanker): Promise<Ran
     const { candidates } = await questionCandidates(stack.units, stats, resolved.query, { previous });
     if (i === q.history.length) return candidates;
     const top = model ? best(candidates, model) : undefined;
-    conversation.turns.push({ message: turn, resolvedQuery: resolved.query, kind: 'answer', topic: resolved.topic, chunkIds: top ? [top.unit.id] : [], at: 0 });
+    conversation.turns.push({
+      message: turn,
+      resolvedQuery: resolved.query,
+      kind: 'answer',
+      topic: resolved.topic,
+      chunkIds: top ? [top.unit.id] : [],
+      at: 0,
+    });
   }
   return [];
 }
@@ -92,10 +108,22 @@ const LISTWISE = !process.argv.includes('--pointwise');
 function fitBoth(qs: { q: LabelledQuery; candidates: RankCandidate[] }[]): TwoPart {
   const point = fitRanker(samplesOf(qs));
   const order = LISTWISE
-    ? fitListwise(qs.map(({ q, candidates }) => ({ x: candidates.map((c) => c.features), right: candidates.map((c) => q.right.includes(c.unit.id)) })), point.mean, point.std)
+    ? fitListwise(
+        qs.map(({ q, candidates }) => ({
+          x: candidates.map((c) => c.features),
+          right: candidates.map((c) => q.right.includes(c.unit.id)),
+        })),
+        point.mean,
+        point.std,
+      )
     : [];
   const score = (f: number[]) =>
-    LISTWISE ? f.reduce((s, v, i) => s + ((v - (point.mean[i] as number)) / (point.std[i] as number)) * (order[i] as number), 0) : point.probability(f);
+    LISTWISE
+      ? f.reduce(
+          (s, v, i) => s + ((v - (point.mean[i] as number)) / (point.std[i] as number)) * (order[i] as number),
+          0,
+        )
+      : point.probability(f);
   return { ...point, order, score };
 }
 
@@ -104,7 +132,9 @@ const started = performance.now();
 const single = queries.filter((q) => q.history.length === 0);
 const stage1 = await Promise.all(single.map(async (q) => ({ q, candidates: await candidatesOf(q) })));
 const modelA = fitRanker(samplesOf(stage1));
-const multi = await Promise.all(queries.filter((q) => q.history.length > 0).map(async (q) => ({ q, candidates: await candidatesOf(q, modelA) })));
+const multi = await Promise.all(
+  queries.filter((q) => q.history.length > 0).map(async (q) => ({ q, candidates: await candidatesOf(q, modelA) })),
+);
 const all = [...stage1, ...multi];
 process.stderr.write(`features for ${all.length} queries in ${Math.round(performance.now() - started)} ms\n`);
 
@@ -121,14 +151,23 @@ type Item = (typeof dev)[number];
 /** The query's candidates ranked by `model`, with what the answerability model reads. */
 const rankWith = (model: TwoPart, x: Item) =>
   x.candidates
-    .map((c) => ({ c, features: c.features, signals: c.signals, probability: model.probability(c.features), score: model.score(c.features) }))
+    .map((c) => ({
+      c,
+      features: c.features,
+      signals: c.signals,
+      probability: model.probability(c.features),
+      score: model.score(c.features),
+    }))
     .sort((a, b) => b.score - a.score);
 const answerabilityRow = (model: TwoPart, x: Item) => answerabilityFeatures(rankWith(model, x), FEATURE_NAMES);
 /** Ranker + answerability model fitted on `train` (dev queries) and the bank. */
 function fitAll(train: Item[]) {
   const ranker = fitBoth([...train, ...bank]);
   const rows = train.map((x) => answerabilityRow(ranker, x));
-  const answerability = fitAnswerability(rows, train.map((x) => (x.q.right.length > 0 ? 1 : 0)));
+  const answerability = fitAnswerability(
+    rows,
+    train.map((x) => (x.q.right.length > 0 ? 1 : 0)),
+  );
   return { ranker, answerability };
 }
 const oof = outOfFold(
@@ -139,7 +178,8 @@ const oof = outOfFold(
   (models, x) => {
     const ranked = rankWith(models.ranker, x);
     const top = ranked[0];
-    const second = top && ranked.find((r) => r.c.unit.docId !== top.c.unit.docId && jaccard(r.c.unit.text, top.c.unit.text) < 0.5);
+    const second =
+      top && ranked.find((r) => r.c.unit.docId !== top.c.unit.docId && jaccard(r.c.unit.text, top.c.unit.text) < 0.5);
     return {
       p: models.answerability.probability(answerabilityFeatures(ranked, FEATURE_NAMES)),
       right: top !== undefined && x.q.right.includes(top.c.unit.id),
@@ -170,13 +210,16 @@ const seconds = single1.map(({ r }) => r.second).filter((s): s is { p: number; r
 let secondThreshold = 1;
 for (let t = 0.95; t >= 0.05; t -= 0.05) {
   const shown = seconds.filter((s) => s.p >= t);
-  if (shown.length > 0 && shown.filter((s) => s.right).length / shown.length >= SECOND_UNIT_PRECISION) secondThreshold = Number(t.toFixed(2));
+  if (shown.length > 0 && shown.filter((s) => s.right).length / shown.length >= SECOND_UNIT_PRECISION)
+    secondThreshold = Number(t.toFixed(2));
   else if (shown.length > 0) break;
 }
 const figures = at(threshold);
 for (const t of [0.3, 0.5, 0.7, 0.9]) {
   const shown = seconds.filter((x) => x.p >= t);
-  process.stderr.write(`  second unit at p >= ${t}: ${shown.length} shown, ${shown.filter((x) => x.right).length} right\n`);
+  process.stderr.write(
+    `  second unit at p >= ${t}: ${shown.length} shown, ${shown.filter((x) => x.right).length} right\n`,
+  );
 }
 const byStyle: Record<string, number> = {};
 for (const style of new Set(single1.map(({ x }) => x.q.style))) {
@@ -196,7 +239,10 @@ const cv = {
 
 // The shipped ranker is fitted on everything (dev, follow-ups and bank); the answerability model on the dev queries.
 const final = fitBoth(all);
-const finalAnswerability = fitAnswerability(dev.map((x) => answerabilityRow(final, x)), dev.map((x) => (x.q.right.length > 0 ? 1 : 0)));
+const finalAnswerability = fitAnswerability(
+  dev.map((x) => answerabilityRow(final, x)),
+  dev.map((x) => (x.q.right.length > 0 ? 1 : 0)),
+);
 
 const weights: RankerWeights = {
   devHash: await hashDevFiles(),
@@ -221,10 +267,14 @@ console.log(
   `Cross-validated on ${single1.length} answerable dev questions, ${notCovered.length} not covered, ${followUps.length} follow-ups:\n` +
     `  right unit ${pct(figures.rightUnit)}, false no_answer ${pct(figures.falseNoAnswer)}, no_answer precision ${pct(figures.noAnswerPrecision)}, ` +
     `recall ${pct(figures.noAnswerRecall)}; follow-ups right unit ${pct(cv.followUpRightUnit)}\n` +
-    `  by style: ${Object.entries(byStyle).map(([k, v]) => `${k.replace('right_unit.', '')} ${pct(v)}`).join(', ')}\n` +
+    `  by style: ${Object.entries(byStyle)
+      .map(([k, v]) => `${k.replace('right_unit.', '')} ${pct(v)}`)
+      .join(', ')}\n` +
     `  no-answer threshold ${threshold.toFixed(3)}, second-unit threshold ${secondThreshold}`,
 );
-console.log(`  logit weights (standardised): ${FEATURE_NAMES.map((f, i) => `${f} ${(weights.model.weights[1]![i]! - weights.model.weights[0]![i]!).toFixed(2)}`).join(', ')}`);
+console.log(
+  `  logit weights (standardised): ${FEATURE_NAMES.map((f, i) => `${f} ${(weights.model.weights[1]![i]! - weights.model.weights[0]![i]!).toFixed(2)}`).join(', ')}`,
+);
 if (!process.argv.includes('--dry-run')) {
   await writeFile(RANKER_WEIGHTS_FILE, `${JSON.stringify(weights, null, 1)}\n`, 'utf8');
   console.log(`Wrote ${RANKER_WEIGHTS_FILE}`);

@@ -16,16 +16,27 @@ async function wordnetLookup(): Promise<Lookup> {
   type WordNet = new (dir?: string) => { lookup(w: string, cb: (r: { synonyms: string[] }[]) => void): void };
   const natural = (await import('natural' as string)) as { default: { WordNet: WordNet } };
   const wordnet = new natural.default.WordNet();
-  return (word) => new Promise((resolve) => wordnet.lookup(word, (results) => resolve([...new Set(results.slice(0, 3).flatMap((r) => r.synonyms))])));
+  return (word) =>
+    new Promise((resolve) =>
+      wordnet.lookup(word, (results) => resolve([...new Set(results.slice(0, 3).flatMap((r) => r.synonyms))])),
+    );
 }
 
 /** An expander that adds WordNet synonyms of out-of-corpus words to the curated expansions. */
-export async function withWordnet(base: SynonymExpander, questions: string[], stats: TermStats): Promise<SynonymExpander> {
+export async function withWordnet(
+  base: SynonymExpander,
+  questions: string[],
+  stats: TermStats,
+): Promise<SynonymExpander> {
   const lookup = await wordnetLookup();
   const table = new Map<string, string[]>();
-  const unknown = new Set(questions.flatMap((q) => words(q)).filter((w) => w.length >= 4 && !isStopword(w) && !stats.has(stem(w))));
+  const unknown = new Set(
+    questions.flatMap((q) => words(q)).filter((w) => w.length >= 4 && !isStopword(w) && !stats.has(stem(w))),
+  );
   for (const w of unknown) {
-    const syns = (await lookup(w)).map((s) => s.replace(/_/g, ' ').toLowerCase()).filter((s) => s !== w && words(s).every((x) => stats.has(stem(x)) || isStopword(x)));
+    const syns = (await lookup(w))
+      .map((s) => s.replace(/_/g, ' ').toLowerCase())
+      .filter((s) => s !== w && words(s).every((x) => stats.has(stem(x)) || isStopword(x)));
     if (syns.length > 0) table.set(w, syns.slice(0, 4));
   }
   process.stderr.write(`wordnet: ${unknown.size} out-of-corpus words, ${table.size} with in-corpus synonyms\n`);

@@ -76,7 +76,9 @@ export class Answerer {
     this.texts = articleTexts(stack.data.articles);
     this.suggestions = new SuggestionBank(stack.data.chunks, stack.index.textVectors);
     this.blocked = new Set(
-      stack.data.chunks.flatMap((c) => c.sentences.map((s) => s.text)).filter((text) => guard.check(text) !== undefined),
+      stack.data.chunks
+        .flatMap((c) => c.sentences.map((s) => s.text))
+        .filter((text) => guard.check(text) !== undefined),
     );
   }
 
@@ -106,10 +108,13 @@ export class Answerer {
     const options = { ...this.options, ...call };
     const { candidates: all, queryVector, terms } = await this.rank(question, { previous: call.previous });
     const sendable = (text: string) => !this.blocked.has(text);
-    const guardRemoved = all.length === 0 ? 0 : (all[0] as ScoredCandidate).unit.sentences.filter((s) => !sendable(s.text)).length;
+    const guardRemoved =
+      all.length === 0 ? 0 : (all[0] as ScoredCandidate).unit.sentences.filter((s) => !sendable(s.text)).length;
     // A question asking for a name, a year, an amount or a percentage is only answered by a unit that has one.
     const types = requiredAnswerTypes(terms.question);
-    const candidates = all.filter((c) => c.unit.sentences.some((s) => sendable(s.text) && types.every((t) => t.sentence.test(s.text))));
+    const candidates = all.filter((c) =>
+      c.unit.sentences.some((s) => sendable(s.text) && types.every((t) => t.sentence.test(s.text))),
+    );
     const best = candidates[0];
     const confidence = best ? this.ranker.answerability(candidates) : 0;
     const noAnswer = (): ComposedAnswer => ({
@@ -122,7 +127,13 @@ export class Answerer {
     });
     if (!best || confidence < (options.minConfidence ?? this.ranker.weights.noAnswerThreshold)) return noAnswer();
 
-    const ctx: TrimContext = { queryVector, terms, textVectors: this.stack.index.textVectors, stats: this.stats, sendable };
+    const ctx: TrimContext = {
+      queryVector,
+      terms,
+      textVectors: this.stack.index.textVectors,
+      stats: this.stats,
+      sendable,
+    };
     const contradiction = findContradiction(terms, best.unit, this.stack.data.chunks, this.stats, sendable);
     let parts: ChosenPart[];
     let denyFrom = -1;
@@ -172,7 +183,10 @@ export class Answerer {
   private secondUnit(candidates: ScoredCandidate[], best: ScoredCandidate): ScoredCandidate | undefined {
     const min = this.ranker.weights.secondUnitThreshold;
     return candidates.find(
-      (c) => c.unit.docId !== best.unit.docId && c.probability >= min && jaccard(c.unit.text, best.unit.text) < NEAR_DUPLICATE,
+      (c) =>
+        c.unit.docId !== best.unit.docId &&
+        c.probability >= min &&
+        jaccard(c.unit.text, best.unit.text) < NEAR_DUPLICATE,
     );
   }
 }

@@ -20,7 +20,14 @@ export function cite(parts: ChosenPart[]): { segments: Segment[]; citations: Cit
     for (const s of sentences) {
       const last = citations[citations.length - 1];
       if (prev !== undefined && s.ordinal === prev.ordinal + 1 && last) last.quote = `${last.quote} ${s.text}`;
-      else citations.push({ n: citations.length + 1, docId: unit.docId, title: unit.title, chunkId: unit.id, quote: s.text });
+      else
+        citations.push({
+          n: citations.length + 1,
+          docId: unit.docId,
+          title: unit.title,
+          chunkId: unit.id,
+          quote: s.text,
+        });
       segments.push({ sentence: s.text, n: citations.length });
       prev = s;
     }

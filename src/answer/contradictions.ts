@@ -103,7 +103,9 @@ export function findContradiction(
     // A question about nothing but the claim ("Is ketamine addictive?") may also match the bare word form.
     const only = own.filter((t) => stats.idf(t) >= specificIdf(stats)).length === 1;
     const opposed = affirm.some((a) =>
-      deny.some((d) => d.unit.docId !== a.unit.docId && samePhrase(a.sentence.text, d.sentence.text, claim, stats, only)),
+      deny.some(
+        (d) => d.unit.docId !== a.unit.docId && samePhrase(a.sentence.text, d.sentence.text, claim, stats, only),
+      ),
     );
     if (opposed) return { claim, affirm, deny };
   }

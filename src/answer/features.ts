@@ -80,13 +80,21 @@ export function candidateFeatures(
   const best = (key: (s: UnitSignals) => number) => signals.reduce((m, s) => Math.max(m, key(s)), -1);
   const bestBank = best((s) => s.bankMax);
   const bestSentence = best((s) => s.sentMax);
-  const maxBm25Bank = Math.max(1e-9, best((s) => s.bm25Bank));
-  const maxBm25Unit = Math.max(1e-9, best((s) => s.bm25Unit));
+  const maxBm25Bank = Math.max(
+    1e-9,
+    best((s) => s.bm25Bank),
+  );
+  const maxBm25Unit = Math.max(
+    1e-9,
+    best((s) => s.bm25Unit),
+  );
   const oov = outOfVocabularyShare(terms, result.synonymMatched, stats);
   const termsLog = Math.log1p(terms.own.length);
   const anyBm25Bank = best((s) => s.bm25Bank) > 0 ? 1 : 0;
   const prevUnits = new Set(previous?.unitIds ?? []);
-  const prevSections = new Set(signals.filter((s) => prevUnits.has(s.unit.id)).map((s) => `${s.unit.docId}\u0000${s.unit.section}`));
+  const prevSections = new Set(
+    signals.filter((s) => prevUnits.has(s.unit.id)).map((s) => `${s.unit.docId}\u0000${s.unit.section}`),
+  );
   const out: RankCandidate[] = [];
   for (const s of signals) {
     const r = ranks.map((m) => m.get(s) as number);
@@ -139,5 +147,9 @@ export async function questionCandidates(
   const result = await search.search(focus, { vector: options.vector, exclude: options.exclude });
   const terms = queryTerms(focus, result.expansions);
   const bankText = (unit: Chunk) => search.bankTexts(unit.id, options.exclude).join(' \n ');
-  return { candidates: candidateFeatures(result, terms, stats, options.previous, bankText), queryVector: result.queryVector, terms };
+  return {
+    candidates: candidateFeatures(result, terms, stats, options.previous, bankText),
+    queryVector: result.queryVector,
+    terms,
+  };
 }

@@ -36,7 +36,12 @@ export const RankerWeightsSchema = z.strictObject({
   /** Listwise weights over the standardised features: the ORDER of candidates (empty: order by probability). */
   order: z.array(z.number()),
   /** The answerability model over {@link ANSWERABILITY_FEATURES}: is any unit an answer to the question? */
-  answerability: z.strictObject({ features: z.array(z.string()), mean: z.array(z.number()), std: z.array(z.number().positive()), model: LinearModelJsonSchema }),
+  answerability: z.strictObject({
+    features: z.array(z.string()),
+    mean: z.array(z.number()),
+    std: z.array(z.number().positive()),
+    model: LinearModelJsonSchema,
+  }),
   /** Answerability probability below which the answer is no_answer (chosen by cross-validation). */
   noAnswerThreshold: z.number().min(0).max(1),
   /** Lowest probability for a second unit from another article (chosen on the dev set). */
@@ -57,7 +62,11 @@ export class RankerWeightsError extends AppError {
 /** sha256 over the dev files (names and contents), read from `root`. */
 export async function hashDevFiles(root: string = fromProjectRoot()): Promise<string> {
   const hash = createHash('sha256');
-  for (const f of DEV_FILES) hash.update(`${f}\0`).update(await readFile(`${root}/${f}`)).update('\0');
+  for (const f of DEV_FILES)
+    hash
+      .update(`${f}\0`)
+      .update(await readFile(`${root}/${f}`))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -73,7 +82,9 @@ export class Ranker {
   /** Probability that some candidate answers the question (candidates ranked best first). */
   answerability(ranked: RankedLike[]): number {
     const { mean, std } = this.weights.answerability;
-    const x = answerabilityFeatures(ranked, FEATURE_NAMES).map((v, i) => (v - (mean[i] as number)) / (std[i] as number));
+    const x = answerabilityFeatures(ranked, FEATURE_NAMES).map(
+      (v, i) => (v - (mean[i] as number)) / (std[i] as number),
+    );
     return predictProba(this.answerabilityModel, fromDense(x))[1] as number;
   }
 
@@ -114,10 +125,20 @@ export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranke
     throw new RankerWeightsError(`Answer ranker weights ${file} are missing or not JSON.`);
   }
   const parsed = RankerWeightsSchema.safeParse(json);
-  if (!parsed.success) throw new RankerWeightsError(`Answer ranker weights ${file} are invalid (${parsed.error.issues[0]?.path.join('.')}).`);
+  if (!parsed.success)
+    throw new RankerWeightsError(
+      `Answer ranker weights ${file} are invalid (${parsed.error.issues[0]?.path.join('.')}).`,
+    );
   const weights = parsed.data;
-  if (weights.features.join() !== FEATURE_NAMES.join() || weights.answerability.features.join() !== ANSWERABILITY_FEATURES.join()) throw new RankerWeightsError(`Answer ranker weights ${file} were fitted on other features.`);
+  if (
+    weights.features.join() !== FEATURE_NAMES.join() ||
+    weights.answerability.features.join() !== ANSWERABILITY_FEATURES.join()
+  )
+    throw new RankerWeightsError(`Answer ranker weights ${file} were fitted on other features.`);
   const devHash = options.devHash ?? (await hashDevFiles());
-  if (weights.devHash !== devHash) throw new RankerWeightsError(`Answer ranker weights ${file} are stale: the dev set changed since they were fitted.`);
+  if (weights.devHash !== devHash)
+    throw new RankerWeightsError(
+      `Answer ranker weights ${file} are stale: the dev set changed since they were fitted.`,
+    );
   return new Ranker(weights);
 }

@@ -39,7 +39,12 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   const config = options.config ?? getConfig();
   const logger = options.logger ?? silentLogger;
   const embeddings = options.embeddings ?? new UseLiteEmbeddings();
-  const stack = await loadRetrievalStack({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embeddings, logger });
+  const stack = await loadRetrievalStack({
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
+    embeddings,
+    logger,
+  });
   // Load the model weights and run the graph once now, so the first user does not wait for it.
   await embeddings.embedQuery('warm-up');
   const guard = options.guard ?? createOutputGuard();
@@ -57,7 +62,13 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       // A question naming something the articles specifically cover ("nausea", "pregnancy") is on topic.
       onTopic: (text) => salientTerms(text).some((t) => answerer.termStats.isSpecific(t)),
     }));
-  const handleTurn = createTurnHandler({ answerer, policy, guard, logger, historyTurns: config.CONVERSATION_HISTORY_TURNS });
+  const handleTurn = createTurnHandler({
+    answerer,
+    policy,
+    guard,
+    logger,
+    historyTurns: config.CONVERSATION_HISTORY_TURNS,
+  });
   const conversations =
     options.conversations ??
     new MemoryConversationStore({ ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, max: config.CONVERSATION_MAX });
@@ -67,7 +78,9 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
     answerer,
     handleTurn,
     async ask(input) {
-      const conversation = (input.conversationId && (await conversations.get(input.conversationId))) || newConversation(input.conversationId);
+      const conversation =
+        (input.conversationId && (await conversations.get(input.conversationId))) ||
+        newConversation(input.conversationId);
       const reply = await handleTurn({ message: input.message, channel: input.channel }, conversation);
       await conversations.save(conversation);
       return reply;

@@ -8,7 +8,8 @@ const POINTS_BACK = /\b(it|its|they|them|their|those|these|this|that|there|ones?
 /** Openers that continue the previous question ("and over what time period?"). */
 const CONTINUES_OPENING = /^(and|also|plus|so|what about|how about|and what about|same for)\b/i;
 /** Openers and closers that continue the previous question. */
-const CONTINUES = /^(and|also|plus|so|what about|how about|and what about|same for)\b|\b(too|as well|also|then)\s*[?.!]*$/i;
+const CONTINUES =
+  /^(and|also|plus|so|what about|how about|and what about|same for)\b|\b(too|as well|also|then)\s*[?.!]*$/i;
 
 /** Most words of a continuation ("and over what time period?" has 5) that still borrows the previous topic. */
 const CONTINUATION_WORDS = 6;
@@ -59,7 +60,8 @@ export function resolveFollowUp(message: string, conversation: Conversation): Re
   // that opens like a continuation borrows the topic too (CONTINUATION_WORDS: the longest such dev follow-up).
   const continues = CONTINUES_OPENING.test(message.trim()) && words(message).length <= CONTINUATION_WORDS;
   const elliptical = (own.length === 0 && pointsBack) || continues;
-  if (!previous || !elliptical) return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
+  if (!previous || !elliptical)
+    return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
   return {
     query: `${message} ${previous.topic.join(' ')}`,
     topic: previous.topic,

@@ -26,7 +26,10 @@ export interface CorpusData {
 }
 
 /** Loads articles, splits them into units, resolves the question bank and loads the synonym groups. */
-export async function loadCorpusData(corpusDir: string, chunker: ChunkerSettings = DEFAULT_CHUNKER): Promise<CorpusData> {
+export async function loadCorpusData(
+  corpusDir: string,
+  chunker: ChunkerSettings = DEFAULT_CHUNKER,
+): Promise<CorpusData> {
   const articles = await loadCorpus(corpusDir);
   const synonymsPath = join(corpusDir, SYNONYMS_FILE);
   const bankPath = join(corpusDir, QUESTIONS_FILE);

@@ -53,8 +53,12 @@ export function resolveQuestionBank(file: QuestionBankFile, units: Chunk[]): Ban
     const anchor = norm(entry.anchor);
     let found = units.filter((u) => u.docId === entry.doc && u.sentences.some((s) => norm(s.text).includes(anchor)));
     if (entry.section !== undefined) found = found.filter((u) => u.section === entry.section);
-    if (found.length === 0) throw new CorpusError(`${name}: anchor not found in the article${entry.section ? ` under "${entry.section}"` : ''}.`);
-    if (found.length > 1) throw new CorpusError(`${name}: anchor is in ${found.length} units; add \`section\` to say which.`);
+    if (found.length === 0)
+      throw new CorpusError(
+        `${name}: anchor not found in the article${entry.section ? ` under "${entry.section}"` : ''}.`,
+      );
+    if (found.length > 1)
+      throw new CorpusError(`${name}: anchor is in ${found.length} units; add \`section\` to say which.`);
     for (const q of entry.questions) add(q, (found[0] as Chunk).id, 'bank');
   });
   return out;

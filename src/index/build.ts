@@ -14,7 +14,12 @@ import { readStore, recordFiles } from './integrity.js';
  * The HNSW file is the only store of the vectors. The folder is written atomically: a crash mid-build never
  * leaves a half index behind.
  */
-export async function buildIndex(dir: string, corpusDir: string, data: CorpusData, embeddings: ModelEmbeddings): Promise<LoadedIndex> {
+export async function buildIndex(
+  dir: string,
+  corpusDir: string,
+  data: CorpusData,
+  embeddings: ModelEmbeddings,
+): Promise<LoadedIndex> {
   const started = performance.now();
   const texts = embeddableTexts(data.chunks, data.bank);
   const textVectors = await embeddings.embedDocuments(texts);

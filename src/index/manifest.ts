@@ -52,7 +52,11 @@ export function sha256(data: string | Buffer): string {
 export async function hashCorpus(corpusDir: string): Promise<string> {
   const files = (await readdir(corpusDir)).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').sort();
   const hash = createHash('sha256');
-  for (const f of files) hash.update(`${f}\0`).update(await readFile(join(corpusDir, f))).update('\0');
+  for (const f of files)
+    hash
+      .update(`${f}\0`)
+      .update(await readFile(join(corpusDir, f)))
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -29,7 +29,9 @@ export class BankLexical {
   }
 
   search(query: string, expansions: string[]): BankHit[] {
-    const own = tokenize(query).map(processTerm).filter((t): t is string => t !== null);
+    const own = tokenize(query)
+      .map(processTerm)
+      .filter((t): t is string => t !== null);
     const extra = expansions
       .flatMap(tokenize)
       .map(processTerm)
@@ -37,7 +39,11 @@ export class BankLexical {
     const terms = [...own, ...new Set(extra)];
     if (terms.length === 0) return [];
     return this.index
-      .search(terms.join(' '), { combineWith: 'OR', processTerm: (t) => t, boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT) })
+      .search(terms.join(' '), {
+        combineWith: 'OR',
+        processTerm: (t) => t,
+        boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
+      })
       .map((r) => ({ question: Number(r.id), score: r.score }));
   }
 }

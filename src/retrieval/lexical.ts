@@ -54,13 +54,19 @@ export class MiniSearchRetriever implements LexicalRetriever {
       storeFields: [],
       tokenize,
       processTerm,
-      searchOptions: { boost: { section: 1.6, text: 1 }, fuzzy: fuzzyFor(known), weights: { fuzzy: 0.3, prefix: 0.375 } },
+      searchOptions: {
+        boost: { section: 1.6, text: 1 },
+        fuzzy: fuzzyFor(known),
+        weights: { fuzzy: 0.3, prefix: 0.375 },
+      },
     });
     this.index.addAll(chunks.map((c) => ({ id: c.id, section: c.section ?? '', text: c.text })));
   }
 
   async search(query: string, expansions: string[], k: number): Promise<LexicalHit[]> {
-    const own = tokenize(query).map(processTerm).filter((t): t is string => t !== null);
+    const own = tokenize(query)
+      .map(processTerm)
+      .filter((t): t is string => t !== null);
     const extra = expansions
       .flatMap(tokenize)
       .map(processTerm)

@@ -38,9 +38,17 @@ export async function loadRetrievalStack(options: RetrievalStackOptions): Promis
   const stats = new TermStats(data.chunks);
   const known = (term: string) => stats.has(term);
   const lexical =
-    options.lexical === 'langchain' ? new LangChainBm25Retriever(data.chunks) : new MiniSearchRetriever(data.chunks, known);
+    options.lexical === 'langchain'
+      ? new LangChainBm25Retriever(data.chunks)
+      : new MiniSearchRetriever(data.chunks, known);
   const bankLexical = new BankLexical(data.bank, known);
-  const retriever = new HybridRetriever({ chunks: data.chunks, index, embeddings: options.embeddings, lexical, synonyms: data.synonyms });
+  const retriever = new HybridRetriever({
+    chunks: data.chunks,
+    index,
+    embeddings: options.embeddings,
+    lexical,
+    synonyms: data.synonyms,
+  });
   const units = new UnitSearch({
     units: data.chunks,
     bank: data.bank,

@@ -66,7 +66,9 @@ export class UnitSearch {
     },
   ) {
     this.bankOf = new Map(deps.units.map((u) => [u.id, [] as number[]]));
-    deps.bank.forEach((q, i) => this.bankOf.get(q.unitId)?.push(i));
+    deps.bank.forEach((q, i) => {
+      this.bankOf.get(q.unitId)?.push(i);
+    });
   }
 
   get units(): Chunk[] {
@@ -75,7 +77,9 @@ export class UnitSearch {
 
   /** The bank question texts of a unit (for the bank-vocabulary coverage feature). */
   bankTexts(unitId: string, exclude?: number): string[] {
-    return (this.bankOf.get(unitId) ?? []).filter((i) => i !== exclude).map((i) => (this.deps.bank[i] as BankQuestion).text);
+    return (this.bankOf.get(unitId) ?? [])
+      .filter((i) => i !== exclude)
+      .map((i) => (this.deps.bank[i] as BankQuestion).text);
   }
 
   async search(query: string, options: UnitSearchOptions = {}): Promise<UnitSearchResult> {
@@ -86,7 +90,8 @@ export class UnitSearch {
     ]);
     const sims = this.similarities(queryVector);
     const bankBm25 = new Map<number, number>();
-    for (const hit of this.deps.bankLexical.search(query, expansions)) if (hit.question !== options.exclude) bankBm25.set(hit.question, hit.score);
+    for (const hit of this.deps.bankLexical.search(query, expansions))
+      if (hit.question !== options.exclude) bankBm25.set(hit.question, hit.score);
     const unitBm25 = new Map(unitHits.map((h) => [h.chunkId, h.score]));
     const { bank } = this.deps;
     const votesDense = new Map<string, number>();

@@ -44,7 +44,10 @@ describe('answers the articles support', () => {
     const reply = await ask(question);
     expect(ReplySchema.safeParse(reply).success).toBe(true);
     expectGroundedAnswer(reply, g, question);
-    expect(reply.citations.some((c) => evidence.test(c.quote)), `${question}: cites ${evidence}`).toBe(true);
+    expect(
+      reply.citations.some((c) => evidence.test(c.quote)),
+      `${question}: cites ${evidence}`,
+    ).toBe(true);
   });
 
   it('does not repeat a near-identical sentence within one answer', async () => {
@@ -93,18 +96,19 @@ describe('no_answer for what the articles do not cover', () => {
 });
 
 describe('where the articles disagree (FDA approval)', () => {
-  it.each(['Is ketamine FDA approved?', 'Has the FDA approved ketamine for depression?', 'is ketamine officially approved?'])(
-    '%s shows both sides, cited from at least two articles, and says they disagree',
-    async (question) => {
-      const reply = await ask(question);
-      expectGroundedAnswer(reply, g, question);
-      expect(reply.text).toMatch(/disagree/i);
-      expect(new Set(reply.citations.map((c) => c.docId)).size).toBeGreaterThanOrEqual(2);
-      const approves = reply.citations.filter((c) => /approved by the FDA/i.test(c.quote) && !/\bnot\b/i.test(c.quote));
-      const denies = reply.citations.filter((c) => /not (currently )?approve|not approved/i.test(c.quote));
-      expect(approves.length, 'the "approved" side').toBeGreaterThan(0);
-      expect(denies.length, 'the "not approved" side').toBeGreaterThan(0);
-      expect(approves[0]?.docId).toBe('ketamine-for-depression');
-    },
-  );
+  it.each([
+    'Is ketamine FDA approved?',
+    'Has the FDA approved ketamine for depression?',
+    'is ketamine officially approved?',
+  ])('%s shows both sides, cited from at least two articles, and says they disagree', async (question) => {
+    const reply = await ask(question);
+    expectGroundedAnswer(reply, g, question);
+    expect(reply.text).toMatch(/disagree/i);
+    expect(new Set(reply.citations.map((c) => c.docId)).size).toBeGreaterThanOrEqual(2);
+    const approves = reply.citations.filter((c) => /approved by the FDA/i.test(c.quote) && !/\bnot\b/i.test(c.quote));
+    const denies = reply.citations.filter((c) => /not (currently )?approve|not approved/i.test(c.quote));
+    expect(approves.length, 'the "approved" side').toBeGreaterThan(0);
+    expect(denies.length, 'the "not approved" side').toBeGreaterThan(0);
+    expect(approves[0]?.docId).toBe('ketamine-for-depression');
+  });
 });

@@ -9,7 +9,12 @@ import { trimUnit, type TrimContext } from '../../src/answer/trim.js';
 import type { Chunk, ChunkSentence } from '../../src/corpus/chunk.js';
 import { TermStats } from '../../src/retrieval/term-stats.js';
 
-const s = (text: string, ordinal: number, paragraph = 0): ChunkSentence => ({ text, paragraph, index: ordinal, ordinal });
+const s = (text: string, ordinal: number, paragraph = 0): ChunkSentence => ({
+  text,
+  paragraph,
+  index: ordinal,
+  ordinal,
+});
 const unit = (id: string, docId: string, sentences: ChunkSentence[], list = false): Chunk => ({
   id,
   docId,
@@ -20,9 +25,18 @@ const unit = (id: string, docId: string, sentences: ChunkSentence[], list = fals
   list,
 });
 
-const A = unit('doc-a#0', 'doc-a', [s('Nausea is common.', 0), s('It usually passes quickly.', 1), s('Dizziness can also occur.', 2)]);
+const A = unit('doc-a#0', 'doc-a', [
+  s('Nausea is common.', 0),
+  s('It usually passes quickly.', 1),
+  s('Dizziness can also occur.', 2),
+]);
 const B = unit('doc-b#0', 'doc-b', [s('Vomiting is rare.', 0)]);
-const LIST = unit('doc-a#1', 'doc-a', [s('Keep these in mind:', 3), s('Check the licence', 4, 1), s('Ask about monitoring', 5, 2)], true);
+const LIST = unit(
+  'doc-a#1',
+  'doc-a',
+  [s('Keep these in mind:', 3), s('Check the licence', 4, 1), s('Ask about monitoring', 5, 2)],
+  true,
+);
 
 describe('cite', () => {
   it('gives neighbouring sentences of one unit one citation whose quote is the whole run; a gap starts a new one', () => {
@@ -44,7 +58,9 @@ describe('cite', () => {
     const { segments, citations } = cite(parts);
     expect(citations).toHaveLength(1);
     expect(citations[0]?.quote).toBe('Keep these in mind: Check the licence Ask about monitoring');
-    expect(renderSegments(segments, listItems(parts))).toBe('Keep these in mind:\n\n- Check the licence\n- Ask about monitoring [1]');
+    expect(renderSegments(segments, listItems(parts))).toBe(
+      'Keep these in mind:\n\n- Check the licence\n- Ask about monitoring [1]',
+    );
   });
 });
 
@@ -65,7 +81,10 @@ describe('trimUnit', () => {
   it('keeps the sentences that answer, in reading order, and the sentence a pointing sentence leans on', () => {
     expect(trimUnit(A, ctx('does dizziness occur'), 4).map((x) => x.text)).toEqual(['Dizziness can also occur.']);
     // "It usually passes quickly." leans back on "Nausea is common.".
-    expect(trimUnit(A, ctx('does it pass quickly'), 4).map((x) => x.text)).toEqual(['Nausea is common.', 'It usually passes quickly.']);
+    expect(trimUnit(A, ctx('does it pass quickly'), 4).map((x) => x.text)).toEqual([
+      'Nausea is common.',
+      'It usually passes quickly.',
+    ]);
   });
 
   it('never sends a sentence the output guard refuses', () => {
@@ -75,8 +94,13 @@ describe('trimUnit', () => {
 });
 
 describe('findContradiction (from the text, no claim table)', () => {
-  const yes = unit('doc-a#0', 'doc-a', [s('Ketamine is used for depression.', 0), s("It's even approved by the FDA.", 1)]);
-  const no = unit('doc-b#0', 'doc-b', [s('Currently, ketamine therapy is not approved by the FDA for mental health treatment.', 0)]);
+  const yes = unit('doc-a#0', 'doc-a', [
+    s('Ketamine is used for depression.', 0),
+    s("It's even approved by the FDA.", 1),
+  ]);
+  const no = unit('doc-b#0', 'doc-b', [
+    s('Currently, ketamine therapy is not approved by the FDA for mental health treatment.', 0),
+  ]);
   const other = unit('doc-c#0', 'doc-c', [s('Nausea is common after an infusion.', 0)]);
   const units = [yes, no, other];
   const stats = new TermStats(units);
@@ -89,7 +113,15 @@ describe('findContradiction (from the text, no claim table)', () => {
 
   it('finds none when the best unit does not state the claim, or one side could not be sent', () => {
     expect(findContradiction(queryTerms('Is nausea common?', []), other, units, stats, () => true)).toBeUndefined();
-    expect(findContradiction(queryTerms('Is ketamine FDA approved?', []), yes, units, stats, (t) => !t.includes('not approved'))).toBeUndefined();
+    expect(
+      findContradiction(
+        queryTerms('Is ketamine FDA approved?', []),
+        yes,
+        units,
+        stats,
+        (t) => !t.includes('not approved'),
+      ),
+    ).toBeUndefined();
   });
 });
 

@@ -25,10 +25,17 @@ describe('answers from a corpus with dosing sentences', () => {
       embeddings: new HashEmbeddings(),
       logger: silentLogger,
     });
-    const answerer = new Answerer(stack, createOutputGuard(), await loadRanker(), { maxSentences: 4, minConfidence: 0 });
+    const answerer = new Answerer(stack, createOutputGuard(), await loadRanker(), {
+      maxSentences: 4,
+      minConfidence: 0,
+    });
 
     let removed = 0;
-    for (const question of ['What dose of ketamine is used per kg?', 'How many mg are in an infusion?', 'How long does an infusion last?']) {
+    for (const question of [
+      'What dose of ketamine is used per kg?',
+      'How many mg are in an infusion?',
+      'How long does an infusion last?',
+    ]) {
       const answer = await answerer.answer(question);
       removed += answer.guardRemoved;
       expect(answer.text, question).not.toMatch(DOSE);

@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../../src/answer/features.js';
-import { hashDevFiles, loadRanker, RANKER_WEIGHTS_FILE, RankerWeightsError, type RankerWeights } from '../../src/answer/ranker.js';
+import {
+  hashDevFiles,
+  loadRanker,
+  RANKER_WEIGHTS_FILE,
+  RankerWeightsError,
+  type RankerWeights,
+} from '../../src/answer/ranker.js';
 
-const committed = async (): Promise<RankerWeights> => JSON.parse(await readFile(RANKER_WEIGHTS_FILE, 'utf8')) as RankerWeights;
+const committed = async (): Promise<RankerWeights> =>
+  JSON.parse(await readFile(RANKER_WEIGHTS_FILE, 'utf8')) as RankerWeights;
 
 async function writeWeights(weights: unknown): Promise<string> {
   const file = join(await mkdtemp(join(tmpdir(), 'kfb-ranker-')), 'weights.json');
@@ -30,9 +37,15 @@ describe('answer ranker weights (src/answer/ranker-weights.json)', () => {
 
   it('is an error when fitted on other features, invalid, or missing', async () => {
     const w = await committed();
-    await expect(loadRanker({ file: await writeWeights({ ...w, features: ['only_one'] }) })).rejects.toThrow(/other features/);
-    await expect(loadRanker({ file: await writeWeights({ ...w, std: [] , mean: 3 }) })).rejects.toThrow(/invalid \(mean\)/);
-    await expect(loadRanker({ file: '/nonexistent/weights.json' })).rejects.toThrow(/missing or not JSON.*npm run answer:train/);
+    await expect(loadRanker({ file: await writeWeights({ ...w, features: ['only_one'] }) })).rejects.toThrow(
+      /other features/,
+    );
+    await expect(loadRanker({ file: await writeWeights({ ...w, std: [], mean: 3 }) })).rejects.toThrow(
+      /invalid \(mean\)/,
+    );
+    await expect(loadRanker({ file: '/nonexistent/weights.json' })).rejects.toThrow(
+      /missing or not JSON.*npm run answer:train/,
+    );
   });
 
   it('scores with the stored standardisation: probabilities in (0, 1), higher for a stronger candidate', async () => {

@@ -37,7 +37,9 @@ describe('answer units (section-aware passages)', () => {
 
   it('never spans two sections and never cuts a sentence', () => {
     for (const article of articles) {
-      const sentencesBySection = new Map(article.sections.map((s) => [s.heading, new Set(s.paragraphs.flatMap((p) => p.sentences))]));
+      const sentencesBySection = new Map(
+        article.sections.map((s) => [s.heading, new Set(s.paragraphs.flatMap((p) => p.sentences))]),
+      );
       for (const c of chunks.filter((x) => x.docId === article.id)) {
         const own = sentencesBySection.get(c.section);
         expect(own, c.id).toBeDefined();
@@ -52,7 +54,8 @@ describe('answer units (section-aware passages)', () => {
       const all = article.sections.flatMap((sec) => sec.paragraphs.flatMap((p) => p.sentences));
       const own = chunks.filter((c) => c.docId === article.id);
       expect(own.flatMap((c) => c.sentences.map((x) => x.text))).toEqual(all);
-      for (const c of own) if (!c.list) expect(c.sentences.length, c.id).toBeLessThanOrEqual(DEFAULT_CHUNKER.maxSentences);
+      for (const c of own)
+        if (!c.list) expect(c.sentences.length, c.id).toBeLessThanOrEqual(DEFAULT_CHUNKER.maxSentences);
     }
   });
 
@@ -105,7 +108,9 @@ describe('stable chunk ids', () => {
 
   it('of one article do not move when another article changes', async () => {
     const before = await chunkArticle(articles[0] as Article);
-    const edited = articles.map((a, i) => (i === 1 ? parseArticle(`---\nid: ${a.id}\ntitle: x\nsource: y\n---\n\nOnly one sentence now.\n`, 'x.md') : a));
+    const edited = articles.map((a, i) =>
+      i === 1 ? parseArticle(`---\nid: ${a.id}\ntitle: x\nsource: y\n---\n\nOnly one sentence now.\n`, 'x.md') : a,
+    );
     const after = (await chunkCorpus(edited)).filter((c) => c.docId === articles[0]?.id);
     expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));
   });

@@ -26,17 +26,25 @@ describe('question bank (corpus/questions.yaml)', () => {
   });
 
   it('anchors an entry to the unit holding its sentence', () => {
-    const file = parseQuestionBank('entries:\n  - doc: ketamine-treatment-resistant-depression\n    anchor: "typically lasting around 40 minutes"\n    questions: [how long is one session]\n');
+    const file = parseQuestionBank(
+      'entries:\n  - doc: ketamine-treatment-resistant-depression\n    anchor: "typically lasting around 40 minutes"\n    questions: [how long is one session]\n',
+    );
     const [q] = resolveQuestionBank(file, data.chunks).filter((x) => x.source === 'bank');
     const unit = data.chunks.find((u) => u.id === q?.unitId);
     expect(unit?.text).toContain('typically lasting around 40 minutes');
   });
 
   it('fails with a message naming the entry when an anchor is missing or ambiguous', () => {
-    const missing = parseQuestionBank('entries:\n  - doc: ketamine-what-is-it\n    anchor: "this sentence is not in the article"\n    questions: [q one]\n');
-    expect(() => resolveQuestionBank(missing, data.chunks)).toThrow(/entry 1 \(ketamine-what-is-it: "this sentence is not in the article"\): anchor not found/);
+    const missing = parseQuestionBank(
+      'entries:\n  - doc: ketamine-what-is-it\n    anchor: "this sentence is not in the article"\n    questions: [q one]\n',
+    );
+    expect(() => resolveQuestionBank(missing, data.chunks)).toThrow(
+      /entry 1 \(ketamine-what-is-it: "this sentence is not in the article"\): anchor not found/,
+    );
     // "ketamine" is in many units of one article: without `section` it is ambiguous.
-    const ambiguous = parseQuestionBank('entries:\n  - doc: ketamine-what-is-it\n    anchor: "ketamine"\n    questions: [q one]\n');
+    const ambiguous = parseQuestionBank(
+      'entries:\n  - doc: ketamine-what-is-it\n    anchor: "ketamine"\n    questions: [q one]\n',
+    );
     expect(() => resolveQuestionBank(ambiguous, data.chunks)).toThrow(/anchor is in \d+ units; add `section`/);
   });
 

@@ -6,9 +6,15 @@ import { createLogger } from '../../src/logger.js';
 import type { Logger } from '../../src/core/logger.js';
 
 /** A logger that keeps every line it would have written, parsed. */
-export function recordingLogger(): Logger & { lines: Record<string, unknown>[]; events: (name: string) => Record<string, unknown>[] } {
+export function recordingLogger(): Logger & {
+  lines: Record<string, unknown>[];
+  events: (name: string) => Record<string, unknown>[];
+} {
   const lines: Record<string, unknown>[] = [];
-  const logger = createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = createLogger({
+    level: 'debug',
+    write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+  });
   return Object.assign(logger, { lines, events: (name: string) => lines.filter((l) => l.event === name) });
 }
 
@@ -26,7 +32,10 @@ export async function copyCorpus(only?: string[]): Promise<string> {
   if (only) {
     // The question bank keeps only the kept articles' entries (an entry of a missing article fails the build).
     const bank = parse(await readFile(join(dir, 'questions.yaml'), 'utf8')) as { entries: { doc: string }[] };
-    await writeFile(join(dir, 'questions.yaml'), stringify({ entries: bank.entries.filter((e) => only.includes(e.doc)) }));
+    await writeFile(
+      join(dir, 'questions.yaml'),
+      stringify({ entries: bank.entries.filter((e) => only.includes(e.doc)) }),
+    );
   }
   return dir;
 }
