@@ -8,8 +8,8 @@ import { MANIFEST_FILE, type LoadedIndex } from './files.js';
 import { readStore, recordFiles } from './integrity.js';
 
 /**
- * Embeds every sentence and section heading once (batched) and stores them in an HNSW index. Sentences, not whole
- * chunks, are the dense unit: USE-lite is trained on sentence pairs, and on the retrieval set sentence-level
+ * Embeds every sentence, section heading and bank question once (batched) and stores them in one HNSW index.
+ * Sentences, not whole units, are the dense unit of text: USE-lite is trained on sentence pairs, and on the retrieval set sentence-level
  * matching finds the right passage at rank 1 far more often than chunk vectors (see evals/retrieval/README.md).
  * The HNSW file is the only store of the vectors. The folder is written atomically: a crash mid-build never
  * leaves a half index behind.
