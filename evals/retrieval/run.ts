@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { RetrievalSetSchema } from './schema.js';
 import { getConfig } from '../../src/config/env.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { silentLogger } from '../../src/logger.js';
@@ -13,15 +13,15 @@ import { LangChainBm25Retriever, MiniSearchRetriever } from '../../src/retrieval
 import { loadRetrievalStack } from '../../src/retrieval/stack.js';
 import { normalizeForMatch } from '../../src/answer/verify.js';
 
-export const RetrievalSetSchema = z.object({
-  answerable: z.array(z.object({ q: z.string().min(1), evidence: z.array(z.string().min(1)).min(1) })).min(1),
-  unanswerable: z.array(z.string().min(1)),
-});
-
 const set = RetrievalSetSchema.parse(parseYaml(await readFile(new URL('./questions.yaml', import.meta.url), 'utf8')));
 const config = getConfig();
 const embeddings = new UseLiteEmbeddings();
-const stack = await loadRetrievalStack({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embeddings, logger: silentLogger });
+const stack = await loadRetrievalStack({
+  corpusDir: config.CORPUS_DIR,
+  indexDir: config.INDEX_DIR,
+  embeddings,
+  logger: silentLogger,
+});
 const { chunks, synonyms } = stack.data;
 
 function relevant(chunkText: string, evidence: string[]): boolean {
@@ -56,7 +56,13 @@ const make = (lexical: 'minisearch' | 'langchain') =>
   });
 const mini = make('minisearch');
 const lc = make('langchain');
-const noSynonyms = new HybridRetriever({ chunks, index: stack.index, embeddings, lexical: new MiniSearchRetriever(chunks), synonyms: { expand: () => ({ added: [], groups: [] }) } as never });
+const noSynonyms = new HybridRetriever({
+  chunks,
+  index: stack.index,
+  embeddings,
+  lexical: new MiniSearchRetriever(chunks),
+  synonyms: { expand: () => ({ added: [], groups: [] }) } as never,
+});
 
 const rows: [string, Awaited<ReturnType<typeof measure>>][] = [
   ['dense only (USE-lite + HNSW)', await measure(mini, { k: 10, mode: 'dense' })],
@@ -78,45 +84,13 @@ if (process.argv.includes('--sweep')) {
   for (const rrfK of [5, 10, 20, 40, 60]) {
     for (const lexicalWeight of [0.7, 1, 1.5]) {
       const m = await measure(mini, { k: 10, rrfK, lexicalWeight });
-      console.log(`rrfK=${rrfK} lexicalWeight=${lexicalWeight}: r@1 ${pct(m.recall1)} r@5 ${pct(m.recall5)} MRR ${m.mrr.toFixed(3)}`);
+      console.log(
+        `rrfK=${rrfK} lexicalWeight=${lexicalWeight}: r@1 ${pct(m.recall1)} r@5 ${pct(m.recall5)} MRR ${m.mrr.toFixed(3)}`,
+      );
     }
   }
 }
 if (process.argv.includes('--misses')) {
   console.log('\nHybrid misses (not at rank 1):');
   for (const miss of rows[rows.length - 1]![1].misses) console.log(`  ${miss}`);
-}
-
-if (process.argv.includes('--answers') || process.argv.includes('--calibrate')) {
-  // Answer-level view: does the composed answer quote the evidence, and where does the no-answer cut-off fall?
-  const { Answerer } = await import('../../src/answer/answerer.js');
-  const { allowAllGuard } = await import('../../src/safety/types.js');
-  const answerer = new Answerer(stack, allowAllGuard, { topK: config.RETRIEVAL_TOP_K, maxSentences: config.ANSWER_MAX_SENTENCES, minConfidence: 0 });
-  const pos: number[] = [];
-  const neg: number[] = [];
-  let hits = 0;
-  for (const item of set.answerable) {
-    const a = await answerer.answer(item.q);
-    pos.push(a.confidence);
-    const hit = a.citations.some((c) => relevant(c.quote, item.evidence));
-    if (hit) hits++;
-    else if (process.argv.includes('--answers')) console.log(`  evidence miss (conf ${a.confidence.toFixed(2)}): ${item.q}\n      → ${a.citations.map((c) => c.quote.slice(0, 70)).join(' | ')}`);
-  }
-  for (const q of set.unanswerable) {
-    const a = await answerer.answer(q);
-    neg.push(a.confidence);
-    if (process.argv.includes('--calibrate')) console.log(`  unanswerable conf ${a.confidence.toFixed(3)}: ${q}`);
-  }
-  console.log(`\nEvidence quoted in the answer: ${hits}/${set.answerable.length} (${pct(hits / set.answerable.length)})`);
-  const sortedPos = [...pos].sort((a, b) => a - b);
-  console.log(`Answerable confidence: min ${sortedPos[0]?.toFixed(3)} p10 ${sortedPos[Math.floor(pos.length * 0.1)]?.toFixed(3)} median ${sortedPos[pos.length >> 1]?.toFixed(3)}`);
-  let best = { t: 0, acc: 0 };
-  for (let t = 0; t <= 0.8; t += 0.01) {
-    const acc = (pos.filter((c) => c >= t).length + neg.filter((c) => c < t).length) / (pos.length + neg.length);
-    if (acc > best.acc + 1e-9) best = { t, acc };
-  }
-  const current = config.ANSWER_MIN_CONFIDENCE;
-  const accAt = (t: number) => (pos.filter((c) => c >= t).length + neg.filter((c) => c < t).length) / (pos.length + neg.length);
-  console.log(`No-answer cut-off: best separating threshold ${best.t.toFixed(2)} (accuracy ${pct(best.acc)}); current ANSWER_MIN_CONFIDENCE ${current} → ${pct(accAt(current))}`);
-  console.log(`  at current: answerable answered ${pos.filter((c) => c >= current).length}/${pos.length}, unanswerable abstained ${neg.filter((c) => c < current).length}/${neg.length}`);
 }

@@ -1,7 +1,6 @@
 import type { TermStats } from '../retrieval/term-stats.js';
 import { stem } from '../text/stem.js';
 import { isStopword } from '../text/stopwords.js';
-import type { Candidate } from './candidates.js';
 import type { QueryTerms } from './query-terms.js';
 
 /**
@@ -37,12 +36,49 @@ export function outOfVocabularyShare(terms: QueryTerms, synonymMatched: readonly
   return total === 0 ? 0 : missing / total;
 }
 
-/** Weights of the answer confidence; calibrated by `npm run retrieval:eval -- --calibrate`. */
-export const CONFIDENCE_WEIGHTS = { dense: 0.7, coverage: 0.3, oov: 1.0 } as const;
+/** Query-level features of the answerability model (is any unit an answer?), from the ranked candidates. */
+export const ANSWERABILITY_FEATURES = [
+  'top_probability',
+  'top_share',
+  'oov_share',
+  'best_bank',
+  'best_sentence',
+  'bm25_bank_raw_log',
+  'bm25_unit_raw_log',
+  'query_terms_log',
+  'top_coverage',
+  'top_coverage_bank',
+] as const;
 
-/** 0–1 confidence that `best` answers the question. */
-export function confidence(best: Candidate | undefined, oovShare: number): number {
-  if (!best) return 0;
-  const raw = CONFIDENCE_WEIGHTS.dense * best.dense + CONFIDENCE_WEIGHTS.coverage * best.coverage - CONFIDENCE_WEIGHTS.oov * oovShare;
-  return Math.max(0, Math.min(1, raw));
+/** What the answerability features read of a ranked candidate. */
+export interface RankedLike {
+  features: number[];
+  probability: number;
+  score: number;
+  signals: { bm25Bank: number; bm25Unit: number };
+}
+
+/**
+ * Features of the question as a whole, from its candidates ranked best first: how sure the ranker is of the top
+ * unit (probability, and its softmax share of the listwise scores), and how well ANYTHING matched — raw BM25
+ * levels (the ranker only sees them normalised per query), best cosines, out-of-vocabulary share.
+ */
+export function answerabilityFeatures(ranked: RankedLike[], featureNames: readonly string[]): number[] {
+  const top = ranked[0];
+  if (!top) return ANSWERABILITY_FEATURES.map(() => 0);
+  const f = (name: string) => top.features[featureNames.indexOf(name)] ?? 0;
+  const max = Math.max(...ranked.map((c) => c.score));
+  const z = ranked.reduce((s, c) => s + Math.exp(c.score - max), 0);
+  return [
+    top.probability,
+    1 / z,
+    f('oov_share'),
+    f('query_best_bank'),
+    f('query_best_sentence'),
+    Math.log1p(Math.max(...ranked.map((c) => c.signals.bm25Bank))),
+    Math.log1p(Math.max(...ranked.map((c) => c.signals.bm25Unit))),
+    f('query_terms_log'),
+    f('coverage'),
+    f('coverage_bank'),
+  ];
 }

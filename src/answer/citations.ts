@@ -1,34 +1,63 @@
+import type { Chunk, ChunkSentence } from '../corpus/chunk.js';
 import type { Citation } from '../core/reply.js';
-import type { Candidate } from './candidates.js';
 import type { Segment } from './verify.js';
 
+/** Sentences chosen from one unit, in reading order. */
+export interface ChosenPart {
+  unit: Chunk;
+  sentences: ChunkSentence[];
+}
+
 /**
- * Numbers the chosen sentences. Consecutive sentences of one paragraph share a citation whose quote is the whole
- * run (still one verbatim passage); anything else gets its own number.
+ * Numbers the chosen sentences. Neighbouring sentences of one unit (consecutive in the article) share a citation
+ * whose quote is the whole run — still one verbatim passage; a gap left by trimming starts a new number.
  */
-export function cite(ordered: Candidate[]): { segments: Segment[]; citations: Citation[] } {
+export function cite(parts: ChosenPart[]): { segments: Segment[]; citations: Citation[] } {
   const segments: Segment[] = [];
   const citations: Citation[] = [];
-  let prev: Candidate | undefined;
-  for (const c of ordered) {
-    const continues =
-      prev !== undefined &&
-      prev.chunk.docId === c.chunk.docId &&
-      prev.sentence.paragraph === c.sentence.paragraph &&
-      c.sentence.index === prev.sentence.index + 1;
-    const last = citations[citations.length - 1];
-    if (continues && last) {
-      last.quote = `${last.quote} ${c.text}`;
-    } else {
-      citations.push({ n: citations.length + 1, docId: c.chunk.docId, title: c.chunk.title, chunkId: c.chunk.id, quote: c.text });
+  for (const { unit, sentences } of parts) {
+    let prev: ChunkSentence | undefined;
+    for (const s of sentences) {
+      const last = citations[citations.length - 1];
+      if (prev !== undefined && s.ordinal === prev.ordinal + 1 && last) last.quote = `${last.quote} ${s.text}`;
+      else
+        citations.push({
+          n: citations.length + 1,
+          docId: unit.docId,
+          title: unit.title,
+          chunkId: unit.id,
+          quote: s.text,
+        });
+      segments.push({ sentence: s.text, n: citations.length });
+      prev = s;
     }
-    segments.push({ sentence: c.text, n: citations.length });
-    prev = c;
   }
   return { segments, citations };
 }
 
-/** Renders segments as Markdown: each sentence followed by its `[n]` marker. */
-export function renderSegments(segments: Segment[]): string {
-  return segments.map((s) => `${s.sentence} [${s.n}]`).join(' ');
+/**
+ * Renders segments as Markdown. A run of segments with one number carries its `[n]` once, after the run; list
+ * items (`bullets`) are rendered as a Markdown list under their lead-in.
+ */
+export function renderSegments(segments: Segment[], bullets: ReadonlySet<string> = new Set()): string {
+  let out = '';
+  segments.forEach((s, i) => {
+    const next = segments[i + 1];
+    const bullet = bullets.has(s.sentence);
+    const prevBullet = i > 0 && bullets.has((segments[i - 1] as Segment).sentence);
+    const sep = i === 0 ? '' : bullet ? (prevBullet ? '\n' : '\n\n') : prevBullet ? '\n\n' : ' ';
+    out += `${sep}${bullet ? '- ' : ''}${s.sentence}${next?.n === s.n ? '' : ` [${s.n}]`}`;
+  });
+  return out;
+}
+
+/** The item sentences of list units (every sentence after the lead-in, the sentence ending in ":"). */
+export function listItems(parts: ChosenPart[]): Set<string> {
+  const items = new Set<string>();
+  for (const { unit, sentences } of parts) {
+    if (!unit.list) continue;
+    const leadIn = unit.sentences.findIndex((s) => /:\s*$/.test(s.text));
+    for (const s of sentences) if (unit.sentences.indexOf(s) > leadIn) items.add(s.text);
+  }
+  return items;
 }

@@ -1,4 +1,5 @@
 import { Answerer } from '../answer/answerer.js';
+import { loadRanker, type Ranker } from '../answer/ranker.js';
 import { getConfig, type Config } from '../config/env.js';
 import { UseLiteEmbeddings } from '../embeddings/use-lite.js';
 import type { ModelEmbeddings } from '../core/embedder.js';
@@ -25,6 +26,8 @@ export interface CreateBotOptions {
   policy?: SafetyPolicy;
   /** The output guard (no dose quantities, no personal directives) unless given. */
   guard?: OutputGuard;
+  /** The answer ranker; the committed, stale-checked weights (src/answer/ranker-weights.json) unless given. */
+  ranker?: Ranker;
   /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given. */
   conversations?: ConversationStore;
   /** Admission control shared by all channels; from TURN_CONCURRENCY / TURN_QUEUE_MAX unless given. */
@@ -41,15 +44,17 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   const config = options.config ?? getConfig();
   const logger = options.logger ?? silentLogger;
   const embeddings = options.embeddings ?? new UseLiteEmbeddings();
-  const stack = await loadRetrievalStack({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, embeddings, logger });
+  const stack = await loadRetrievalStack({
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
+    embeddings,
+    logger,
+  });
   // Load the model weights and run the graph once now, so the first user does not wait for it.
   await embeddings.embedQuery('warm-up');
   const guard = options.guard ?? createOutputGuard();
-  const answerer = new Answerer(stack, guard, {
-    topK: config.RETRIEVAL_TOP_K,
-    maxSentences: config.ANSWER_MAX_SENTENCES,
-    minConfidence: config.ANSWER_MIN_CONFIDENCE,
-  });
+  const ranker = options.ranker ?? (await loadRanker());
+  const answerer = new Answerer(stack, guard, ranker, { maxSentences: config.ANSWER_MAX_SENTENCES });
   // Exemplar vectors are cached in the index folder, so a warm start embeds nothing but user messages.
   const policy =
     options.policy ??
@@ -81,7 +86,9 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
     answerer,
     handleTurn,
     async ask(input) {
-      const conversation = (input.conversationId && (await conversations.get(input.conversationId))) || newConversation(input.conversationId);
+      const conversation =
+        (input.conversationId && (await conversations.get(input.conversationId))) ||
+        newConversation(input.conversationId);
       const reply = await handleTurn({ message: input.message, channel: input.channel }, conversation);
       // A busy reply is not a turn: nothing to save (and the stored conversation stays as it was).
       if (reply.meta.policyRule !== 'overloaded') await conversations.save(conversation);

@@ -5,8 +5,14 @@ import type { Conversation } from '../core/conversation.js';
 
 /** Words that point back at an earlier topic. */
 const POINTS_BACK = /\b(it|its|they|them|their|those|these|this|that|there|ones?|same)\b/i;
+/** Openers that continue the previous question ("and over what time period?"). */
+const CONTINUES_OPENING = /^(and|also|plus|so|what about|how about|and what about|same for)\b/i;
 /** Openers and closers that continue the previous question. */
-const CONTINUES = /^(and|also|plus|so|what about|how about|and what about|same for)\b|\b(too|as well|also|then)\s*[?.!]*$/i;
+const CONTINUES =
+  /^(and|also|plus|so|what about|how about|and what about|same for)\b|\b(too|as well|also|then)\s*[?.!]*$/i;
+
+/** Most words of a continuation ("and over what time period?" has 5) that still borrows the previous topic. */
+const CONTINUATION_WORDS = 6;
 
 /**
  * Terms that ask *about* a topic without naming one ("how long", "is that safe", "does it help"): a follow-up made
@@ -36,6 +42,8 @@ export interface ResolvedQuery {
   topic: string[];
   /** Whether the previous topic was borrowed. */
   followUp: boolean;
+  /** For a follow-up: the units the previous turn answered from (the ranker prefers staying there). */
+  previous?: { unitIds: string[] };
 }
 
 /**
@@ -48,7 +56,16 @@ export function resolveFollowUp(message: string, conversation: Conversation): Re
   // Only a message that names no topic of its own AND points back ("is that safe?", "and after?") borrows one;
   // "How does ketamine work?" is a new question, not a follow-up.
   const pointsBack = POINTS_BACK.test(message) || CONTINUES.test(message.trim()) || words(message).length <= 2;
-  const elliptical = own.length === 0 && pointsBack;
-  if (!previous || !elliptical) return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
-  return { query: `${message} ${previous.topic.join(' ')}`, topic: previous.topic, followUp: true };
+  // "and over what time period?" names a new aspect ("period") but continues the previous question: a short message
+  // that opens like a continuation borrows the topic too (CONTINUATION_WORDS: the longest such dev follow-up).
+  const continues = CONTINUES_OPENING.test(message.trim()) && words(message).length <= CONTINUATION_WORDS;
+  const elliptical = (own.length === 0 && pointsBack) || continues;
+  if (!previous || !elliptical)
+    return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
+  return {
+    query: `${message} ${previous.topic.join(' ')}`,
+    topic: previous.topic,
+    followUp: true,
+    previous: { unitIds: previous.chunkIds },
+  };
 }

@@ -66,7 +66,7 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       const resolved = resolveFollowUp(expandContractions(message), conversation);
       resolvedQuery = resolved.query;
       topic = resolved.topic;
-      const answer = await deps.answerer.answer(resolvedQuery);
+      const answer = await deps.answerer.answer(resolvedQuery, { previous: resolved.previous });
       confidence = answer.confidence;
       guardRemoved = answer.guardRemoved;
       body = {
@@ -91,7 +91,8 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       chunkIds: body.citations.map((c) => c.chunkId),
       at: Date.now(),
     });
-    if (conversation.turns.length > deps.historyTurns) conversation.turns.splice(0, conversation.turns.length - deps.historyTurns);
+    if (conversation.turns.length > deps.historyTurns)
+      conversation.turns.splice(0, conversation.turns.length - deps.historyTurns);
 
     const elapsedMs = Math.round((performance.now() - started) * 100) / 100;
     const policyRule = decision.rule;
@@ -106,7 +107,11 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       ms: elapsedMs,
     });
     deps.logger.debug('turn_text', { message, resolvedQuery });
-    return { ...body, conversationId: conversation.id, meta: { turnId, resolvedQuery, confidence, policyRule, guardRemoved, elapsedMs } };
+    return {
+      ...body,
+      conversationId: conversation.id,
+      meta: { turnId, resolvedQuery, confidence, policyRule, guardRemoved, elapsedMs },
+    };
   };
 }
 
@@ -115,12 +120,22 @@ async function policyReply(
   decision: Extract<PolicyDecision, { action: 'reply' }>,
   deps: TurnHandlerDeps,
 ): Promise<{ body: Omit<ReplyBody, 'conversationId'>; guardRemoved: number }> {
-  const base = { kind: decision.kind, category: decision.category, text: decision.text, citations: [] as Citation[], suggestions: decision.suggestions };
+  const base = {
+    kind: decision.kind,
+    category: decision.category,
+    text: decision.text,
+    citations: [] as Citation[],
+    suggestions: decision.suggestions,
+  };
   if (decision.kind !== 'refusal' || !decision.generalQuery) return { body: base, guardRemoved: 0 };
   const general = await deps.answerer.answer(decision.generalQuery, { maxSentences: 2 });
   if (general.kind !== 'answer' || general.disagreement) return { body: base, guardRemoved: general.guardRemoved };
   return {
-    body: { ...base, text: `${decision.text}\n\n${GENERAL_INFO_HEADING}\n\n${general.text}\n\n${FOOTER}`, citations: general.citations },
+    body: {
+      ...base,
+      text: `${decision.text}\n\n${GENERAL_INFO_HEADING}\n\n${general.text}\n\n${FOOTER}`,
+      citations: general.citations,
+    },
     guardRemoved: general.guardRemoved,
   };
 }

@@ -3,38 +3,53 @@ import { join } from 'node:path';
 import { loadSynonyms, type SynonymExpander } from './synonyms.js';
 import { chunkCorpus, DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from './chunk.js';
 import { loadCorpus, type Article } from './load.js';
+import { parseQuestionBank, resolveQuestionBank, type BankQuestion } from './question-bank.js';
 
 /** The synonyms file inside the corpus folder. */
 export const SYNONYMS_FILE = 'synonyms.yaml';
+/** The question bank inside the corpus folder. */
+export const QUESTIONS_FILE = 'questions.yaml';
 
 /** Everything the bot knows, derived from the corpus folder. */
 export interface CorpusData {
   articles: Article[];
+  /** Answer units (passages): the retrieval and citation unit. */
   chunks: Chunk[];
+  /** Alternate questions of every unit (question bank + question-shaped headings). */
+  bank: BankQuestion[];
   synonyms: SynonymExpander;
   /** Raw synonyms file text (hashed into the index manifest). */
   synonymsText: string;
+  /** Raw question bank text (hashed into the index manifest: the bank is embedded). */
+  bankText: string;
   chunker: ChunkerSettings;
 }
 
-/** Loads articles, chunks them and loads the synonym groups. Milliseconds for this corpus. */
-export async function loadCorpusData(corpusDir: string, chunker: ChunkerSettings = DEFAULT_CHUNKER): Promise<CorpusData> {
+/** Loads articles, splits them into units, resolves the question bank and loads the synonym groups. */
+export async function loadCorpusData(
+  corpusDir: string,
+  chunker: ChunkerSettings = DEFAULT_CHUNKER,
+): Promise<CorpusData> {
   const articles = await loadCorpus(corpusDir);
   const synonymsPath = join(corpusDir, SYNONYMS_FILE);
-  const [chunks, synonyms, synonymsText] = await Promise.all([
-    chunkCorpus(articles, chunker),
+  const bankPath = join(corpusDir, QUESTIONS_FILE);
+  const [synonyms, synonymsText, bankText] = await Promise.all([
     loadSynonyms(synonymsPath),
     readFile(synonymsPath, 'utf8'),
+    readFile(bankPath, 'utf8').catch(() => 'entries: []\n'),
   ]);
-  return { articles, chunks, synonyms, synonymsText, chunker };
+  const chunks = chunkCorpus(articles, chunker);
+  const bank = resolveQuestionBank(parseQuestionBank(bankText, bankPath), chunks);
+  return { articles, chunks, bank, synonyms, synonymsText, bankText, chunker };
 }
 
-/** Every text that gets its own vector: each sentence and each section heading, once. */
-export function embeddableTexts(chunks: Chunk[]): string[] {
+/** Every text that gets its own vector: each sentence, each section heading and each bank question, once. */
+export function embeddableTexts(chunks: Chunk[], bank: readonly BankQuestion[] = []): string[] {
   const texts = new Set<string>();
   for (const chunk of chunks) {
     if (chunk.section) texts.add(chunk.section);
     for (const s of chunk.sentences) texts.add(s.text);
   }
+  for (const q of bank) texts.add(q.text);
   return [...texts];
 }

@@ -8,15 +8,20 @@ import { MANIFEST_FILE, type LoadedIndex } from './files.js';
 import { readStore, recordFiles } from './integrity.js';
 
 /**
- * Embeds every sentence and section heading once (batched) and stores them in an HNSW index. Sentences, not whole
- * chunks, are the dense unit: USE-lite is trained on sentence pairs, and on the retrieval set sentence-level
+ * Embeds every sentence, section heading and bank question once (batched) and stores them in one HNSW index.
+ * Sentences, not whole units, are the dense unit of text: USE-lite is trained on sentence pairs, and on the retrieval set sentence-level
  * matching finds the right passage at rank 1 far more often than chunk vectors (see evals/retrieval/README.md).
  * The HNSW file is the only store of the vectors. The folder is written atomically: a crash mid-build never
  * leaves a half index behind.
  */
-export async function buildIndex(dir: string, corpusDir: string, data: CorpusData, embeddings: ModelEmbeddings): Promise<LoadedIndex> {
+export async function buildIndex(
+  dir: string,
+  corpusDir: string,
+  data: CorpusData,
+  embeddings: ModelEmbeddings,
+): Promise<LoadedIndex> {
   const started = performance.now();
-  const texts = embeddableTexts(data.chunks);
+  const texts = embeddableTexts(data.chunks, data.bank);
   const textVectors = await embeddings.embedDocuments(texts);
   const headings = new Set(data.chunks.map((c) => c.section));
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: embeddings.dimensions });
@@ -34,6 +39,7 @@ export async function buildIndex(dir: string, corpusDir: string, data: CorpusDat
       model: { id: embeddings.modelId, dimensions: embeddings.dimensions },
       corpusHash: await hashCorpus(corpusDir),
       synonymsHash: sha256(data.synonymsText),
+      bankHash: sha256(data.bankText),
       chunker: data.chunker,
       chunks: data.chunks.length,
       texts: texts.length,

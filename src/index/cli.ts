@@ -12,7 +12,7 @@ await runCli(async () => {
   const index = await buildIndex(config.INDEX_DIR, config.CORPUS_DIR, data, new UseLiteEmbeddings());
   const m = index.manifest;
   console.log(
-    `Built ${config.INDEX_DIR}: ${data.articles.length} articles, ${m.chunks} chunks, ${m.texts} sentence/heading vectors, ` +
+    `Built ${config.INDEX_DIR}: ${data.articles.length} articles, ${m.chunks} answer units, ${data.bank.length} bank questions, ${m.texts} sentence/heading/question vectors, ` +
       `model ${m.model.id}, embedding ${m.buildMs} ms, total ${Math.round(performance.now() - started)} ms.`,
   );
 });

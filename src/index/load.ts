@@ -10,11 +10,16 @@ import { checkArgs, checkFiles, readStore } from './integrity.js';
 import { hashCorpus, ManifestSchema, sha256, staleReason, type IndexFingerprint } from './manifest.js';
 
 /** What the index must match for this corpus and model. */
-export async function fingerprint(corpusDir: string, data: CorpusData, embeddings: ModelEmbeddings): Promise<IndexFingerprint> {
+export async function fingerprint(
+  corpusDir: string,
+  data: CorpusData,
+  embeddings: ModelEmbeddings,
+): Promise<IndexFingerprint> {
   return {
     model: { id: embeddings.modelId, dimensions: embeddings.dimensions },
     corpusHash: await hashCorpus(corpusDir),
     synonymsHash: sha256(data.synonymsText),
+    bankHash: sha256(data.bankText),
     chunker: data.chunker,
   };
 }
@@ -24,7 +29,11 @@ export async function fingerprint(corpusDir: string, data: CorpusData, embedding
  * `index_corrupt` or `index_stale` (message says why) instead of crashing on a bad folder. Every file must have the
  * size and sha256 the manifest recorded, and every vector must be a finite unit vector (issue 9, defect 7).
  */
-export async function loadIndex(dir: string, expected: IndexFingerprint, embeddings: ModelEmbeddings): Promise<LoadedIndex> {
+export async function loadIndex(
+  dir: string,
+  expected: IndexFingerprint,
+  embeddings: ModelEmbeddings,
+): Promise<LoadedIndex> {
   let manifestText: string;
   try {
     manifestText = await readFile(`${dir}/${MANIFEST_FILE}`, 'utf8');
@@ -38,7 +47,8 @@ export async function loadIndex(dir: string, expected: IndexFingerprint, embeddi
     throw new IndexError('manifest.json is not valid JSON', 'index_corrupt');
   }
   const parsed = ManifestSchema.safeParse(manifestJson);
-  if (!parsed.success) throw new IndexError(`manifest.json is invalid (${parsed.error.issues[0]?.path.join('.')})`, 'index_corrupt');
+  if (!parsed.success)
+    throw new IndexError(`manifest.json is invalid (${parsed.error.issues[0]?.path.join('.')})`, 'index_corrupt');
   const manifest = parsed.data;
   const stale = staleReason(manifest, expected);
   if (stale) throw new IndexError(stale, 'index_stale');
@@ -75,7 +85,12 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<{ index:
     if (!(error instanceof IndexError)) throw error;
     logger.info('index_rebuild', { dir: indexDir, reason: `${error.code}: ${error.message}` });
     const index = await buildIndex(indexDir, corpusDir, data, embeddings);
-    logger.info('index_built', { dir: indexDir, chunks: index.manifest.chunks, texts: index.manifest.texts, ms: index.manifest.buildMs });
+    logger.info('index_built', {
+      dir: indexDir,
+      chunks: index.manifest.chunks,
+      texts: index.manifest.texts,
+      ms: index.manifest.buildMs,
+    });
     return { index, rebuilt: true };
   }
 }

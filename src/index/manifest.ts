@@ -6,9 +6,10 @@ import type { ChunkerSettings } from '../corpus/chunk.js';
 
 /**
  * Bumped when the files of an index folder change shape. 2: vectors live only in the HNSW file (no
- * texts.json / text-vectors.f32) and the manifest records size and sha256 of every file.
+ * texts.json / text-vectors.f32) and the manifest records size and sha256 of every file. 3: passage units and
+ * embedded bank questions.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 const FileRecordSchema = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().length(64) });
 export type FileRecord = z.infer<typeof FileRecordSchema>;
@@ -21,9 +22,11 @@ export const ManifestSchema = z.object({
   corpusHash: z.string().length(64),
   /** sha256 of the synonyms file. */
   synonymsHash: z.string().length(64),
-  chunker: z.object({ chunkSize: z.number(), chunkOverlap: z.number(), version: z.number() }),
+  /** sha256 of the question bank file (its questions are embedded). */
+  bankHash: z.string().length(64),
+  chunker: z.object({ maxSentences: z.number(), version: z.number() }),
   chunks: z.number().int().positive(),
-  /** Sentences and headings with stored vectors. */
+  /** Sentences, headings and bank questions with stored vectors. */
   texts: z.number().int().positive(),
   /** Size and sha256 of every other file of the folder, checked at load: a tampered or truncated file is rebuilt. */
   files: z.record(z.string(), FileRecordSchema),
@@ -37,6 +40,7 @@ export interface IndexFingerprint {
   model: { id: string; dimensions: number };
   corpusHash: string;
   synonymsHash: string;
+  bankHash: string;
   chunker: ChunkerSettings;
 }
 
@@ -48,7 +52,11 @@ export function sha256(data: string | Buffer): string {
 export async function hashCorpus(corpusDir: string): Promise<string> {
   const files = (await readdir(corpusDir)).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').sort();
   const hash = createHash('sha256');
-  for (const f of files) hash.update(`${f}\0`).update(await readFile(join(corpusDir, f))).update('\0');
+  for (const f of files)
+    hash
+      .update(`${f}\0`)
+      .update(await readFile(join(corpusDir, f)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -59,8 +67,9 @@ export function staleReason(manifest: Manifest, expected: IndexFingerprint): str
   }
   if (manifest.corpusHash !== expected.corpusHash) return 'corpus changed';
   if (manifest.synonymsHash !== expected.synonymsHash) return 'synonyms changed';
+  if (manifest.bankHash !== expected.bankHash) return 'question bank changed';
   const a = manifest.chunker;
   const b = expected.chunker;
-  if (a.chunkSize !== b.chunkSize || a.chunkOverlap !== b.chunkOverlap || a.version !== b.version) return 'chunker settings changed';
+  if (a.maxSentences !== b.maxSentences || a.version !== b.version) return 'chunker settings changed';
   return undefined;
 }

@@ -21,12 +21,21 @@ export interface LexicalRetriever {
 /** Weight of a synonym-expansion term relative to a term the user typed. */
 export const EXPANSION_WEIGHT = 0.5;
 
-function processTerm(term: string): string | null {
+/** Lower-case, fold quotes, drop stop words, stem: the one term pipeline of every BM25 index. */
+export function processTerm(term: string): string | null {
   const w = foldQuotes(term.toLowerCase());
   return isStopword(w) ? null : stem(w);
 }
 
-const tokenize = (text: string): string[] => words(text);
+export const tokenize = (text: string): string[] => words(text);
+
+/**
+ * Typo tolerance of MiniSearch: one edit in five letters (0.2) for a word of 6+ letters the corpus lacks; a word the
+ * corpus has is matched exactly (fuzzy matching every word costs time and lets "ketamine" pull in lookalikes).
+ */
+export function fuzzyFor(known: (term: string) => boolean): (term: string) => number | false {
+  return (t) => (t.length > 5 && !known(t) ? 0.2 : false);
+}
 
 /**
  * MiniSearch (BM25+, field boosts, fuzzy matching for typos). The section heading is its own field with a
@@ -38,19 +47,26 @@ export class MiniSearchRetriever implements LexicalRetriever {
   readonly name = 'minisearch';
   private readonly index: MiniSearch<{ id: string; section: string; text: string }>;
 
-  constructor(chunks: Chunk[]) {
+  /** @param known whether the corpus has a (processed) term: known terms are matched exactly, never fuzzily. */
+  constructor(chunks: Chunk[], known: (term: string) => boolean = () => false) {
     this.index = new MiniSearch({
       fields: ['section', 'text'],
       storeFields: [],
       tokenize,
       processTerm,
-      searchOptions: { boost: { section: 1.6, text: 1 }, fuzzy: (t) => (t.length > 5 ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.375 } },
+      searchOptions: {
+        boost: { section: 1.6, text: 1 },
+        fuzzy: fuzzyFor(known),
+        weights: { fuzzy: 0.3, prefix: 0.375 },
+      },
     });
     this.index.addAll(chunks.map((c) => ({ id: c.id, section: c.section ?? '', text: c.text })));
   }
 
   async search(query: string, expansions: string[], k: number): Promise<LexicalHit[]> {
-    const own = tokenize(query).map(processTerm).filter((t): t is string => t !== null);
+    const own = tokenize(query)
+      .map(processTerm)
+      .filter((t): t is string => t !== null);
     const extra = expansions
       .flatMap(tokenize)
       .map(processTerm)

@@ -3,8 +3,11 @@ import type { ModelEmbeddings } from '../core/embedder.js';
 import type { LoadedIndex } from '../index/files.js';
 import { ensureIndex } from '../index/load.js';
 import type { Logger } from '../core/logger.js';
+import { BankLexical } from './bank-lexical.js';
 import { HybridRetriever } from './hybrid.js';
 import { LangChainBm25Retriever, MiniSearchRetriever, type LexicalRetriever } from './lexical.js';
+import { TermStats } from './term-stats.js';
+import { UnitSearch } from './unit-search.js';
 
 /** Options for {@link loadRetrievalStack}. */
 export interface RetrievalStackOptions {
@@ -16,11 +19,14 @@ export interface RetrievalStackOptions {
   lexical?: 'minisearch' | 'langchain';
 }
 
-/** Corpus, index and retriever, loaded together (the index is rebuilt first if missing or stale). */
+/** Corpus, index and retrievers, loaded together (the index is rebuilt first if missing or stale). */
 export interface RetrievalStack {
   data: CorpusData;
   index: LoadedIndex;
+  /** Fused passage retrieval (kept for `npm run retrieval:eval`). */
   retriever: HybridRetriever;
+  /** Every answer unit's match signals for a question (what the answer ranker reads). */
+  units: UnitSearch;
   lexical: LexicalRetriever;
   rebuilt: boolean;
 }
@@ -28,7 +34,29 @@ export interface RetrievalStack {
 export async function loadRetrievalStack(options: RetrievalStackOptions): Promise<RetrievalStack> {
   const data = await loadCorpusData(options.corpusDir);
   const { index, rebuilt } = await ensureIndex({ ...options, data });
-  const lexical = options.lexical === 'langchain' ? new LangChainBm25Retriever(data.chunks) : new MiniSearchRetriever(data.chunks);
-  const retriever = new HybridRetriever({ chunks: data.chunks, index, embeddings: options.embeddings, lexical, synonyms: data.synonyms });
-  return { data, index, retriever, lexical, rebuilt };
+  // Fuzzy (typo) matching only for words the corpus lacks: a known word is matched exactly.
+  const stats = new TermStats(data.chunks);
+  const known = (term: string) => stats.has(term);
+  const lexical =
+    options.lexical === 'langchain'
+      ? new LangChainBm25Retriever(data.chunks)
+      : new MiniSearchRetriever(data.chunks, known);
+  const bankLexical = new BankLexical(data.bank, known);
+  const retriever = new HybridRetriever({
+    chunks: data.chunks,
+    index,
+    embeddings: options.embeddings,
+    lexical,
+    synonyms: data.synonyms,
+  });
+  const units = new UnitSearch({
+    units: data.chunks,
+    bank: data.bank,
+    index,
+    embeddings: options.embeddings,
+    lexical,
+    bankLexical,
+    synonyms: data.synonyms,
+  });
+  return { data, index, retriever, units, lexical, rebuilt };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/answerer.js';
+import { loadRanker } from '../../src/answer/ranker.js';
 import { HashEmbeddings } from '../doubles/hash-embeddings.js';
 import { silentLogger } from '../../src/logger.js';
 import { loadRetrievalStack } from '../../src/retrieval/stack.js';
@@ -24,10 +25,17 @@ describe('answers from a corpus with dosing sentences', () => {
       embeddings: new HashEmbeddings(),
       logger: silentLogger,
     });
-    const answerer = new Answerer(stack, createOutputGuard(), { topK: 20, maxSentences: 4, minConfidence: 0 });
+    const answerer = new Answerer(stack, createOutputGuard(), await loadRanker(), {
+      maxSentences: 4,
+      minConfidence: 0,
+    });
 
     let removed = 0;
-    for (const question of ['What dose of ketamine is used per kg?', 'How many mg are in an infusion?', 'How long does an infusion last?']) {
+    for (const question of [
+      'What dose of ketamine is used per kg?',
+      'How many mg are in an infusion?',
+      'How long does an infusion last?',
+    ]) {
       const answer = await answerer.answer(question);
       removed += answer.guardRemoved;
       expect(answer.text, question).not.toMatch(DOSE);

@@ -5,7 +5,14 @@ import { resolveFollowUp, salientTerms } from '../../src/chat/follow-up.js';
 import { stem } from '../../src/text/stem.js';
 import { getRealBot } from '../helpers/real-bot.js';
 
-const turn = (message: string, topic: string[]): TurnRecord => ({ message, resolvedQuery: message, kind: 'answer', topic, chunkIds: [], at: 0 });
+const turn = (message: string, topic: string[]): TurnRecord => ({
+  message,
+  resolvedQuery: message,
+  kind: 'answer',
+  topic,
+  chunkIds: [],
+  at: 0,
+});
 const after = (...turns: TurnRecord[]): Conversation => ({ id: 'c', turns });
 
 describe('resolveFollowUp', () => {
@@ -18,19 +25,37 @@ describe('resolveFollowUp', () => {
     expect(r.topic).toEqual(['side', 'effect']);
   });
 
+  it('hands the previous turn’s answer units to the ranker (the follow-up is about the same passage)', () => {
+    const infusions: Conversation = {
+      id: 'c',
+      turns: [{ ...turn('How many infusions will I need?', ['infus']), chunkIds: ['doc#3'] }],
+    };
+    const r = resolveFollowUp('and over what time period?', infusions);
+    expect(r.followUp).toBe(true);
+    expect(r.previous).toEqual({ unitIds: ['doc#3'] });
+    expect(resolveFollowUp('How does ketamine work?', sideEffects).previous).toBeUndefined();
+  });
+
   it.each(['is that safe?', 'and after?', 'how often?', 'Does it go away?'])('"%s" is a follow-up', (message) => {
     expect(resolveFollowUp(message, sideEffects).followUp).toBe(true);
   });
 
   it('a message that names its own topic stands alone, even with "it" and "too"', () => {
-    const r = resolveFollowUp('does it help PTSD too?', after(turn('Is ketamine good for depression?', ['depression'])));
+    const r = resolveFollowUp(
+      'does it help PTSD too?',
+      after(turn('Is ketamine good for depression?', ['depression'])),
+    );
     expect(r.followUp).toBe(false);
     expect(r.query).toBe('does it help PTSD too?');
     expect(r.topic).toContain(stem('ptsd'));
   });
 
   it('a standalone new question is not a follow-up', () => {
-    for (const message of ['How does ketamine work?', 'Can I drive home after an infusion?', 'What should I eat before my appointment?']) {
+    for (const message of [
+      'How does ketamine work?',
+      'Can I drive home after an infusion?',
+      'What should I eat before my appointment?',
+    ]) {
       const r = resolveFollowUp(message, sideEffects);
       expect(r.followUp, message).toBe(false);
       expect(r.query).toBe(message);
@@ -43,7 +68,11 @@ describe('resolveFollowUp', () => {
   });
 
   it('skips turns without a topic (greetings) and uses the latest one that has one', () => {
-    const conversation = after(turn('Is ketamine addictive?', ['addict']), turn('What are the side effects?', ['side', 'effect']), turn('thanks', []));
+    const conversation = after(
+      turn('Is ketamine addictive?', ['addict']),
+      turn('What are the side effects?', ['side', 'effect']),
+      turn('thanks', []),
+    );
     expect(resolveFollowUp('how long do they last?', conversation).topic).toEqual(['side', 'effect']);
   });
 
@@ -65,8 +94,13 @@ describe('follow-ups through the real bot', () => {
     const reply = await bot.handleTurn({ message: 'how long do they last?', channel: 'eval' }, conversation);
     expect(reply.kind).toBe('answer');
     expect(reply.meta.resolvedQuery).toMatch(/side effect/);
-    expect(reply.citations.some((c) => /go away|short-lived|resolve within|don’t last long|don't last long/.test(c.quote))).toBe(true);
-    expect(conversation.turns.map((t) => t.resolvedQuery)).toEqual(['What are the side effects of ketamine?', reply.meta.resolvedQuery]);
+    expect(
+      reply.citations.some((c) => /go away|short-lived|resolve within|don’t last long|don't last long/.test(c.quote)),
+    ).toBe(true);
+    expect(conversation.turns.map((t) => t.resolvedQuery)).toEqual([
+      'What are the side effects of ketamine?',
+      reply.meta.resolvedQuery,
+    ]);
   });
 
   it('the same words without the history do not resolve to side effects', async () => {
@@ -85,14 +119,21 @@ describe('follow-ups through the real bot', () => {
   it('a standalone new question after a side-effects question is answered on its own topic', async () => {
     const conversation = newConversation();
     await bot.handleTurn({ message: 'What are the side effects of ketamine?', channel: 'eval' }, conversation);
-    const reply = await bot.handleTurn({ message: 'What should I eat before my appointment?', channel: 'eval' }, conversation);
+    const reply = await bot.handleTurn(
+      { message: 'What should I eat before my appointment?', channel: 'eval' },
+      conversation,
+    );
     expect(reply.meta.resolvedQuery).toBe('What should I eat before my appointment?');
     expect(reply.citations.some((c) => /light meal/.test(c.quote))).toBe(true);
   });
 
   it('conversations over ask() keep their history by conversationId', async () => {
     const first = await bot.ask({ message: 'What are the side effects of ketamine?', channel: 'api' });
-    const second = await bot.ask({ message: 'how long do they last?', channel: 'api', conversationId: first.conversationId });
+    const second = await bot.ask({
+      message: 'how long do they last?',
+      channel: 'api',
+      conversationId: first.conversationId,
+    });
     expect(second.conversationId).toBe(first.conversationId);
     expect(second.meta.resolvedQuery).toMatch(/side effect/);
     const fresh = await bot.ask({ message: 'how long do they last?', channel: 'api' });

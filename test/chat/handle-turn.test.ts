@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedBot } from '../../src/chat/create-bot.js';
 import { newConversation } from '../../src/core/conversation.js';
 import { createTurnHandler, FOOTER, GENERAL_INFO_HEADING } from '../../src/chat/handle-turn.js';
+import { Answerer } from '../../src/answer/answerer.js';
+import { loadRanker } from '../../src/answer/ranker.js';
 import { ReplySchema } from '../../src/core/reply.js';
 import { silentLogger } from '../../src/logger.js';
 import { allowAllGuard, passThroughPolicy, type OutputGuard, type SafetyPolicy } from '../../src/safety/types.js';
@@ -13,7 +15,14 @@ beforeAll(async () => {
   bot = await getRealBot();
 });
 
-const handler = (overrides: { policy?: SafetyPolicy; guard?: OutputGuard; historyTurns?: number; logger?: ReturnType<typeof recordingLogger> } = {}) =>
+const handler = (
+  overrides: {
+    policy?: SafetyPolicy;
+    guard?: OutputGuard;
+    historyTurns?: number;
+    logger?: ReturnType<typeof recordingLogger>;
+  } = {},
+) =>
   createTurnHandler({
     answerer: bot.answerer,
     policy: overrides.policy ?? passThroughPolicy,
@@ -26,21 +35,31 @@ describe('handleTurn', () => {
   it('trims history to the configured number of turns, keeping the newest', async () => {
     const handle = handler({ historyTurns: 3 });
     const conversation = newConversation();
-    const questions = ['Is ketamine safe?', 'What are the side effects?', 'Is it addictive?', 'How is it given?', 'Can I drive home?'];
+    const questions = [
+      'Is ketamine safe?',
+      'What are the side effects?',
+      'Is it addictive?',
+      'How is it given?',
+      'Can I drive home?',
+    ];
     for (const message of questions) await handle({ message, channel: 'eval' }, conversation);
     expect(conversation.turns.map((t) => t.message)).toEqual(questions.slice(-3));
   });
 
   it('the real bot trims to CONVERSATION_HISTORY_TURNS (6)', async () => {
     const conversation = newConversation();
-    for (let i = 0; i < 8; i++) await bot.handleTurn({ message: `Is ketamine safe? (${i})`, channel: 'eval' }, conversation);
+    for (let i = 0; i < 8; i++)
+      await bot.handleTurn({ message: `Is ketamine safe? (${i})`, channel: 'eval' }, conversation);
     expect(conversation.turns).toHaveLength(6);
     expect(conversation.turns[0]?.message).toBe('Is ketamine safe? (2)');
   });
 
   it('records each turn: message, kind, topic and cited chunk ids', async () => {
     const conversation = newConversation();
-    const reply = await bot.handleTurn({ message: '  What are the side effects of ketamine?  ', channel: 'eval' }, conversation);
+    const reply = await bot.handleTurn(
+      { message: '  What are the side effects of ketamine?  ', channel: 'eval' },
+      conversation,
+    );
     expect(conversation.turns).toHaveLength(1);
     expect(conversation.turns[0]).toMatchObject({ message: 'What are the side effects of ketamine?', kind: 'answer' });
     expect(conversation.turns[0]?.chunkIds).toEqual(reply.citations.map((c) => c.chunkId));
@@ -50,7 +69,13 @@ describe('handleTurn', () => {
 
   it('a policy reply is sent as decided, without retrieval, citations or footer', async () => {
     const policy: SafetyPolicy = {
-      classify: async () => ({ action: 'reply', kind: 'smalltalk', text: 'Hello! Ask me about ketamine therapy.', suggestions: ['Is ketamine safe?'], rule: 'greeting' }),
+      classify: async () => ({
+        action: 'reply',
+        kind: 'smalltalk',
+        text: 'Hello! Ask me about ketamine therapy.',
+        suggestions: ['Is ketamine safe?'],
+        rule: 'greeting',
+      }),
     };
     const reply = await handler({ policy })({ message: 'hi', channel: 'eval' }, newConversation());
     expect(ReplySchema.parse(reply)).toEqual({
@@ -74,7 +99,10 @@ describe('handleTurn', () => {
         generalQuery: 'Who should not use ketamine?',
       }),
     };
-    const reply = await handler({ policy })({ message: 'Should I take ketamine while pregnant?', channel: 'eval' }, newConversation());
+    const reply = await handler({ policy })(
+      { message: 'Should I take ketamine while pregnant?', channel: 'eval' },
+      newConversation(),
+    );
     expect(reply.kind).toBe('refusal');
     expect(reply.category).toBe('medical_advice');
     expect(reply.text.startsWith('I can’t advise on your own situation.')).toBe(true);
@@ -86,7 +114,20 @@ describe('handleTurn', () => {
 
   it('the output guard removes a sentence and its now-unused citation', async () => {
     const guard: OutputGuard = { check: (s) => (/dizziness/i.test(s) ? 'test: no dizziness' : undefined) };
-    const reply = await handler({ guard })({ message: 'What are the side effects of ketamine?', channel: 'eval' }, newConversation());
+    // As in production, the answerer and the turn share the guard: a refused sentence never reaches a quote.
+    const answerer = new Answerer(bot.stack, guard, await loadRanker(), { maxSentences: 4 });
+    const handle = createTurnHandler({
+      answerer,
+      policy: passThroughPolicy,
+      guard,
+      logger: silentLogger,
+      historyTurns: 6,
+    });
+    const reply = await handle(
+      { message: 'What are the most common side effects?', channel: 'eval' },
+      newConversation(),
+    );
+    expect(reply.kind).toBe('answer');
     expect(reply.text).not.toMatch(/dizziness/i);
     for (const c of reply.citations) expect(c.quote).not.toMatch(/dizziness/i);
     const markers = new Set([...reply.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chunkArticle, chunkCorpus, DEFAULT_CHUNKER, type Chunk } from '../../src/corpus/chunk.js';
+import { balancedParts, chunkArticle, chunkCorpus, DEFAULT_CHUNKER, type Chunk } from '../../src/corpus/chunk.js';
 import { embeddableTexts } from '../../src/corpus/corpus.js';
 import { loadCorpus, parseArticle, type Article } from '../../src/corpus/load.js';
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 const holding = (fragment: string) => chunks.filter((c) => c.text.includes(fragment));
 
-describe('section-aware chunks', () => {
+describe('answer units (section-aware passages)', () => {
   it('a chunk of an article without headings has no section', () => {
     const found = holding('typically lasting around 40 minutes');
     expect(found.length).toBeGreaterThan(0);
@@ -37,7 +37,9 @@ describe('section-aware chunks', () => {
 
   it('never spans two sections and never cuts a sentence', () => {
     for (const article of articles) {
-      const sentencesBySection = new Map(article.sections.map((s) => [s.heading, new Set(s.paragraphs.flatMap((p) => p.sentences))]));
+      const sentencesBySection = new Map(
+        article.sections.map((s) => [s.heading, new Set(s.paragraphs.flatMap((p) => p.sentences))]),
+      );
       for (const c of chunks.filter((x) => x.docId === article.id)) {
         const own = sentencesBySection.get(c.section);
         expect(own, c.id).toBeDefined();
@@ -47,16 +49,34 @@ describe('section-aware chunks', () => {
     }
   });
 
-  it('stays near the target size and overlaps neighbours by whole sentences', () => {
-    let overlaps = 0;
-    for (let i = 0; i < chunks.length; i++) {
-      const c = chunks[i] as Chunk;
-      // A single sentence longer than the target is allowed to stand alone.
-      if (c.sentences.length > 1) expect(c.text.length, c.id).toBeLessThanOrEqual(DEFAULT_CHUNKER.chunkSize + 10);
-      const next = chunks[i + 1];
-      if (next && next.docId === c.docId && next.section === c.section && next.sentences[0]?.text === c.sentences.at(-1)?.text) overlaps++;
+  it('are passages: at most four prose sentences, never overlapping, every sentence of the article in exactly one unit', () => {
+    for (const article of articles) {
+      const all = article.sections.flatMap((sec) => sec.paragraphs.flatMap((p) => p.sentences));
+      const own = chunks.filter((c) => c.docId === article.id);
+      expect(own.flatMap((c) => c.sentences.map((x) => x.text))).toEqual(all);
+      for (const c of own)
+        if (!c.list) expect(c.sentences.length, c.id).toBeLessThanOrEqual(DEFAULT_CHUNKER.maxSentences);
     }
-    expect(overlaps).toBeGreaterThan(0);
+  });
+
+  it('keeps a list with its lead-in: the lead-in never appears without its items', () => {
+    const leadIn = holding('Here are a few things to keep in mind when looking for a ketamine provider:');
+    expect(leadIn).toHaveLength(1);
+    const unit = leadIn[0] as Chunk;
+    expect(unit.list).toBe(true);
+    expect(unit.sentences.some((x) => /:$/.test(x.text))).toBe(true);
+    expect(unit.text).toContain('it is essential to find a reputable provider');
+    expect(unit.sentences.length).toBeGreaterThan(2);
+    for (const c of chunks) {
+      const last = c.sentences.at(-1)?.text ?? '';
+      if (/:$/.test(last)) expect.fail(`${c.id} ends with its lead-in: the items are missing`);
+    }
+  });
+
+  it('splits a long paragraph into balanced parts at sentence boundaries', () => {
+    expect(balancedParts([1, 2, 3, 4, 5], 4).map((p) => p.length)).toEqual([3, 2]);
+    expect(balancedParts([1, 2, 3, 4, 5, 6, 7, 8, 9], 4).map((p) => p.length)).toEqual([3, 3, 3]);
+    expect(balancedParts([1, 2, 3, 4], 4)).toEqual([[1, 2, 3, 4]]);
   });
 
   it('records where each sentence sits, so quotes join only true neighbours', () => {
@@ -66,6 +86,7 @@ describe('section-aware chunks', () => {
         const b = c.sentences[i];
         if (!a || !b) continue;
         expect(b.paragraph > a.paragraph || (b.paragraph === a.paragraph && b.index === a.index + 1), c.id).toBe(true);
+        expect(b.ordinal, c.id).toBe(a.ordinal + 1);
       }
     }
   });
@@ -87,14 +108,15 @@ describe('stable chunk ids', () => {
 
   it('of one article do not move when another article changes', async () => {
     const before = await chunkArticle(articles[0] as Article);
-    const edited = articles.map((a, i) => (i === 1 ? parseArticle(`---\nid: ${a.id}\ntitle: x\nsource: y\n---\n\nOnly one sentence now.\n`, 'x.md') : a));
+    const edited = articles.map((a, i) =>
+      i === 1 ? parseArticle(`---\nid: ${a.id}\ntitle: x\nsource: y\n---\n\nOnly one sentence now.\n`, 'x.md') : a,
+    );
     const after = (await chunkCorpus(edited)).filter((c) => c.docId === articles[0]?.id);
     expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));
   });
 
   it('change when the chunker settings change (which is why they are in the manifest)', async () => {
-    // 300 stays above the longest sentence (225 chars): see the report on sentences longer than chunkSize.
-    const small = await chunkCorpus(articles, { ...DEFAULT_CHUNKER, chunkSize: 300, chunkOverlap: 0 });
+    const small = chunkCorpus(articles, { ...DEFAULT_CHUNKER, maxSentences: 2 });
     expect(small.length).toBeGreaterThan(chunks.length);
   });
 });

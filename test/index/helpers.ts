@@ -1,18 +1,25 @@
-import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { createLogger } from '../../src/logger.js';
 import type { Logger } from '../../src/core/logger.js';
 
 /** A logger that keeps every line it would have written, parsed. */
-export function recordingLogger(): Logger & { lines: Record<string, unknown>[]; events: (name: string) => Record<string, unknown>[] } {
+export function recordingLogger(): Logger & {
+  lines: Record<string, unknown>[];
+  events: (name: string) => Record<string, unknown>[];
+} {
   const lines: Record<string, unknown>[] = [];
-  const logger = createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = createLogger({
+    level: 'debug',
+    write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+  });
   return Object.assign(logger, { lines, events: (name: string) => lines.filter((l) => l.event === name) });
 }
 
 /**
- * A temp copy of the corpus folder. `only` keeps just those articles (plus synonyms.yaml): rebuild tests embed a
+ * A temp copy of the corpus folder. `only` keeps just those articles (plus synonyms.yaml and their bank entries): rebuild tests embed a
  * small corpus so each rebuild costs a fraction of a second instead of seconds.
  */
 export async function copyCorpus(only?: string[]): Promise<string> {
@@ -22,5 +29,13 @@ export async function copyCorpus(only?: string[]): Promise<string> {
     recursive: true,
     filter: (src) => !only || !src.endsWith('.md') || only.some((id) => src.endsWith(`${id}.md`)),
   });
+  if (only) {
+    // The question bank keeps only the kept articles' entries (an entry of a missing article fails the build).
+    const bank = parse(await readFile(join(dir, 'questions.yaml'), 'utf8')) as { entries: { doc: string }[] };
+    await writeFile(
+      join(dir, 'questions.yaml'),
+      stringify({ entries: bank.entries.filter((e) => only.includes(e.doc)) }),
+    );
+  }
   return dir;
 }

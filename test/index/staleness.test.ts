@@ -32,7 +32,11 @@ async function ensure(options: { chunker?: ChunkerSettings; model?: ModelEmbeddi
 }
 
 /** Exactly one index_rebuild line whose reason matches; afterwards the folder is current. */
-async function expectOneRebuild(run: Awaited<ReturnType<typeof ensure>>, reason: RegExp, options: Parameters<typeof ensure>[0] = {}) {
+async function expectOneRebuild(
+  run: Awaited<ReturnType<typeof ensure>>,
+  reason: RegExp,
+  options: Parameters<typeof ensure>[0] = {},
+) {
   expect(run.rebuilt).toBe(true);
   const lines = run.logger.events('index_rebuild');
   expect(lines).toHaveLength(1);
@@ -85,7 +89,10 @@ describe('ensureIndex', () => {
   });
 
   it('rebuilds when an article is added', async () => {
-    await writeFile(join(corpusDir, 'new-article.md'), '---\nid: new-article\ntitle: New\nsource: new.txt\n---\n\nBrand new text here.\n');
+    await writeFile(
+      join(corpusDir, 'new-article.md'),
+      '---\nid: new-article\ntitle: New\nsource: new.txt\n---\n\nBrand new text here.\n',
+    );
     await expectOneRebuild(await ensure(), /corpus changed/);
   });
 
@@ -94,8 +101,26 @@ describe('ensureIndex', () => {
     await expectOneRebuild(await ensure(), /index_stale: synonyms changed/);
   });
 
+  it('rebuilds when the question bank changes (its questions are embedded)', async () => {
+    await appendFile(
+      join(corpusDir, 'questions.yaml'),
+      '  - doc: ketamine-treatment-resistant-depression\n    anchor: "typically lasting around 40 minutes"\n    questions: [how long is one sitting]\n',
+    );
+    const run = await ensure();
+    await expectOneRebuild(run, /index_stale: question bank changed/);
+    expect(run.data.bank.some((q) => q.text === 'how long is one sitting')).toBe(true);
+  });
+
+  it('fails the build, naming the entry, when a bank anchor no longer exists in its article', async () => {
+    await appendFile(
+      join(corpusDir, 'questions.yaml'),
+      '  - doc: ketamine-treatment-resistant-depression\n    anchor: "a sentence the editor deleted"\n    questions: [anything]\n',
+    );
+    await expect(loadCorpusData(corpusDir)).rejects.toThrow(/"a sentence the editor deleted"\): anchor not found/);
+  });
+
   it('rebuilds when the chunker settings change', async () => {
-    const chunker = { ...DEFAULT_CHUNKER, chunkSize: 400 };
+    const chunker = { ...DEFAULT_CHUNKER, maxSentences: 2 };
     await expectOneRebuild(await ensure({ chunker }), /index_stale: chunker settings changed/, { chunker });
   });
 
@@ -105,15 +130,24 @@ describe('ensureIndex', () => {
   });
 
   it.each([
-    ['manifest.json is a folder', async () => rm(join(indexDir, MANIFEST_FILE)).then(() => mkdir(join(indexDir, MANIFEST_FILE)))],
-    ['every file is random bytes', async () => {
-      for (const f of [MANIFEST_FILE, ...STORE_FILES]) {
-        await writeFile(join(indexDir, f), Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)));
-      }
-    }],
+    [
+      'manifest.json is a folder',
+      async () => rm(join(indexDir, MANIFEST_FILE)).then(() => mkdir(join(indexDir, MANIFEST_FILE))),
+    ],
+    [
+      'every file is random bytes',
+      async () => {
+        for (const f of [MANIFEST_FILE, ...STORE_FILES]) {
+          await writeFile(join(indexDir, f), Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)));
+        }
+      },
+    ],
     ['args.json is garbage', async () => writeFile(join(indexDir, 'args.json'), 'not json at all')],
     ['docstore.json is not a list of entries', async () => writeFile(join(indexDir, 'docstore.json'), '[1, 2, 3]')],
-    ['the index path is a plain file', async () => rm(indexDir, { recursive: true }).then(() => writeFile(indexDir, 'oops'))],
+    [
+      'the index path is a plain file',
+      async () => rm(indexDir, { recursive: true }).then(() => writeFile(indexDir, 'oops')),
+    ],
     ['the folder is empty', async () => rm(indexDir, { recursive: true }).then(() => mkdir(indexDir))],
   ])('never throws on garbage (%s): rebuilds with one log line', async (_what, damage) => {
     await damage();

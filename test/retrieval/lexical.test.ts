@@ -7,8 +7,9 @@ const chunk = (id: string, text: string, section?: string): Chunk => ({
   docId: id.split('#')[0] as string,
   title: 'T',
   section,
-  sentences: [{ text, paragraph: 0, index: 0 }],
+  sentences: [{ text, paragraph: 0, index: 0, ordinal: 0 }],
   text,
+  list: false,
 });
 
 const CHUNKS = [

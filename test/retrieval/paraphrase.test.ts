@@ -9,7 +9,7 @@ beforeAll(async () => {
 
 /** Questions phrased away from the article wording, and a fragment of (any) passage that answers each. */
 const PARAPHRASES: [question: string, answeredBy: string[]][] = [
-  ['How many sessions will I need?', ['up to 12 infusions']],
+  ['How many sessions will I need?', ['up to 12 infusions', 'multiple sessions are required']],
   ['Can I drive myself home after a treatment?', ['drive you to and from']],
   ['What should I eat before my appointment?', ['eat a light meal']],
   ['Is it OK while expecting a baby?', ['pregnant or breastfeeding']],
@@ -20,15 +20,21 @@ const PARAPHRASES: [question: string, answeredBy: string[]][] = [
   ['What does it do inside your head?', ['glutamate', 'NMDA']],
   ['Will I see things that are not there?', ['see things that aren’t there', 'hallucinations']],
   ['Can it help with fibromyalgia?', ['fibromyalgia']],
-  ['Is it approved by the government?', ['approved by the FDA', 'not approved by the FDA', 'does not currently approve']],
+  [
+    'Is it approved by the government?',
+    ['approved by the FDA', 'not approved by the FDA', 'does not currently approve'],
+  ],
 ];
 
 describe('hybrid retrieval on paraphrased questions', () => {
-  it.each(PARAPHRASES)('%s → an answering passage in the top 3', async (question, fragments) => {
-    const { results } = await bot.stack.retriever.retrieve(question, { k: 3 });
-    expect(results).toHaveLength(3);
-    const texts = results.map((r) => `${r.chunk.section ?? ''} ${r.chunk.text}`);
-    expect(texts.some((t) => fragments.some((f) => t.includes(f))), `top 3: ${results.map((r) => r.chunk.id).join(', ')}`).toBe(true);
+  it.each(PARAPHRASES)('%s → an answering unit in the ranker’s top 3', async (question, fragments) => {
+    const top = (await bot.answerer.rank(question)).candidates.slice(0, 3);
+    expect(top).toHaveLength(3);
+    const texts = top.map((c) => c.unit.text);
+    expect(
+      texts.some((t) => fragments.some((f) => t.includes(f))),
+      `top 3: ${top.map((c) => c.unit.id).join(', ')}`,
+    ).toBe(true);
   });
 
   it('hybrid finds at least as many of them in the top 3 as either side alone', async () => {
@@ -48,7 +54,8 @@ describe('HybridRetriever results', () => {
     const { results, queryVector } = await bot.stack.retriever.retrieve('What are the common side effects?', { k: 5 });
     expect(results).toHaveLength(5);
     expect(queryVector).toHaveLength(512);
-    for (let i = 1; i < results.length; i++) expect((results[i - 1]?.score ?? 0) >= (results[i]?.score ?? 0)).toBe(true);
+    for (let i = 1; i < results.length; i++)
+      expect((results[i - 1]?.score ?? 0) >= (results[i]?.score ?? 0)).toBe(true);
     expect(results.every((r) => r.denseRank !== undefined || r.lexicalRank !== undefined)).toBe(true);
     for (const r of results) if (r.denseSim !== undefined) expect(Math.abs(r.denseSim)).toBeLessThanOrEqual(1.5);
   });

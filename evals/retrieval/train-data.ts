@@ -1,0 +1,94 @@
+/**
+ * The labelled data of the answer ranker, all of it DEV data (never evals/frozen): (question, right units) from the
+ * dev answer set, the eval suite's accuracy / not-covered / conversation cases and the retrieval set — a unit is
+ * right when it contains one of the case's verbatim evidence fragments — plus every bank question (its unit is
+ * right; its own vector is left out of the bank signals when it is the query).
+ */
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import type { Chunk } from '../../src/corpus/chunk.js';
+import type { CorpusData } from '../../src/corpus/corpus.js';
+import { DEV_FILES } from '../../src/answer/ranker.js';
+import { expectedKinds } from '../lib/case-schema.js';
+import { parseCaseFile, type LoadedCase } from '../lib/load-cases.js';
+import { containsFragment } from '../lib/text.js';
+import { RetrievalSetSchema } from './schema.js';
+
+/** One training / evaluation query. */
+export interface LabelledQuery {
+  /** Cross-validation group (a case id; a bank question's unit). */
+  group: string;
+  /** Where it came from: dev (visitor questions, evaluated), bank (training only). */
+  source: 'dev' | 'bank';
+  /** Question style tag (plain, typo, rambling, short, lay, follow-up, not-covered…). */
+  style: string;
+  /** Earlier turns of a conversation (a follow-up is graded on the last). */
+  history: string[];
+  question: string;
+  /** Right unit ids; empty for a question the articles do not cover. */
+  right: string[];
+  /** Bank question index to leave out (bank queries only). */
+  exclude?: number;
+}
+
+const unitsHolding = (units: Chunk[], fragments: string[]) =>
+  units.filter((u) => fragments.some((f) => containsFragment(u.text, f))).map((u) => u.id);
+
+function fromCase(c: LoadedCase, units: Chunk[]): LabelledQuery | undefined {
+  const kinds = expectedKinds(c.expect);
+  const turns = c.turns;
+  const base = {
+    group: c.id,
+    source: 'dev' as const,
+    style: c.tags[0] ?? 'plain',
+    history: turns.slice(0, -1),
+    question: turns.at(-1) as string,
+  };
+  if (kinds.includes('answer') && c.expect.evidence_any) {
+    const right = unitsHolding(units, c.expect.evidence_any);
+    return right.length > 0 ? { ...base, right } : undefined;
+  }
+  if (
+    kinds.length > 0 &&
+    kinds.every((k) => k === 'no_answer' || k === 'out_of_scope') &&
+    kinds.includes('no_answer')
+  ) {
+    return { ...base, style: 'not-covered', right: [] };
+  }
+  return undefined;
+}
+
+/** Every labelled dev query and bank query. */
+export async function loadLabelledQueries(data: CorpusData): Promise<LabelledQuery[]> {
+  const out: LabelledQuery[] = [];
+  const problems: string[] = [];
+  for (const file of DEV_FILES.filter((f) => !f.startsWith('evals/retrieval/'))) {
+    for (const c of parseCaseFile(await readFile(file, 'utf8'), file, problems)) {
+      const q = fromCase(c, data.chunks);
+      if (q) out.push(q);
+    }
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const set = RetrievalSetSchema.parse(parseYaml(await readFile('evals/retrieval/questions.yaml', 'utf8')));
+  set.answerable.forEach((item, i) => {
+    const right = unitsHolding(data.chunks, item.evidence);
+    if (right.length > 0)
+      out.push({ group: `retrieval-${i}`, source: 'dev', style: 'retrieval', history: [], question: item.q, right });
+  });
+  set.unanswerable.forEach((q, i) => {
+    out.push({ group: `retrieval-nc-${i}`, source: 'dev', style: 'not-covered', history: [], question: q, right: [] });
+  });
+  data.bank.forEach((q, i) => {
+    if (q.source === 'bank')
+      out.push({
+        group: `bank:${q.unitId}`,
+        source: 'bank',
+        style: 'bank',
+        history: [],
+        question: q.text,
+        right: [q.unitId],
+        exclude: i,
+      });
+  });
+  return out;
+}

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { linearModelFromJson, LinearModelJsonSchema } from '../learn/weights-file.js';
+import { predictProba, type LinearModel } from '../learn/softmax-regression.js';
+import { fromDense } from '../learn/sparse.js';
+import { fromProjectRoot } from '../paths.js';
+import { ANSWERABILITY_FEATURES, answerabilityFeatures, type RankedLike } from './answerability.js';
+import { FEATURE_NAMES } from './features.js';
+
+/** The committed ranker weights, written by `npm run answer:train`. */
+export const RANKER_WEIGHTS_FILE = fromProjectRoot('src', 'answer', 'ranker-weights.json');
+/** The labelled dev files the ranker is trained on; their hash is stored with the weights. */
+export const DEV_FILES = [
+  'evals/dev/answers-2026-12-01.yaml',
+  'evals/retrieval/questions.yaml',
+  'evals/cases/accuracy-for-depression.yaml',
+  'evals/cases/accuracy-good-for-depression.yaml',
+  'evals/cases/accuracy-side-effects-risks.yaml',
+  'evals/cases/accuracy-treatment-resistant.yaml',
+  'evals/cases/accuracy-what-is-it.yaml',
+  'evals/cases/conversations.yaml',
+  'evals/cases/not-covered.yaml',
+] as const;
+
+/** `ranker-weights.json`: a logistic regression over {@link FEATURE_NAMES} plus the CV-chosen no-answer threshold. */
+export const RankerWeightsSchema = z.strictObject({
+  /** sha256 over the dev files (names + contents) the weights were fitted on. */
+  devHash: z.string().length(64),
+  features: z.array(z.string()),
+  /** Standardisation applied before the model: (x − mean) / std. */
+  mean: z.array(z.number()),
+  std: z.array(z.number().positive()),
+  model: LinearModelJsonSchema,
+  /** Listwise weights over the standardised features: the ORDER of candidates (empty: order by probability). */
+  order: z.array(z.number()),
+  /** The answerability model over {@link ANSWERABILITY_FEATURES}: is any unit an answer to the question? */
+  answerability: z.strictObject({
+    features: z.array(z.string()),
+    mean: z.array(z.number()),
+    std: z.array(z.number().positive()),
+    model: LinearModelJsonSchema,
+  }),
+  /** Answerability probability below which the answer is no_answer (chosen by cross-validation). */
+  noAnswerThreshold: z.number().min(0).max(1),
+  /** Lowest probability for a second unit from another article (chosen on the dev set). */
+  secondUnitThreshold: z.number().min(0).max(1),
+  /** Cross-validated dev figures at the chosen threshold (for the README and the report). */
+  cv: z.record(z.string(), z.number()),
+  trainedAt: z.string(),
+});
+export type RankerWeights = z.infer<typeof RankerWeightsSchema>;
+
+/** The weights file is missing, invalid, or fitted on other dev data / other features. */
+export class RankerWeightsError extends AppError {
+  constructor(message: string) {
+    super(`${message} Run \`npm run answer:train\`.`, 'ranker_weights_stale', 500);
+  }
+}
+
+/** sha256 over the dev files (names and contents), read from `root`. */
+export async function hashDevFiles(root: string = fromProjectRoot()): Promise<string> {
+  const hash = createHash('sha256');
+  for (const f of DEV_FILES)
+    hash
+      .update(`${f}\0`)
+      .update(await readFile(`${root}/${f}`))
+      .update('\0');
+  return hash.digest('hex');
+}
+
+/** A loaded ranker: probability that a candidate unit answers the question. */
+export class Ranker {
+  private readonly model: LinearModel;
+  private readonly answerabilityModel: LinearModel;
+  constructor(readonly weights: RankerWeights) {
+    this.model = linearModelFromJson(weights.model);
+    this.answerabilityModel = linearModelFromJson(weights.answerability.model);
+  }
+
+  /** Probability that some candidate answers the question (candidates ranked best first). */
+  answerability(ranked: RankedLike[]): number {
+    const { mean, std } = this.weights.answerability;
+    const x = answerabilityFeatures(ranked, FEATURE_NAMES).map(
+      (v, i) => (v - (mean[i] as number)) / (std[i] as number),
+    );
+    return predictProba(this.answerabilityModel, fromDense(x))[1] as number;
+  }
+
+  probability(features: number[]): number {
+    return predictProba(this.model, fromDense(this.standardise(features)))[1] as number;
+  }
+
+  /** Ranking score: listwise (conditional logit) score, or the probability when no listwise weights were fitted. */
+  score(features: number[]): number {
+    const order = this.weights.order;
+    if (order.length === 0) return this.probability(features);
+    return this.standardise(features).reduce((s, v, i) => s + v * (order[i] as number), 0);
+  }
+
+  private standardise(features: number[]): number[] {
+    const { mean, std } = this.weights;
+    return features.map((v, i) => (v - (mean[i] as number)) / (std[i] as number));
+  }
+}
+
+/** Options for {@link loadRanker}. */
+export interface LoadRankerOptions {
+  file?: string;
+  /** Dev-set hash to check against; computed from the project's dev files unless given. */
+  devHash?: string;
+}
+
+/**
+ * Loads and checks the weights: zod-valid, fitted on today's feature list and on today's dev files. A stale file
+ * is an error telling the developer to retrain, never silently used.
+ */
+export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranker> {
+  const file = options.file ?? RANKER_WEIGHTS_FILE;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    throw new RankerWeightsError(`Answer ranker weights ${file} are missing or not JSON.`);
+  }
+  const parsed = RankerWeightsSchema.safeParse(json);
+  if (!parsed.success)
+    throw new RankerWeightsError(
+      `Answer ranker weights ${file} are invalid (${parsed.error.issues[0]?.path.join('.')}).`,
+    );
+  const weights = parsed.data;
+  if (
+    weights.features.join() !== FEATURE_NAMES.join() ||
+    weights.answerability.features.join() !== ANSWERABILITY_FEATURES.join()
+  )
+    throw new RankerWeightsError(`Answer ranker weights ${file} were fitted on other features.`);
+  const devHash = options.devHash ?? (await hashDevFiles());
+  if (weights.devHash !== devHash)
+    throw new RankerWeightsError(
+      `Answer ranker weights ${file} are stale: the dev set changed since they were fitted.`,
+    );
+  return new Ranker(weights);
+}

@@ -1,0 +1,49 @@
+import MiniSearch from 'minisearch';
+import type { BankQuestion } from '../corpus/question-bank.js';
+import { EXPANSION_WEIGHT, fuzzyFor, processTerm, tokenize } from './lexical.js';
+
+/** A BM25 hit on one bank question. */
+export interface BankHit {
+  /** Index into the bank. */
+  question: number;
+  score: number;
+}
+
+/**
+ * BM25 over the bank's alternate questions (MiniSearch, same tokenizer, stemmer and typo tolerance as the unit
+ * index): the user ↔ bank-question side of matching, as custom question answering does it.
+ */
+export class BankLexical {
+  private readonly index: MiniSearch<{ id: number; text: string }>;
+
+  /** @param known whether the corpus has a (processed) term: known terms are matched exactly. */
+  constructor(bank: readonly BankQuestion[], known: (term: string) => boolean = () => false) {
+    this.index = new MiniSearch({
+      fields: ['text'],
+      storeFields: [],
+      tokenize,
+      processTerm,
+      searchOptions: { fuzzy: fuzzyFor(known), weights: { fuzzy: 0.3, prefix: 0.375 } },
+    });
+    this.index.addAll(bank.map((q, id) => ({ id, text: q.text })));
+  }
+
+  search(query: string, expansions: string[]): BankHit[] {
+    const own = tokenize(query)
+      .map(processTerm)
+      .filter((t): t is string => t !== null);
+    const extra = expansions
+      .flatMap(tokenize)
+      .map(processTerm)
+      .filter((t): t is string => t !== null && !own.includes(t));
+    const terms = [...own, ...new Set(extra)];
+    if (terms.length === 0) return [];
+    return this.index
+      .search(terms.join(' '), {
+        combineWith: 'OR',
+        processTerm: (t) => t,
+        boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
+      })
+      .map((r) => ({ question: Number(r.id), score: r.score }));
+  }
+}

@@ -1,0 +1,61 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FEATURE_NAMES } from '../../src/answer/features.js';
+import {
+  hashDevFiles,
+  loadRanker,
+  RANKER_WEIGHTS_FILE,
+  RankerWeightsError,
+  type RankerWeights,
+} from '../../src/answer/ranker.js';
+
+const committed = async (): Promise<RankerWeights> =>
+  JSON.parse(await readFile(RANKER_WEIGHTS_FILE, 'utf8')) as RankerWeights;
+
+async function writeWeights(weights: unknown): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'kfb-ranker-')), 'weights.json');
+  await writeFile(file, JSON.stringify(weights));
+  return file;
+}
+
+describe('answer ranker weights (src/answer/ranker-weights.json)', () => {
+  it('the committed weights are fresh: fitted on today’s dev files and feature list', async () => {
+    const ranker = await loadRanker();
+    expect(ranker.weights.devHash).toBe(await hashDevFiles());
+    expect(ranker.weights.features).toEqual([...FEATURE_NAMES]);
+    expect(ranker.weights.noAnswerThreshold).toBeGreaterThan(0);
+  });
+
+  it('a weights file fitted on another dev set is an error telling the developer to run npm run answer:train', async () => {
+    const file = await writeWeights({ ...(await committed()), devHash: 'f'.repeat(64) });
+    const load = loadRanker({ file });
+    await expect(load).rejects.toBeInstanceOf(RankerWeightsError);
+    await expect(loadRanker({ file })).rejects.toThrow(/stale: the dev set changed.*npm run answer:train/);
+  });
+
+  it('is an error when fitted on other features, invalid, or missing', async () => {
+    const w = await committed();
+    await expect(loadRanker({ file: await writeWeights({ ...w, features: ['only_one'] }) })).rejects.toThrow(
+      /other features/,
+    );
+    await expect(loadRanker({ file: await writeWeights({ ...w, std: [], mean: 3 }) })).rejects.toThrow(
+      /invalid \(mean\)/,
+    );
+    await expect(loadRanker({ file: '/nonexistent/weights.json' })).rejects.toThrow(
+      /missing or not JSON.*npm run answer:train/,
+    );
+  });
+
+  it('scores with the stored standardisation: probabilities in (0, 1), higher for a stronger candidate', async () => {
+    const ranker = await loadRanker();
+    const weak = FEATURE_NAMES.map(() => 0);
+    const strong = FEATURE_NAMES.map((f) => (f.startsWith('gap_') || f === 'oov_share' ? 0 : 1));
+    const pw = ranker.probability(weak);
+    const ps = ranker.probability(strong);
+    expect(pw).toBeGreaterThan(0);
+    expect(ps).toBeLessThan(1);
+    expect(ps).toBeGreaterThan(pw);
+  });
+});
