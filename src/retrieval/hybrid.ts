@@ -78,9 +78,11 @@ export class HybridRetriever {
     const entry = (id: string): RetrievedChunk | undefined => {
       const chunk = this.byId.get(id);
       if (!chunk) return undefined;
-      let e = fused.get(id);
-      if (!e) fused.set(id, (e = { chunk, score: 0 }));
-      return e;
+      const found = fused.get(id);
+      if (found) return found;
+      const created = { chunk, score: 0 };
+      fused.set(id, created);
+      return created;
     };
     dense.forEach(({ chunkId, sim }, rank) => {
       const e = entry(chunkId);

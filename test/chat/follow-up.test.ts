@@ -13,10 +13,10 @@ const turn = (message: string, topic: string[]): TurnRecord => ({
   chunkIds: [],
   at: 0,
 });
-const after = (...turns: TurnRecord[]): Conversation => ({ id: 'c', turns });
+const withTurns = (...turns: TurnRecord[]): Conversation => ({ id: 'c', turns });
 
 describe('resolveFollowUp', () => {
-  const sideEffects = after(turn('What are the side effects of ketamine?', ['side', 'effect']));
+  const sideEffects = withTurns(turn('What are the side effects of ketamine?', ['side', 'effect']));
 
   it('borrows the previous topic for an elliptical follow-up', () => {
     const r = resolveFollowUp('how long do they last?', sideEffects);
@@ -43,7 +43,7 @@ describe('resolveFollowUp', () => {
   it('a message that names its own topic stands alone, even with "it" and "too"', () => {
     const r = resolveFollowUp(
       'does it help PTSD too?',
-      after(turn('Is ketamine good for depression?', ['depression'])),
+      withTurns(turn('Is ketamine good for depression?', ['depression'])),
     );
     expect(r.followUp).toBe(false);
     expect(r.query).toBe('does it help PTSD too?');
@@ -68,7 +68,7 @@ describe('resolveFollowUp', () => {
   });
 
   it('skips turns without a topic (greetings) and uses the latest one that has one', () => {
-    const conversation = after(
+    const conversation = withTurns(
       turn('Is ketamine addictive?', ['addict']),
       turn('What are the side effects?', ['side', 'effect']),
       turn('thanks', []),

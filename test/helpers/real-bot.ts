@@ -1,4 +1,3 @@
-import type { Bot } from '../../src/core/bot.js';
 import { createBot, type LoadedBot } from '../../src/chat/create-bot.js';
 
 let bot: Promise<LoadedBot> | undefined;
@@ -12,4 +11,3 @@ export function getRealBot(): Promise<LoadedBot> {
   return bot;
 }
 
-export type { Bot };

@@ -19,7 +19,6 @@ export const AskRequestSchema = z.strictObject({
     .max(128, { error: 'conversationId must be at most 128 characters' })
     .optional(),
 });
-export type AskRequest = z.infer<typeof AskRequestSchema>;
 
 class UnsupportedMediaTypeError extends AppError {
   constructor() {
