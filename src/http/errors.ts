@@ -37,6 +37,12 @@ function bodyError(error: unknown): { status: number; code: string; message: str
   if (typeof type === 'string' && PARSER_ERRORS[type]) return PARSER_ERRORS[type];
   // body-parser passes zlib's errors through untyped (Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_…, ERR__ERROR_FORMAT_…).
   if (typeof code === 'string' && /^(Z_|ERR_BROTLI|ERR_ZLIB|ERR__ERROR_FORMAT)/.test(code)) return DECODE_ERROR;
+  // The router's own 4xx, e.g. a path segment that is not valid percent-encoding (`GET /webchat/%`): keep its
+  // status, never its message (which may quote internals).
+  const status = (error as { status?: unknown }).status;
+  if (error instanceof URIError || (typeof status === 'number' && status >= 400 && status < 500)) {
+    return { status: typeof status === 'number' ? status : 400, code: 'bad_request', message: 'The request is malformed.' };
+  }
   return undefined;
 }
 

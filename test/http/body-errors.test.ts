@@ -41,3 +41,14 @@ describe('bodies that do not decode get 400/415 with the standard error body, ne
     });
   }
 });
+
+describe('paths that do not decode get 400 with the standard error body, never a 500', () => {
+  it.each(['/webchat/%', '/webchat/%E0%A4%A', '/articles/%zz'])('GET %s', async (path) => {
+    const res = await fetch(`${server.url}${path}`);
+    expect(res.status).toBeLessThan(500);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    const body = await res.json();
+    expect(body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    expectNoLeak(JSON.stringify(body));
+  });
+});

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,11 +28,14 @@ const TAMPERINGS: [string, (dir: string) => Promise<void>][] = [
     (dir) => writeFile(join(dir, 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: 256 })),
   ],
   [
-    'text-vectors.f32 full of NaN',
+    // The vectors live once, inside hnswlib.index: overwrite a quarter of the file (vector data) with NaN floats.
+    'hnswlib.index with its vector data overwritten by NaN',
     async (dir) => {
-      const file = join(dir, 'text-vectors.f32');
-      const floats = new Float32Array((await stat(file)).size / 4).fill(Number.NaN);
-      await writeFile(file, Buffer.from(floats.buffer));
+      const file = join(dir, 'hnswlib.index');
+      const bytes = await readFile(file);
+      const nan = Buffer.from(new Float32Array(Math.floor(bytes.length / 16)).fill(Number.NaN).buffer);
+      nan.copy(bytes, Math.floor(bytes.length / 2 / 4) * 4);
+      await writeFile(file, bytes);
     },
   ],
   [
