@@ -102,7 +102,8 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       const joinedText = `${previous.message} ${message}`;
       const [joinedVector] = await embedAll([joinedText]);
       const joined = model.classify(joinedVector as number[], joinedText);
-      if (joined.crisisTier === 'crisis') return { label: 'crisis', rule: 'context:crisis' };
+      // Crisis from context only when the message itself already leans that way (a refusal plus "come on" is not).
+      if (joined.crisisTier === 'crisis' && possibleCrisis) return { label: 'crisis', rule: 'context:crisis' };
       if (isRefusal(joined.label)) return { label: joined.label, rule: 'context:joined', possibleCrisis };
       // A follow-up inherits the conversation's topic: "what about with zoloft?" is not off-topic after an answer.
       if (own.result.label === 'out_of_scope' && joined.label === 'general' && previous.kind === 'answer')
