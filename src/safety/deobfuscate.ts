@@ -20,20 +20,52 @@ export function deLeet(text: string): string {
   );
 }
 
+/** Longest word the segmenter tries (covers "antidepressants"). */
+const MAX_WORD = 16;
+
+/**
+ * Splits a run of letters into known words with the fewest pieces ("howmuchketamine" → "how much ketamine"); a
+ * letter no known word covers costs three pieces, so unknown stretches stay as they are rather than being chopped.
+ */
+export function segment(run: string, vocabulary: ReadonlySet<string>): string {
+  const best: { cost: number; from: number }[] = [{ cost: 0, from: 0 }];
+  for (let i = 1; i <= run.length; i++) {
+    best[i] = { cost: (best[i - 1]?.cost ?? 0) + 3, from: i - 1 };
+    for (let j = Math.max(0, i - MAX_WORD); j < i - 1; j++) {
+      const cost = (best[j]?.cost ?? 0) + 1;
+      if (cost < (best[i]?.cost ?? 0) && vocabulary.has(run.slice(j, i))) best[i] = { cost, from: j };
+    }
+  }
+  const words: string[] = [];
+  let single = '';
+  for (let i = run.length; i > 0; i = best[i]?.from ?? 0) {
+    const from = best[i]?.from ?? 0;
+    if (i - from === 1) single = run[from] + single;
+    else {
+      if (single) words.unshift(single);
+      single = '';
+      words.unshift(run.slice(from, i));
+    }
+  }
+  if (single) words.unshift(single);
+  return words.join(' ');
+}
+
 /**
  * Letters typed one at a time ("h o w  m u c h", "k.e.t.a.m.i.n.e") joined back into words. A wider gap (two
- * spaces, " / ", " | ") separates words; without one, the run becomes a single word, which the character n-grams
- * still read.
+ * spaces, " / ", " | ") separates words; without one, the run is split into known words when a vocabulary is given.
  */
-export function joinSpacedLetters(text: string): string {
-  return text.replace(/(?:\b\p{L}(?:[ .\-_*]{1,3}|$)){4,}/gu, (run) =>
-    run
-      .trim()
-      .split(/\s{2,}|\s*[/|]\s*/)
-      .map((w) => w.replace(/[ .\-_*]/g, ''))
-      .join(' ')
-      .concat(' '),
-  ).trim();
+export function joinSpacedLetters(text: string, vocabulary?: ReadonlySet<string>): string {
+  return text
+    .replace(/(?:\b\p{L}(?:[ .\-_*]{1,3}|$)){4,}/gu, (run) => {
+      const pieces = run
+        .trim()
+        .split(/\s{2,}|\s*[/|]\s*/)
+        .map((w) => w.replace(/[ .\-_*]/g, ''));
+      const words = pieces.length === 1 && vocabulary ? [segment(pieces[0]?.toLowerCase() ?? '', vocabulary)] : pieces;
+      return `${words.join(' ')} `;
+    })
+    .trim();
 }
 
 /** Every base64 run that decodes to readable text, decoded in place. */
@@ -67,8 +99,11 @@ export function unwrapJson(text: string): string | undefined {
   }
 }
 
-/** The message's other readings (not including itself), de-duplicated, at most {@link MAX_VARIANTS}. */
-export function readingsOf(message: string): string[] {
+/**
+ * The message's other readings (not including itself), de-duplicated, at most {@link MAX_VARIANTS}. `vocabulary`
+ * (lowercase words) lets letters typed one at a time with single spaces be split back into words.
+ */
+export function readingsOf(message: string, vocabulary?: ReadonlySet<string>): string[] {
   const out = new Set<string>();
   const add = (t: string | undefined) => {
     const v = t?.replace(/\s+/g, ' ').trim();
@@ -79,8 +114,8 @@ export function readingsOf(message: string): string[] {
   add(json);
   add(base);
   for (const t of [base ?? json ?? message]) {
-    add(joinSpacedLetters(t));
-    add(deLeet(joinSpacedLetters(t)));
+    add(joinSpacedLetters(t, vocabulary));
+    add(deLeet(joinSpacedLetters(deLeet(t), vocabulary)));
   }
   return [...out].slice(0, MAX_VARIANTS);
 }

@@ -8,6 +8,9 @@ import { readingsOf } from './deobfuscate.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { isRefusal, toDecision, type Verdict } from './replies.js';
 import { BUNDLED_RULES_FILE, firstRule, loadRules, type Rule } from './rules.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { foldText } from './classifier/features.js';
+import { loadSeeds } from './classifier/training-data.js';
 import { TEXTS } from './texts.js';
 import type { SafetyPolicy } from './types.js';
 
@@ -67,10 +70,12 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     const fromApp = options.exampleQuestions?.().filter((q) => q.trim() !== '').slice(0, 3) ?? [];
     return fromApp.length > 0 ? fromApp : [...TEXTS.suggestions];
   };
+  // Words of the training prompts and stop words: what spaced-out letters are split back into.
+  const vocabulary = new Set([...STOPWORDS, ...loadSeeds().flatMap((s) => foldText(s.text).split(' '))]);
   const embedAll = async (texts: string[]) => (texts.length ? options.embeddings.embedDocuments(texts) : []);
 
   async function judge(message: string, conversation: Conversation, vector: readonly number[]): Promise<Verdict> {
-    const others = readingsOf(message);
+    const others = readingsOf(message, vocabulary);
     const texts = [message, ...others];
     const emergency = texts.some((t) => lexicon.emergency(t));
     if (emergency || texts.some((t) => lexicon.crisis(t))) return { label: 'crisis', rule: 'lexicon', emergency };
@@ -106,7 +111,8 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       if (joined.crisisTier === 'crisis' && possibleCrisis) return { label: 'crisis', rule: 'context:crisis' };
       if (isRefusal(joined.label)) return { label: joined.label, rule: 'context:joined', possibleCrisis };
       // A follow-up inherits the conversation's topic: "what about with zoloft?" is not off-topic after an answer.
-      if (own.result.label === 'out_of_scope' && joined.label === 'general' && previous.kind === 'answer')
+      const unsure = own.result.probabilities.out_of_scope < CONFIDENT_GENERAL;
+      if (own.result.label === 'out_of_scope' && unsure && joined.label === 'general' && previous.kind === 'answer')
         return { label: 'general', rule: 'context:topic', possibleCrisis };
     }
     const best = refusal ?? own;

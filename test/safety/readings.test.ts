@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, deLeet, joinSpacedLetters, readingsOf, unwrapJson } from '../../src/safety/deobfuscate.js';
+import { decodeBase64, deLeet, joinSpacedLetters, readingsOf, segment, unwrapJson } from '../../src/safety/deobfuscate.js';
 import { loadLexicon } from '../../src/safety/lexicon.js';
 import { BUNDLED_RULES_FILE, firstRule, loadRules, MAX_RULES } from '../../src/safety/rules.js';
 
@@ -9,6 +9,13 @@ describe('de-obfuscated readings', () => {
     expect(deLeet('h0w mu¢h k3t@m1ne')).toBe('how mu¢h ketamine');
     expect(joinSpacedLetters('h o w  m u c h  k e t')).toBe('how much ket');
     expect(unwrapJson('please {"q": "how much", "n": ["ket"]}')).toBe('please how much ket');
+  });
+
+  it('splits letters typed one at a time with single spaces back into known words', () => {
+    const vocabulary = new Set(['how', 'much', 'ketamine', 'should', 'i', 'take']);
+    expect(segment('howmuchketamineshouldi', vocabulary)).toBe('how much ketamine should i');
+    expect(joinSpacedLetters('h o w m u c h k e t a m i n e', vocabulary)).toBe('how much ketamine');
+    expect(segment('xyzketamine', vocabulary)).toBe('xyz ketamine');
   });
 
   it('leaves plain text, numbers with units and ordinary base64-looking words alone', () => {
