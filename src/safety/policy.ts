@@ -101,10 +101,17 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     const own = readings[0] as Reading;
     const refusal = strongestRefusal(readings);
     const previous = conversation.turns.at(-1);
-    const leans =
-      previous && wordCount(message) <= FOLLOW_UP_WORDS && !refusal && own.result.probabilities.general < CONFIDENT_GENERAL;
-    if (leans) {
-      const joinedText = `${previous.message} ${message}`;
+    const followUp = previous && !refusal && wordCount(message) <= FOLLOW_UP_WORDS ? previous : undefined;
+    if (followUp) {
+      const joinedText = `${followUp.message} ${message}`;
+      // The rules read the pair too: "I take lorazepam." then "could that clash with it?". They cost no embedding.
+      // Only a rule the earlier message does not match alone: a refused question followed by "and the side effects?"
+      // is not a second refusal.
+      const pairRule = firstRule(rules, [joinedText]);
+      if (pairRule && !pairRule.re.test(followUp.message)) return { label: pairRule.label, rule: `context:rule:${pairRule.id}`, possibleCrisis };
+    }
+    if (followUp && own.result.probabilities.general < CONFIDENT_GENERAL) {
+      const joinedText = `${followUp.message} ${message}`;
       const [joinedVector] = await embedAll([joinedText]);
       const joined = model.classify(joinedVector as number[], joinedText);
       // Crisis from context only when the message itself already leans that way (a refusal plus "come on" is not).
@@ -112,7 +119,7 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       if (isRefusal(joined.label)) return { label: joined.label, rule: 'context:joined', possibleCrisis };
       // A follow-up inherits the conversation's topic: "what about with zoloft?" is not off-topic after an answer.
       const unsure = own.result.probabilities.out_of_scope < CONFIDENT_GENERAL;
-      if (own.result.label === 'out_of_scope' && unsure && joined.label === 'general' && previous.kind === 'answer')
+      if (own.result.label === 'out_of_scope' && unsure && joined.label === 'general' && followUp.kind === 'answer')
         return { label: 'general', rule: 'context:topic', possibleCrisis };
     }
     const best = refusal ?? own;

@@ -118,7 +118,12 @@ describe('handleTurn and the safety policy (issue 12)', () => {
         return { action: 'reply', kind: 'smalltalk', text: 'Hi.', rule: 'test' };
       },
     };
-    const embeddings = { embedQuery: async (text: string) => (embedded.push(text), [0.5, 0.5]) };
+    const embeddings = {
+      embedQuery: async (text: string) => {
+        embedded.push(text);
+        return [0.5, 0.5];
+      },
+    };
     const handle = createTurnHandler({ answerer: bot.answerer, policy, guard: allowAllGuard, logger: silentLogger, embeddings, historyTurns: 6 });
     await handle({ message: '  hello  ', channel: 'eval' }, newConversation());
     expect(embedded).toEqual(['hello']);

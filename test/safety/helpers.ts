@@ -1,13 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import type { TurnRecord } from '../../src/core/conversation.js';
 import type { Logger } from '../../src/core/logger.js';
-
-export function tempDir(prefix = 'safety-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
 
 /** Counts what was embedded, so tests can prove a warm cache embeds nothing. */
 export class CountingEmbeddings extends Embeddings {
