@@ -20,6 +20,18 @@ import type { SafetyPolicy } from './types.js';
  * carry their own context.
  */
 const FOLLOW_UP_WORDS = 12;
+/** Clauses of one message judged separately by the crisis detector (bounded: each costs an embedding). */
+const MAX_CLAUSES = 4;
+
+/**
+ * The clauses of a message ("everything feels pointless, does it work fast?" → two): despair next to a question is
+ * diluted in the whole message's vector, but plain in its own clause.
+ */
+function clausesOf(message: string): string[] {
+  const parts = message.split(/(?<=[.!?;,])\s+/).filter((c) => wordCount(c) >= 3);
+  return parts.length > 1 ? parts.slice(0, MAX_CLAUSES) : [];
+}
+
 /** The joined reading decides only when the message alone is not a confident general question (dev cases). */
 const CONFIDENT_GENERAL = 0.7;
 
@@ -85,9 +97,15 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       text,
       result: model.classify(i === 0 ? vector : (otherVectors[i - 1] as number[]), text),
     }));
-    const possibleCrisis = readings.some((r) => r.result.crisisTier !== 'none');
     const crisis = readings.find((r) => r.result.crisisTier === 'crisis');
     if (crisis) return { label: 'crisis', rule: 'model:crisis', score: crisis.result.crisisProbability };
+    // Crisis detector per clause, as the middle tier only: a clause out of its sentence ("I'm new here.") is not
+    // sure enough for the crisis reply (dev: it sent greetings and "how do I get it for my depression?" to crisis),
+    // but a despairing clause next to a question earns the supportive line.
+    const clauses = clausesOf(message);
+    const clauseVectors = await embedAll(clauses);
+    const clauseCrisis = clauses.some((c, i) => model.classify(clauseVectors[i] as number[], c).crisisTier === 'crisis');
+    const possibleCrisis = clauseCrisis || readings.some((r) => r.result.crisisTier !== 'none');
 
     const rule = firstRule(rules, texts);
     if (rule) return { label: rule.label, rule: `rule:${rule.id}`, possibleCrisis };

@@ -48,6 +48,17 @@ describe('crisis first, in any wording or language', () => {
   });
 });
 
+describe('middle tier: despair next to a question', () => {
+  it('answers or declines as usual and adds the supportive line; never a bare out_of_scope', async () => {
+    expect(await classify('everything feels pointless, does ketamine work fast?')).toMatchObject({ action: 'pass', support: TEXTS.support });
+    expect(await classify('nothing ever gets better for me, what is the capital of peru')).toMatchObject({
+      kind: 'out_of_scope',
+      support: TEXTS.support,
+    });
+    expect((await classify('How long does a ketamine session last?')).support).toBeUndefined();
+  });
+});
+
 describe('rules, other languages and de-obfuscation', () => {
   it(`keeps at most ${MAX_RULES} rules`, () => {
     expect(policy.rules.length).toBeGreaterThan(0);
