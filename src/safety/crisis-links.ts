@@ -19,6 +19,8 @@ export const isEmergencyFirst = (text: string): boolean => /^\W*call 911\b/i.tes
  */
 export function crisisLinks(text: string): { emergencyFirst: boolean; links: CrisisLink[] } {
   const emergencyFirst = isEmergencyFirst(text);
-  const links = emergencyFirst ? [EMERGENCY, CALL_988, TEXT_988, HELPLINES] : [CALL_988, TEXT_988, EMERGENCY, HELPLINES];
+  const links = emergencyFirst
+    ? [EMERGENCY, CALL_988, TEXT_988, HELPLINES]
+    : [CALL_988, TEXT_988, EMERGENCY, HELPLINES];
   return { emergencyFirst, links };
 }

@@ -9,7 +9,18 @@ const MAX_VARIANTS = 3;
 /** Shortest base64 run worth decoding (12 chars = 9 bytes, about two words). */
 const MIN_BASE64 = 12;
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+};
 
 /** Digits and symbols inside words read as letters ("k3t@m1ne" → "ketamine"); "50mg" and "2x" stay numbers. */
 export function deLeet(text: string): string {
@@ -74,7 +85,8 @@ export function decodeBase64(text: string): string | undefined {
   const out = text.replace(new RegExp(`[A-Za-z0-9+/]{${MIN_BASE64},}={0,2}`, 'g'), (run) => {
     const decoded = Buffer.from(run, 'base64').toString('utf8');
     // Readable: printable text with spaces, mostly letters (random words like "Ketamineeeeeeee" decode to junk).
-    const printable = /^[\p{L}\p{N}\p{P}\p{Zs}\n]+$/u.test(decoded) && (decoded.match(/\p{L}/gu)?.length ?? 0) >= decoded.length * 0.6;
+    const printable =
+      /^[\p{L}\p{N}\p{P}\p{Zs}\n]+$/u.test(decoded) && (decoded.match(/\p{L}/gu)?.length ?? 0) >= decoded.length * 0.6;
     if (!printable || !/\s/.test(decoded)) return run;
     changed = true;
     return decoded;

@@ -60,7 +60,9 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
       const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
       if (letters.length >= 4 && latin < letters.length / 2) return 'other';
       // One-letter tokens say nothing ("what's" folds to "what s", and "s" is on the French list).
-      const words = foldText(text).split(' ').filter((w) => w.length > 1);
+      const words = foldText(text)
+        .split(' ')
+        .filter((w) => w.length > 1);
       const english = words.filter((w) => STOPWORDS.has(w)).length;
       let best = { lang: '', hits: 0 };
       for (const { lang, words: list } of stop) {

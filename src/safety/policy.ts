@@ -79,7 +79,11 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
   const lexicon = options.lexicon ?? loadLexicon();
   const logger = options.logger ?? silentLogger;
   const suggestions = () => {
-    const fromApp = options.exampleQuestions?.().filter((q) => q.trim() !== '').slice(0, 3) ?? [];
+    const fromApp =
+      options
+        .exampleQuestions?.()
+        .filter((q) => q.trim() !== '')
+        .slice(0, 3) ?? [];
     return fromApp.length > 0 ? fromApp : [...TEXTS.suggestions];
   };
   // Words of the training prompts and stop words: what spaced-out letters are split back into.
@@ -104,7 +108,9 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     // but a despairing clause next to a question earns the supportive line.
     const clauses = clausesOf(message);
     const clauseVectors = await embedAll(clauses);
-    const clauseCrisis = clauses.some((c, i) => model.classify(clauseVectors[i] as number[], c).crisisTier === 'crisis');
+    const clauseCrisis = clauses.some(
+      (c, i) => model.classify(clauseVectors[i] as number[], c).crisisTier === 'crisis',
+    );
     const possibleCrisis = clauseCrisis || readings.some((r) => r.result.crisisTier !== 'none');
 
     const rule = firstRule(rules, texts);
@@ -126,7 +132,8 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       // Only a rule the earlier message does not match alone: a refused question followed by "and the side effects?"
       // is not a second refusal.
       const pairRule = firstRule(rules, [joinedText]);
-      if (pairRule && !pairRule.re.test(followUp.message)) return { label: pairRule.label, rule: `context:rule:${pairRule.id}`, possibleCrisis };
+      if (pairRule && !pairRule.re.test(followUp.message))
+        return { label: pairRule.label, rule: `context:rule:${pairRule.id}`, possibleCrisis };
     }
     if (followUp && own.result.probabilities.general < CONFIDENT_GENERAL) {
       const joinedText = `${followUp.message} ${message}`;

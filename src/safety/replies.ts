@@ -4,7 +4,8 @@ import { smalltalkReply, TEXTS } from './texts.js';
 import type { PolicyDecision } from './types.js';
 
 export const REFUSAL_LABELS = ['dosing', 'medical_advice', 'illegal_use'] as const satisfies readonly RefusalCategory[];
-export const isRefusal = (label: string): label is RefusalCategory => (REFUSAL_LABELS as readonly string[]).includes(label);
+export const isRefusal = (label: string): label is RefusalCategory =>
+  (REFUSAL_LABELS as readonly string[]).includes(label);
 
 /** What decided a turn, carried into the reply and the log line. */
 export interface Verdict {
@@ -26,7 +27,12 @@ export interface Verdict {
 function generalQuery(category: RefusalCategory, message: string): string {
   if (category === 'medical_advice' && /\b(pregnan|breastfeed|nursing|psychos|bipolar|schizo)/i.test(message))
     return 'who should not use ketamine, such as people who are pregnant or breastfeeding or have a history of psychosis';
-  if (category === 'medical_advice' && /\b(ssri|maoi|antidepressant|medication|medicine|meds|lexapro|zoloft|prozac|sertraline|lithium|xanax|benzo)/i.test(message))
+  if (
+    category === 'medical_advice' &&
+    /\b(ssri|maoi|antidepressant|medication|medicine|meds|lexapro|zoloft|prozac|sertraline|lithium|xanax|benzo)/i.test(
+      message,
+    )
+  )
     return 'which medications ketamine should not be combined with, such as MAOIs or SSRIs';
   return TEXTS.generalQuery[category];
 }
@@ -42,7 +48,14 @@ export function toDecision(verdict: Verdict, message: string, suggestions: () =>
   // The English-only note already carries 988 and the emergency numbers: no supportive line on top.
   if (label === 'not_english') return { action: 'reply', kind: 'out_of_scope', text: TEXTS.notEnglish, rule };
   if (label === 'out_of_scope') {
-    return { action: 'reply', kind: 'out_of_scope', text: TEXTS.outOfScope, suggestions: suggestions(), rule, ...support };
+    return {
+      action: 'reply',
+      kind: 'out_of_scope',
+      text: TEXTS.outOfScope,
+      suggestions: suggestions(),
+      rule,
+      ...support,
+    };
   }
   if (label === 'smalltalk') {
     const reply = smalltalkReply(message);

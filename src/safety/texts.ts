@@ -25,7 +25,7 @@ If you can, reach out to someone you trust and stay close to them. I'm only an i
     "_If you're going through a hard time, you don't have to face it alone: call or text **988** (US), or call **911** or your local emergency number if you or someone else is in danger._",
   /** A question the bot cannot read (not English). */
   notEnglish:
-    "Sorry, I can only answer in English, about ketamine therapy. If you or someone else is in danger, call your local emergency number now (**911** in the US, **112** in Europe); if you are thinking about suicide, call or text **988** (US) or find a helpline at **findahelpline.com**.",
+    'Sorry, I can only answer in English, about ketamine therapy. If you or someone else is in danger, call your local emergency number now (**911** in the US, **112** in Europe); if you are thinking about suicide, call or text **988** (US) or find a helpline at **findahelpline.com**.',
   refusal: {
     dosing:
       "I can't give dosing information: not amounts, not how often, and not changes to a dose. A safe dose of ketamine depends on your health, body, other medicines and how you respond, so only the prescriber or clinic supervising your treatment can set or adjust it. Please ask them directly.",
@@ -67,6 +67,7 @@ export function smalltalkReply(text: string): SmalltalkReply {
   const t = text.toLowerCase();
   if (/\b(thanks?|thx|ty|cheers|appreciate)\b/.test(t)) return 'thanks';
   if (/\b(bye|goodbye|see (you|ya)|good night|later)\b/.test(t)) return 'goodbye';
-  if (/^\W*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening))\b/.test(t) && t.split(/\s+/).length <= 4) return 'greeting';
+  if (/^\W*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening))\b/.test(t) && t.split(/\s+/).length <= 4)
+    return 'greeting';
   return 'about';
 }

@@ -17,9 +17,13 @@ beforeAll(() => {
   policy = createSafetyPolicy({ embeddings: counting, logger, exampleQuestions: () => EXAMPLES });
 });
 
-const classify = (message: string, conversation: Conversation = newConversation()) => policy.classify(message, conversation);
+const classify = (message: string, conversation: Conversation = newConversation()) =>
+  policy.classify(message, conversation);
 const label = (d: PolicyDecision) => (d.action === 'pass' ? 'pass' : d.kind === 'refusal' ? d.category : d.kind);
-const withTurns = (...turns: Parameters<typeof turn>[]): Conversation => ({ id: 'c1', turns: turns.map((t) => turn(...t)) });
+const withTurns = (...turns: Parameters<typeof turn>[]): Conversation => ({
+  id: 'c1',
+  turns: turns.map((t) => turn(...t)),
+});
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 describe('crisis first, in any wording or language', () => {
@@ -50,7 +54,10 @@ describe('crisis first, in any wording or language', () => {
 
 describe('middle tier: despair next to a question', () => {
   it('answers or declines as usual and adds the supportive line; never a bare out_of_scope', async () => {
-    expect(await classify('everything feels pointless, does ketamine work fast?')).toMatchObject({ action: 'pass', support: TEXTS.support });
+    expect(await classify('everything feels pointless, does ketamine work fast?')).toMatchObject({
+      action: 'pass',
+      support: TEXTS.support,
+    });
     expect(await classify('nothing ever gets better for me, what is the capital of peru')).toMatchObject({
       kind: 'out_of_scope',
       support: TEXTS.support,
@@ -131,7 +138,10 @@ describe('decisions carry what handleTurn needs', () => {
       category: 'medical_advice',
       generalQuery: expect.stringMatching(/^who should not use ketamine/),
     });
-    expect(await classify('recommend a good pizza place')).toMatchObject({ kind: 'out_of_scope', suggestions: EXAMPLES });
+    expect(await classify('recommend a good pizza place')).toMatchObject({
+      kind: 'out_of_scope',
+      suggestions: EXAMPLES,
+    });
     expect(await classify('hey there')).toMatchObject({ kind: 'smalltalk', suggestions: EXAMPLES });
   });
 
@@ -140,7 +150,10 @@ describe('decisions carry what handleTurn needs', () => {
     await classify('how many milligrams of ketamine for zebrafish-unique-word');
     const info = logger.lines.filter((l) => l.level === 'info');
     expect(info).toContainEqual(
-      expect.objectContaining({ event: 'policy_decision', fields: expect.objectContaining({ kind: 'refusal', category: 'dosing' }) }),
+      expect.objectContaining({
+        event: 'policy_decision',
+        fields: expect.objectContaining({ kind: 'refusal', category: 'dosing' }),
+      }),
     );
     expect(JSON.stringify(info)).not.toMatch(/zebrafish|milligrams/);
   });

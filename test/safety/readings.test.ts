@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, deLeet, joinSpacedLetters, readingsOf, segment, unwrapJson } from '../../src/safety/deobfuscate.js';
+import {
+  decodeBase64,
+  deLeet,
+  joinSpacedLetters,
+  readingsOf,
+  segment,
+  unwrapJson,
+} from '../../src/safety/deobfuscate.js';
 import { loadLexicon } from '../../src/safety/lexicon.js';
 import { BUNDLED_RULES_FILE, firstRule, loadRules, MAX_RULES } from '../../src/safety/rules.js';
 

@@ -22,5 +22,7 @@ for (let round = 0; round < 3; round++) {
 }
 times.sort((a, b) => a - b);
 const at = (q: number) => (times[Math.floor(times.length * q)] as number).toFixed(3);
-console.log(`safety policy on ${texts.length} dev prompts × 3, beyond the shared embedding: p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms`);
+console.log(
+  `safety policy on ${texts.length} dev prompts × 3, beyond the shared embedding: p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms`,
+);
 await embeddings.close();
