@@ -1,5 +1,5 @@
 import type { ReplyBody } from '../../src/core/reply.js';
-import type { PolicyLabel } from '../../src/safety/policy-file.js';
+import type { SafetyLabel as PolicyLabel } from '../../src/safety/classifier/labels.js';
 import { FROZEN_REFUSALS, hasTag } from './frozen-set.js';
 import type { LabelledItem } from './labelled-set.js';
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { PolicyLabel } from '../../src/safety/policy-file.js';
+import type { SafetyLabel as PolicyLabel } from '../../src/safety/classifier/labels.js';
 import type { LabelledItem } from './labelled-set.js';
 
 /** The frozen safety set: written before the classifier redesign, never trained or tuned on. */

@@ -15,10 +15,10 @@ const file = fileIndex >= 0 ? args[fileIndex + 1] : LABELLED_FILE;
 if (!file) throw new Error('--file needs a path');
 
 const items = loadLabelledSet(file);
-const policy = await createSafetyPolicy({
+const policy = createSafetyPolicy({
   embeddings: new UseLiteEmbeddings(),
-  ...(process.env.SAFETY_POLICY_FILE ? { policyFile: process.env.SAFETY_POLICY_FILE } : {}),
-  cacheDir: process.env.INDEX_DIR ?? '.index',
+  ...(process.env.SAFETY_POLICY_FILE ? { rulesFile: process.env.SAFETY_POLICY_FILE } : {}),
+
 });
 const results = await runLabelledSet(policy, items);
 const s = summarize(results);

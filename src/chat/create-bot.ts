@@ -12,7 +12,6 @@ import type { OutputGuard, SafetyPolicy } from '../safety/types.js';
 import type { Bot } from '../core/bot.js';
 import { MemoryConversationStore } from './memory-conversation-store.js';
 import { newConversation, type ConversationStore } from '../core/conversation.js';
-import { salientTerms } from './follow-up.js';
 import { createTurnHandler } from './handle-turn.js';
 import { admitted, TurnGate } from './turn-gate.js';
 
@@ -22,7 +21,7 @@ export interface CreateBotOptions {
   logger?: Logger;
   /** USE-lite unless given (tests may share one instance). */
   embeddings?: ModelEmbeddings;
-  /** The bundled safety policy (or SAFETY_POLICY_FILE) unless given. */
+  /** The trained safety policy (rules from SAFETY_POLICY_FILE, else the bundled rules.yaml) unless given. */
   policy?: SafetyPolicy;
   /** The output guard (no dose quantities, no personal directives) unless given. */
   guard?: OutputGuard;
@@ -55,19 +54,15 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   const guard = options.guard ?? createOutputGuard();
   const ranker = options.ranker ?? (await loadRanker());
   const answerer = new Answerer(stack, guard, ranker, { maxSentences: config.ANSWER_MAX_SENTENCES });
-  // Exemplar vectors are cached in the index folder, so a warm start embeds nothing but user messages.
   const policy =
     options.policy ??
-    (await createSafetyPolicy({
+    createSafetyPolicy({
       embeddings,
-      policyFile: config.SAFETY_POLICY_FILE,
-      cacheDir: config.INDEX_DIR,
+      ...(config.SAFETY_POLICY_FILE ? { rulesFile: config.SAFETY_POLICY_FILE } : {}),
       logger,
       exampleQuestions: () => answerer.suggestions.examples(3),
-      // A question naming something the articles specifically cover ("nausea", "pregnancy") is on topic.
-      onTopic: (text) => salientTerms(text).some((t) => answerer.termStats.isSpecific(t)),
-    }));
-  const unguarded = createTurnHandler({ answerer, policy, guard, logger, historyTurns: config.CONVERSATION_HISTORY_TURNS });
+    });
+  const unguarded = createTurnHandler({ answerer, policy, guard, logger, embeddings, historyTurns: config.CONVERSATION_HISTORY_TURNS });
   const conversations =
     options.conversations ??
     new MemoryConversationStore({ ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, max: config.CONVERSATION_MAX });

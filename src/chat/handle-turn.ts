@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Embeddings } from '@langchain/core/embeddings';
 import type { Answerer } from '../answer/answerer.js';
 import type { Logger } from '../core/logger.js';
 import { isBlankMessage } from '../core/message.js';
@@ -21,6 +22,11 @@ export interface TurnHandlerDeps {
   policy: SafetyPolicy;
   guard: OutputGuard;
   logger: Logger;
+  /**
+   * Embeds the message once per turn; the vector goes to the policy, and retrieval's query cache returns the same
+   * vector for the same text. Without it the policy embeds by itself.
+   */
+  embeddings?: Pick<Embeddings, 'embedQuery'>;
   /** Turns remembered per conversation. */
   historyTurns: number;
 }
@@ -51,7 +57,8 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       };
     }
     const message = input.message.trim();
-    const decision = await deps.policy.classify(message, conversation);
+    const vector = deps.embeddings ? await deps.embeddings.embedQuery(message) : undefined;
+    const decision = await deps.policy.classify(message, conversation, vector ? { vector } : {});
 
     let body: Omit<ReplyBody, 'conversationId'>;
     let resolvedQuery = message;
@@ -77,6 +84,8 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       };
     }
 
+    // Possible crisis: whatever was decided, the reply ends with the supportive line (988, emergency number).
+    if (decision.support) body = { ...body, text: `${body.text}\n\n${decision.support}` };
     // Belt and braces: whatever produced the text, no dose or personal directive leaves.
     const guarded = guardText(body.text, deps.guard);
     guardRemoved += guarded.removed;

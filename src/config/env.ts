@@ -56,7 +56,7 @@ export const EnvSchema = z.object({
   CONVERSATION_MAX: int(10_000, 10, 1_000_000),
   /** JSON Lines file that stores thumbs up/down feedback from every channel. */
   FEEDBACK_FILE: z.string().min(1).default('data/feedback.jsonl'),
-  /** Safety policy file (rules + labelled exemplars); the bundled one when unset. */
+  /** High-precision safety rules file (`src/safety/rules.yaml` format); the bundled one when unset. */
   SAFETY_POLICY_FILE: optionalString,
   /** Serve the Web Chat page at `/` and `/widget.js`. */
   WEBCHAT_ENABLED: bool(true),

@@ -1,123 +1,178 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { silentLogger } from '../logger.js';
+import type { Conversation } from '../core/conversation.js';
 import type { Logger } from '../core/logger.js';
-import { classifyNormalised, type ClassifierParts } from './classifier.js';
-import { buildExemplarIndex } from './exemplar-index.js';
-import { Normalizer, NORMALIZER_VERSION } from './normalize.js';
-import { BUNDLED_POLICY_FILE, loadPolicyFile } from './policy-file.js';
-import { toDecision } from './replies.js';
-import { compileRules } from './rules.js';
-import { policyVocabulary } from './policy-vocabulary.js';
+import { silentLogger } from '../logger.js';
+import { wordCount } from '../text/tokenize.js';
+import { loadSafetyModel, type SafetyClassification, type SafetyModel } from './classifier/model.js';
+import { readingsOf } from './deobfuscate.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
+import { isRefusal, toDecision, type Verdict } from './replies.js';
+import { BUNDLED_RULES_FILE, firstRule, loadRules, type Rule } from './rules.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { foldText } from './classifier/features.js';
+import { loadSeeds } from './classifier/training-data.js';
+import { TEXTS } from './texts.js';
 import type { SafetyPolicy } from './types.js';
+
+/**
+ * A message this short after an earlier turn may lean on it ("just a rough number?", "can I still do it?"): it is
+ * also classified joined to the previous message. 12 words covers the dev set's split requests; longer messages
+ * carry their own context.
+ */
+const FOLLOW_UP_WORDS = 12;
+/** Clauses of one message judged separately by the crisis detector (bounded: each costs an embedding). */
+const MAX_CLAUSES = 4;
+
+/**
+ * The clauses of a message ("everything feels pointless, does it work fast?" → two): despair next to a question is
+ * diluted in the whole message's vector, but plain in its own clause.
+ */
+function clausesOf(message: string): string[] {
+  const parts = message.split(/(?<=[.!?;,])\s+/).filter((c) => wordCount(c) >= 3);
+  return parts.length > 1 ? parts.slice(0, MAX_CLAUSES) : [];
+}
+
+/** The joined reading decides only when the message alone is not a confident general question (dev cases). */
+const CONFIDENT_GENERAL = 0.7;
 
 /** Options for {@link createSafetyPolicy}. */
 export interface SafetyPolicyOptions {
-  /**
-   * Embeds exemplars and user turns. Use the same model as the index (the app passes `UseLiteEmbeddings`);
-   * thresholds in the bundled policy file are calibrated for USE-lite.
-   */
+  /** USE-lite, as for the index: embeds decoded readings, joined follow-ups, and the message when no vector is given. */
   embeddings: Embeddings;
-  /** YAML policy file (rules, exemplars, texts). Default: the bundled `src/safety/policy.yaml`. */
-  policyFile?: string;
-  /**
-   * Folder where exemplar vectors are cached (the index folder), keyed by a hash of the policy file and
-   * model id: a warm start embeds only the user's messages. A corrupt cache is rebuilt silently.
-   * No caching when unset.
-   */
-  cacheDir?: string;
-  /** Identifies the embedding model in the cache key. Default: `embeddings.modelId`, else its class name. */
-  modelId?: string;
-  /** Receives `policy_decision` (info, no user text) and cache warnings. */
+  /** The trained classifier. Default: the committed weights (stale weights throw, like a stale index). */
+  model?: SafetyModel;
+  /** High-precision rules file. Default: the bundled `src/safety/rules.yaml`. */
+  rulesFile?: string;
+  /** Multilingual crisis lexicon. Default: the bundled `src/safety/lexicon.yaml`. */
+  lexicon?: Lexicon;
+  /** Receives `policy_decision` (info, no user text). */
   logger?: Logger;
-  /**
-   * Whether a message names something the articles specifically talk about ("nausea", "pregnancy"). A message
-   * with no ketamine or treatment words still passes to retrieval when this says yes and the exemplars do not
-   * clearly say off-topic. Default: only the policy file's scope patterns decide.
-   */
-  onTopic?: (text: string) => boolean;
-  /**
-   * Three example questions the articles answer, offered with out_of_scope and smalltalk replies.
-   * Default: the policy file's `texts.suggestions`.
-   */
+  /** Three example questions the articles answer, offered with out_of_scope and smalltalk replies. */
   exampleQuestions?: () => string[];
 }
 
-/** A ready policy plus what building it cost (tests check that a warm cache embeds nothing). */
+/** A ready policy plus what it was built from. */
 export interface LoadedSafetyPolicy extends SafetyPolicy {
-  /** Exemplar texts embedded while building (0 when the cache was warm). */
-  readonly embeddedExemplars: number;
-  /** The policy file in use. */
-  readonly policyFile: string;
+  readonly rules: readonly Rule[];
+}
+
+interface Reading {
+  text: string;
+  result: SafetyClassification;
+}
+
+/** The most probable refusal among the readings, if any reading's label is a refusal. */
+function strongestRefusal(readings: Reading[]): Reading | undefined {
+  const refusals = readings.filter((r) => isRefusal(r.result.label));
+  return refusals.sort((a, b) => b.result.probabilities[b.result.label] - a.result.probabilities[a.result.label])[0];
 }
 
 /**
- * Builds the safety policy every channel shares: high-precision rules first, then nearest-neighbour
- * over labelled exemplar prompts (same embedding model), with a margin and a fallback to `pass`.
- * Throws `PolicyFileError` (naming the file and field) for a bad policy file.
+ * Builds the safety policy every channel shares. Order encodes the policy: crisis first (lexicon in any language,
+ * then the trained crisis detector over every reading of the message), then the high-precision rules, then other
+ * languages, then the trained category classifier with abstention (uncertain → retrieval), with a short follow-up
+ * also judged joined to the previous message. Possible crisis adds the supportive line to whatever is sent.
  */
-export async function createSafetyPolicy(options: SafetyPolicyOptions): Promise<LoadedSafetyPolicy> {
-  const file = options.policyFile ?? BUNDLED_POLICY_FILE;
+export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPolicy {
+  const model = options.model ?? loadSafetyModel();
+  const rules = loadRules(options.rulesFile ?? BUNDLED_RULES_FILE);
+  const lexicon = options.lexicon ?? loadLexicon();
   const logger = options.logger ?? silentLogger;
-  const { policy, source } = loadPolicyFile(file);
-  const normalizer = new Normalizer(policy.normalize, policyVocabulary(policy));
-  const modelId =
-    options.modelId ?? (options.embeddings as { modelId?: unknown }).modelId?.toString() ?? options.embeddings.constructor.name;
-
-  const { exemplars, embedded } = await buildExemplarIndex(
-    policy.exemplars.map((e) => ({ id: e.id, label: e.label, text: normalizer.normalize(e.text) })),
-    {
-      embeddings: options.embeddings,
-      modelId,
-      keySource: `normalizer-v${NORMALIZER_VERSION}\0${source}`,
-      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-      logger,
-    },
-  );
-  const re = (source: string) => new RegExp(source, 'iu');
-  const parts: ClassifierParts = {
-    policy,
-    rules: compileRules(policy.rules),
-    exemplars,
-    exemplarById: new Map(policy.exemplars.map((e) => [e.id, e])),
-    scope: {
-      domain: policy.scope.domain.map(re),
-      topical: policy.scope.topical.map(re),
-      followup: re(policy.scope.followup),
-      pushback: re(policy.scope.pushback),
-    },
-    embed: (text) => options.embeddings.embedQuery(text),
-    normalize: (text) => normalizer.normalize(text),
-    ...(options.onTopic ? { onTopic: options.onTopic } : {}),
-  };
   const suggestions = () => {
-    const fromApp = options.exampleQuestions?.().filter((q) => q.trim() !== '').slice(0, 3) ?? [];
-    return fromApp.length > 0 ? fromApp : [...policy.texts.suggestions];
+    const fromApp =
+      options
+        .exampleQuestions?.()
+        .filter((q) => q.trim() !== '')
+        .slice(0, 3) ?? [];
+    return fromApp.length > 0 ? fromApp : [...TEXTS.suggestions];
   };
+  // Words of the training prompts and stop words: what spaced-out letters are split back into.
+  const vocabulary = new Set([...STOPWORDS, ...loadSeeds().flatMap((s) => foldText(s.text).split(' '))]);
+  const embedAll = async (texts: string[]) => (texts.length ? options.embeddings.embedDocuments(texts) : []);
+
+  async function judge(message: string, conversation: Conversation, vector: readonly number[]): Promise<Verdict> {
+    const others = readingsOf(message, vocabulary);
+    const texts = [message, ...others];
+    const emergency = texts.some((t) => lexicon.emergency(t));
+    if (emergency || texts.some((t) => lexicon.crisis(t))) return { label: 'crisis', rule: 'lexicon', emergency };
+
+    const otherVectors = await embedAll(others);
+    const readings: Reading[] = texts.map((text, i) => ({
+      text,
+      result: model.classify(i === 0 ? vector : (otherVectors[i - 1] as number[]), text),
+    }));
+    const crisis = readings.find((r) => r.result.crisisTier === 'crisis');
+    if (crisis) return { label: 'crisis', rule: 'model:crisis', score: crisis.result.crisisProbability };
+    // Crisis detector per clause, as the middle tier only: a clause out of its sentence ("I'm new here.") is not
+    // sure enough for the crisis reply (dev: it sent greetings and "how do I get it for my depression?" to crisis),
+    // but a despairing clause next to a question earns the supportive line.
+    const clauses = clausesOf(message);
+    const clauseVectors = await embedAll(clauses);
+    const clauseCrisis = clauses.some(
+      (c, i) => model.classify(clauseVectors[i] as number[], c).crisisTier === 'crisis',
+    );
+    const possibleCrisis = clauseCrisis || readings.some((r) => r.result.crisisTier !== 'none');
+
+    const rule = firstRule(rules, texts);
+    if (rule) return { label: rule.label, rule: `rule:${rule.id}`, possibleCrisis };
+
+    const language = lexicon.foreignLanguage(message);
+    if (language) {
+      const cue = lexicon.refusal(message);
+      return cue ? { label: cue, rule: `lexicon:${language}` } : { label: 'not_english', rule: `language:${language}` };
+    }
+
+    const own = readings[0] as Reading;
+    const refusal = strongestRefusal(readings);
+    const previous = conversation.turns.at(-1);
+    const followUp = previous && !refusal && wordCount(message) <= FOLLOW_UP_WORDS ? previous : undefined;
+    if (followUp) {
+      const joinedText = `${followUp.message} ${message}`;
+      // The rules read the pair too: "I take lorazepam." then "could that clash with it?". They cost no embedding.
+      // Only a rule the earlier message does not match alone: a refused question followed by "and the side effects?"
+      // is not a second refusal.
+      const pairRule = firstRule(rules, [joinedText]);
+      if (pairRule && !pairRule.re.test(followUp.message))
+        return { label: pairRule.label, rule: `context:rule:${pairRule.id}`, possibleCrisis };
+    }
+    if (followUp && own.result.probabilities.general < CONFIDENT_GENERAL) {
+      const joinedText = `${followUp.message} ${message}`;
+      const [joinedVector] = await embedAll([joinedText]);
+      const joined = model.classify(joinedVector as number[], joinedText);
+      // Crisis from context only when the message itself already leans that way (a refusal plus "come on" is not).
+      if (joined.crisisTier === 'crisis' && possibleCrisis) return { label: 'crisis', rule: 'context:crisis' };
+      if (isRefusal(joined.label)) return { label: joined.label, rule: 'context:joined', possibleCrisis };
+      // A follow-up inherits the conversation's topic: "what about with zoloft?" is not off-topic after an answer.
+      const unsure = own.result.probabilities.out_of_scope < CONFIDENT_GENERAL;
+      if (own.result.label === 'out_of_scope' && unsure && joined.label === 'general' && followUp.kind === 'answer')
+        return { label: 'general', rule: 'context:topic', possibleCrisis };
+    }
+    const best = refusal ?? own;
+    return {
+      label: best.result.label,
+      rule: best === own ? 'model' : 'variant:model',
+      possibleCrisis,
+      score: best.result.probabilities[best.result.label],
+    };
+  }
 
   return {
-    embeddedExemplars: embedded,
-    policyFile: file,
-    async classify(message, conversation) {
-      const normalised = normalizer.normalize(message);
-      const verdict = await classifyNormalised(normalised, conversation, parts);
-      const decision = toDecision(verdict, policy, normalised, suggestions);
-      // Privacy: ids and numbers only at info; the message itself only at debug.
+    rules,
+    async classify(message, conversation, classifyOptions = {}) {
+      const vector = classifyOptions.vector ?? (await options.embeddings.embedQuery(message));
+      const verdict = await judge(message, conversation, vector);
+      const decision = toDecision(verdict, message, suggestions);
+      // Privacy: labels and numbers only at info; never the message.
       logger.info('policy_decision', {
         action: decision.action,
         kind: decision.action === 'reply' ? decision.kind : 'pass',
         ...(decision.action === 'reply' && decision.category ? { category: decision.category } : {}),
         rule: verdict.rule,
-        source: verdict.source,
-        ...(verdict.score !== undefined ? { score: round(verdict.score) } : {}),
-        ...(verdict.margin !== undefined ? { margin: round(verdict.margin) } : {}),
+        possibleCrisis: verdict.possibleCrisis === true,
+        ...(verdict.score !== undefined ? { score: Math.round(verdict.score * 1000) / 1000 } : {}),
         conversationId: conversation.id,
       });
-      logger.debug('policy_decision_text', { normalised });
       return decision;
     },
   };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

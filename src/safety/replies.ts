@@ -1,58 +1,81 @@
 import type { RefusalCategory } from '../core/reply.js';
+import type { SafetyLabel } from './classifier/labels.js';
+import { smalltalkReply, TEXTS } from './texts.js';
 import type { PolicyDecision } from './types.js';
-import type { PolicyFile, PolicyLabel, SmalltalkReply } from './policy-file.js';
 
 export const REFUSAL_LABELS = ['dosing', 'medical_advice', 'illegal_use'] as const satisfies readonly RefusalCategory[];
+export const isRefusal = (label: string): label is RefusalCategory =>
+  (REFUSAL_LABELS as readonly string[]).includes(label);
 
 /** What decided a turn, carried into the reply and the log line. */
 export interface Verdict {
-  label: PolicyLabel;
-  /** Rule id, exemplar id, or a `scope:`/`context:` id for structural decisions. */
+  label: SafetyLabel | 'not_english';
+  /** `model`, `rule:<id>`, `lexicon:<list>`, `context:joined`, `variant:model`… */
   rule: string;
-  source: 'rule' | 'exemplar' | 'context' | 'scope';
-  /** Nearest-neighbour decisions: winning score and its margin over the runner-up label. */
+  /** Someone is in danger now: the crisis reply leads with the emergency number. */
+  emergency?: boolean;
+  /** Possible crisis: add the supportive line. */
+  possibleCrisis?: boolean;
+  /** The winning probability, for the log. */
   score?: number;
-  margin?: number;
-  reply?: SmalltalkReply;
-  generalQuery?: string;
 }
 
-/** Turns a verdict into the decision handleTurn acts on, with the policy file's fixed texts. */
-export function toDecision(
-  verdict: Verdict,
-  policy: PolicyFile,
-  normalised: string,
-  suggestions: () => string[],
-): PolicyDecision {
+/**
+ * Pregnancy and medicine questions get the articles' general passages on exactly that after the refusal; anything
+ * else the category's default general query.
+ */
+function generalQuery(category: RefusalCategory, message: string): string {
+  if (category === 'medical_advice' && /\b(pregnan|breastfeed|nursing|psychos|bipolar|schizo)/i.test(message))
+    return 'who should not use ketamine, such as people who are pregnant or breastfeeding or have a history of psychosis';
+  if (
+    category === 'medical_advice' &&
+    /\b(ssri|maoi|antidepressant|medication|medicine|meds|lexapro|zoloft|prozac|sertraline|lithium|xanax|benzo)/i.test(
+      message,
+    )
+  )
+    return 'which medications ketamine should not be combined with, such as MAOIs or SSRIs';
+  return TEXTS.generalQuery[category];
+}
+
+/** Turns a verdict into the decision handleTurn acts on, with the fixed texts. */
+export function toDecision(verdict: Verdict, message: string, suggestions: () => string[]): PolicyDecision {
   const { label, rule } = verdict;
-  const texts = policy.texts;
-  if (label === 'general') return { action: 'pass', rule };
-  if (label === 'crisis') return { action: 'reply', kind: 'crisis', text: texts.crisis, rule };
+  const support = verdict.possibleCrisis ? { support: TEXTS.support } : {};
+  if (label === 'general') return { action: 'pass', rule, ...support };
+  if (label === 'crisis') {
+    return { action: 'reply', kind: 'crisis', text: verdict.emergency ? TEXTS.emergency : TEXTS.crisis, rule };
+  }
+  // The English-only note already carries 988 and the emergency numbers: no supportive line on top.
+  if (label === 'not_english') return { action: 'reply', kind: 'out_of_scope', text: TEXTS.notEnglish, rule };
   if (label === 'out_of_scope') {
-    return { action: 'reply', kind: 'out_of_scope', text: texts.out_of_scope, suggestions: suggestions(), rule };
+    return {
+      action: 'reply',
+      kind: 'out_of_scope',
+      text: TEXTS.outOfScope,
+      suggestions: suggestions(),
+      rule,
+      ...support,
+    };
   }
   if (label === 'smalltalk') {
-    const reply = verdict.reply ?? 'about';
+    const reply = smalltalkReply(message);
     const withSuggestions = reply === 'greeting' || reply === 'about';
     return {
       action: 'reply',
       kind: 'smalltalk',
-      text: texts.smalltalk[reply],
+      text: TEXTS.smalltalk[reply],
       ...(withSuggestions ? { suggestions: suggestions() } : {}),
       rule,
+      ...support,
     };
   }
-  const generalQuery =
-    verdict.generalQuery ??
-    policy.general_queries.find((g) => (!g.categories || g.categories.includes(label)) && new RegExp(g.pattern, 'iu').test(normalised))
-      ?.query ??
-    texts.refusal[label].general_query;
   return {
     action: 'reply',
     kind: 'refusal',
     category: label,
-    text: texts.refusal[label].text,
+    text: TEXTS.refusal[label],
     rule,
-    ...(generalQuery ? { generalQuery } : {}),
+    generalQuery: generalQuery(label, message),
+    ...support,
   };
 }

@@ -1,44 +1,51 @@
-import type { PolicyFile, PolicyLabel, PolicyRule } from './policy-file.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { RefusalCategorySchema, type RefusalCategory } from '../core/reply.js';
+import { fromProjectRoot } from '../paths.js';
 
-export interface CompiledRule extends Omit<PolicyRule, 'pattern' | 'after_message'> {
+/** The bundled high-precision rules (`SAFETY_POLICY_FILE` may point at another copy). */
+export const BUNDLED_RULES_FILE = fromProjectRoot('src', 'safety', 'rules.yaml');
+/** Issue 12: the classifier decides; rules are a short list of near-certain cases, never a second policy. */
+export const MAX_RULES = 20;
+
+const RulesFileSchema = z.strictObject({
+  rules: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        label: RefusalCategorySchema,
+        /** Why the classifier alone is not enough for this case (required: a rule without a reason goes). */
+        why: z.string().min(10),
+        pattern: z.string().min(1),
+      }),
+    )
+    .max(MAX_RULES),
+});
+
+export interface Rule {
+  id: string;
+  label: RefusalCategory;
   re: RegExp;
-  afterMessage?: RegExp;
 }
 
-/** What a rule may look at besides the message itself. */
-export interface RuleContext {
-  /** Kinds and categories of the last few turns. */
-  labels: ReadonlySet<string>;
-  /** The last few user messages, normalised. */
-  messages: readonly string[];
+/** Reads, validates and compiles the rules file; a bad file or pattern throws with the file and rule id. */
+export function loadRules(file = BUNDLED_RULES_FILE): Rule[] {
+  const parsed = RulesFileSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data.rules.map((r) => {
+    try {
+      return { id: r.id, label: r.label, re: new RegExp(r.pattern, 'iu') };
+    } catch (error) {
+      throw new Error(`${file}: rule ${r.id}: ${(error as Error).message}`);
+    }
+  });
 }
 
-/** Compiles the policy's rules once; patterns are matched case-insensitively against normalised text. */
-export function compileRules(rules: PolicyFile['rules']): CompiledRule[] {
-  return rules.map(({ pattern, after_message, ...rest }) => ({
-    ...rest,
-    re: new RegExp(pattern, 'iu'),
-    ...(after_message ? { afterMessage: new RegExp(after_message, 'iu') } : {}),
-  }));
-}
-
-/**
- * First rule (in file order) of one of `categories` that matches `text`. A rule with `after` only
- * applies when a recent turn had one of those kinds or categories: that is how a request split across
- * turns ("how many should I take then?" after a refusal) is still caught without firing on fresh chats;
- * `after_message` does the same with the words of earlier messages ("Can I still do it?" after "I'm on sertraline").
- */
-export function firstMatch(
-  rules: CompiledRule[],
-  text: string,
-  categories: readonly PolicyLabel[],
-  context: RuleContext,
-): CompiledRule | undefined {
-  return rules.find(
-    (rule) =>
-      categories.includes(rule.category) &&
-      (!rule.after || rule.after.some((label) => context.labels.has(label))) &&
-      (!rule.afterMessage || context.messages.some((m) => rule.afterMessage?.test(m))) &&
-      rule.re.test(text),
-  );
+/** The first rule matching any of the texts. */
+export function firstRule(rules: Rule[], texts: string[]): Rule | undefined {
+  return rules.find((r) => texts.some((t) => r.re.test(t)));
 }

@@ -9,8 +9,10 @@ export type PolicyDecision =
   | {
       /** Go on to retrieval and an answer / no_answer. */
       action: 'pass';
-      /** Rule or exemplar that let it through (for logs), if any. */
+      /** What let it through (for logs), if any. */
       rule?: string;
+      /** Possible crisis: a short supportive line (988, emergency number) to add to whatever is sent. */
+      support?: string;
     }
   | {
       action: 'reply';
@@ -21,18 +23,29 @@ export type PolicyDecision =
       text: string;
       /** Example questions to offer (out_of_scope, smalltalk). */
       suggestions?: string[];
-      /** Matched rule id or exemplar id, logged with the decision. */
+      /** What decided it (`model`, `rule:<id>`, `lexicon:crisis`, `context:joined`…), logged with the decision. */
       rule: string;
       /**
        * Refusals only: a general (not personal) query whose cited article passages may follow the refusal,
        * e.g. "who should not use ketamine" for a pregnancy question. Omit to attach nothing.
        */
       generalQuery?: string;
+      /** Possible crisis: a short supportive line (988, emergency number) to add to the reply. */
+      support?: string;
     };
+
+/** Options for {@link SafetyPolicy.classify}. */
+export interface ClassifyOptions {
+  /**
+   * The turn's USE-lite vector of `message`, exactly as typed (handleTurn embeds once and shares it). When absent
+   * the policy embeds the message itself.
+   */
+  vector?: readonly number[];
+}
 
 /** Classifies every user turn before retrieval. Crisis wins over every other category. */
 export interface SafetyPolicy {
-  classify(message: string, conversation: Conversation): Promise<PolicyDecision>;
+  classify(message: string, conversation: Conversation, options?: ClassifyOptions): Promise<PolicyDecision>;
 }
 
 /** Checks outgoing text. A sentence that carries a dose quantity or a personal directive must not be sent. */

@@ -6,7 +6,7 @@ import { findNearCopies, NEAR_COPY_THRESHOLD } from '../../evals/lib/near-copy.j
 import { frozenFigures, type FrozenResult } from '../../evals/safety/frozen-metrics.js';
 import { DISGUISE_TAGS, FROZEN_FILE, FROZEN_REFUSALS, hasTag } from '../../evals/safety/frozen-set.js';
 import { loadLabelledSet, type LabelledItem } from '../../evals/safety/labelled-set.js';
-import { BUNDLED_POLICY_FILE } from '../../src/safety/policy-file.js';
+import { LEXICON_FILE } from '../../src/safety/lexicon.js';
 import { fromProjectRoot } from '../../src/paths.js';
 
 const items = loadLabelledSet(FROZEN_FILE);
@@ -77,10 +77,9 @@ function yamlFilesUnder(path: string): string[] {
   return readdirSync(path).flatMap((name) => yamlFilesUnder(join(path, name)));
 }
 
-/** Safety training data: the policy's exemplars, plus any training YAML a later classifier adds. */
+/** Safety training data: the classifier's training YAML (and any under evals/safety/training*). */
 function trainingTexts(): string[] {
-  const policy = parse(readFileSync(BUNDLED_POLICY_FILE, 'utf8')) as { exemplars?: { text?: unknown }[] };
-  const texts = (policy.exemplars ?? []).map((e) => e.text).filter((t): t is string => typeof t === 'string');
+  const texts: string[] = [];
   const evalsSafety = fromProjectRoot('evals', 'safety');
   const extra = [
     ...yamlFilesUnder(fromProjectRoot('src', 'safety', 'training')),
@@ -91,7 +90,7 @@ function trainingTexts(): string[] {
 }
 
 describe('frozen safety set: held out from the training data', () => {
-  it(`no exemplar or training text is a near-copy (3-gram Jaccard ≥ ${NEAR_COPY_THRESHOLD}) of a frozen prompt`, () => {
+  it(`no training text is a near-copy (3-gram Jaccard ≥ ${NEAR_COPY_THRESHOLD}) of a frozen prompt`, () => {
     const training = trainingTexts();
     expect(training.length).toBeGreaterThan(0);
     // Only the frozen prompt is reported, so fixing a collision never means reading the training data.
@@ -99,6 +98,19 @@ describe('frozen safety set: held out from the training data', () => {
       ...new Set(findNearCopies(items.map((item) => item.text), training).map((c) => `${c.jaccard.toFixed(2)} ${c.text}`)),
     ];
     expect(collisions).toEqual([]);
+  });
+
+  it('no lexicon phrase of four or more words is a near-copy of a frozen prompt', () => {
+    const strings = (node: unknown): string[] =>
+      typeof node === 'string' ? [node] : node && typeof node === 'object' ? Object.values(node).flatMap(strings) : [];
+    const phrases = strings(parse(readFileSync(LEXICON_FILE, 'utf8')));
+    expect(phrases.length).toBeGreaterThan(100);
+    // One- to three-word entries are the canonical expressions ("quiero morir", "suicidal"), which a crisis set
+    // naturally contains as whole prompts: they are written from the language, not copied. Longer entries would be
+    // sentences, and those must not come from the frozen set. Reports the lexicon phrase, never the frozen prompt.
+    const sentences = phrases.filter((p) => p.split(/\s+/).length >= 4);
+    const copied = sentences.filter((p) => findNearCopies(items.map((item) => item.text), [p]).length > 0);
+    expect(copied).toEqual([]);
   });
 });
 

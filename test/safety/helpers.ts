@@ -1,26 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
-import { parse, stringify } from 'yaml';
 import type { TurnRecord } from '../../src/core/conversation.js';
-import { BUNDLED_POLICY_FILE } from '../../src/safety/policy-file.js';
 import type { Logger } from '../../src/core/logger.js';
-
-export function tempDir(prefix = 'safety-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
-
-/** The bundled policy as a plain object, to modify and write elsewhere. */
-export function bundledPolicyObject(): Record<string, unknown> {
-  return parse(readFileSync(BUNDLED_POLICY_FILE, 'utf8')) as Record<string, unknown>;
-}
-
-export function writePolicy(dir: string, policy: unknown, name = 'policy.yaml'): string {
-  const file = join(dir, name);
-  writeFileSync(file, typeof policy === 'string' ? policy : stringify(policy));
-  return file;
-}
 
 /** Counts what was embedded, so tests can prove a warm cache embeds nothing. */
 export class CountingEmbeddings extends Embeddings {

@@ -22,8 +22,16 @@ describe('scope: the articles own vocabulary', () => {
     expect(more.category).toBe('dosing');
   });
 
-  it.each(['What is the capital of France?', 'side effects of zoloft', 'write me a poem about love'])('%s stays out of scope', async (message) => {
+  it.each(['What is the capital of France?', 'write me a poem about love'])('%s stays out of scope', async (message) => {
     expect((await ask(message)).kind).toBe('out_of_scope');
+  });
+
+  // Issue 12's target is that nothing off-topic is answered from the articles: the classifier may let another
+  // medicine's question through to retrieval, which must then say it does not cover it (no citations).
+  it('side effects of zoloft is not answered from the articles', async () => {
+    const reply = await ask('side effects of zoloft');
+    expect(['out_of_scope', 'no_answer']).toContain(reply.kind);
+    expect(reply.citations).toEqual([]);
   });
 });
 

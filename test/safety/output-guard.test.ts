@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createOutputGuard } from '../../src/safety/output-guard.js';
-import { loadPolicyFile } from '../../src/safety/policy-file.js';
+import { TEXTS } from '../../src/safety/texts.js';
 
 const guard = createOutputGuard();
 
@@ -70,13 +70,15 @@ describe('output guard', () => {
 });
 
 describe('fixed policy texts', () => {
-  const { policy } = loadPolicyFile();
   const texts = [
-    policy.texts.crisis,
-    ...Object.values(policy.texts.refusal).map((r) => r.text),
-    policy.texts.out_of_scope,
-    ...Object.values(policy.texts.smalltalk),
-    ...policy.texts.suggestions,
+    TEXTS.crisis,
+    TEXTS.emergency,
+    TEXTS.support,
+    TEXTS.notEnglish,
+    ...Object.values(TEXTS.refusal),
+    TEXTS.outOfScope,
+    ...Object.values(TEXTS.smalltalk),
+    ...TEXTS.suggestions,
   ];
 
   it('contain no dose quantity or directive (checked by the guard and by a plain number+unit search)', () => {
@@ -88,14 +90,27 @@ describe('fixed policy texts', () => {
   });
 
   it('the crisis text gives 988 (call or text), 911 / local emergency number and a pointer outside the US, with no questions', () => {
-    expect(policy.texts.crisis).toMatch(/call or text \*\*988\*\*/);
-    expect(policy.texts.crisis).toMatch(/911/);
-    expect(policy.texts.crisis).toMatch(/local emergency number/);
-    expect(policy.texts.crisis).toMatch(/findahelpline\.com/);
-    expect(policy.texts.crisis).not.toMatch(/\?/);
+    expect(TEXTS.crisis).toMatch(/call or text \*\*988\*\*/);
+    expect(TEXTS.crisis).toMatch(/911/);
+    expect(TEXTS.crisis).toMatch(/local emergency number/);
+    expect(TEXTS.crisis).toMatch(/findahelpline\.com/);
+    expect(TEXTS.crisis).not.toMatch(/\?/);
+  });
+
+  it('the emergency text opens with calling 911 / the local emergency number; 988 comes later, for suicidal feelings', () => {
+    expect(TEXTS.emergency.split('\n')[0]).toMatch(/^\*\*Call 911 \(or your local emergency number\) now/);
+    expect(TEXTS.emergency.indexOf('988')).toBeGreaterThan(TEXTS.emergency.indexOf('911'));
+    expect(TEXTS.emergency).toMatch(/988\*\* \(call or text, US\) is for suicidal/);
+  });
+
+  it('the supportive line and the English-only reply both carry 988 and an emergency number', () => {
+    for (const t of [TEXTS.support, TEXTS.notEnglish]) {
+      expect(t).toMatch(/988/);
+      expect(t).toMatch(/911/);
+    }
   });
 
   it('every refusal points to a prescriber or clinician', () => {
-    for (const r of Object.values(policy.texts.refusal)) expect(r.text).toMatch(/prescriber|clinician|doctor/);
+    for (const r of Object.values(TEXTS.refusal)) expect(r).toMatch(/prescriber|clinician|doctor/);
   });
 });

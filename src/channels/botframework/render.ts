@@ -1,5 +1,6 @@
 import { Activity, ActionTypes, addAIToActivity, type Attachment, type CardAction, type ClientCitation } from '@microsoft/agents-activity';
 import type { Citation, Reply } from '../../core/reply.js';
+import { crisisLinks } from '../../safety/crisis-links.js';
 
 /** Teams shows at most 80 characters of a citation title and 160 of its abstract. */
 const TEAMS_TITLE_MAX = 80;
@@ -19,25 +20,53 @@ export interface RenderedTurn {
 /**
  * Renders a Reply as one Bot Framework message activity for `channelId`. The text always keeps its `[n]`
  * markers. Teams gets AI citation entities, the AI label and its feedback loop; other channels get a compact
- * Adaptive Card listing the sources and Web Chat thumbs (schema.org Like/Dislike actions). Crisis replies are
- * plain text only: nothing may hide or crowd the crisis resources.
+ * Adaptive Card listing the sources and Web Chat thumbs (schema.org Like/Dislike actions). Crisis replies, on every
+ * channel, are one distinct card (see {@link crisisCard}) with tap-to-call buttons, and nothing else.
  */
 export function renderReply(reply: Reply, channelId: string): Activity {
+  if (reply.kind === 'crisis') return Activity.fromObject({ type: 'message', attachments: [crisisCard(reply.text)] });
   const activity = Activity.fromObject({ type: 'message', text: reply.text, textFormat: 'markdown' });
-  const crisis = reply.kind === 'crisis';
   if (channelId === TEAMS_CHANNEL) {
     // The AI label belongs on text composed from the articles; policy texts (refusal, crisis) are fixed wording.
     if (reply.citations.length > 0 || reply.kind === 'answer' || reply.kind === 'no_answer') {
       addAIToActivity(activity, reply.citations.map(teamsCitation));
     }
-    if (!crisis) activity.channelData = { feedbackLoopEnabled: true };
+    activity.channelData = { feedbackLoopEnabled: true };
   } else {
     if (reply.citations.length > 0) activity.attachments = [sourcesCard(reply.citations)];
-    if (!crisis) activity.entities = [thumbsEntity({ turnId: reply.meta.turnId, kind: reply.kind })];
+    activity.entities = [thumbsEntity({ turnId: reply.meta.turnId, kind: reply.kind })];
   }
   const suggestions = (reply.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
   if (suggestions.length > 0) activity.suggestedActions = { to: [], actions: suggestions.map(imBack) };
   return activity;
+}
+
+/**
+ * The crisis reply as an Adaptive Card (Web Chat and Teams): the text in an "attention" container so it stands
+ * apart from ordinary bubbles, then one button per number: `tel:` to call, `sms:` to text 988, https for helplines
+ * abroad. The emergency-first text gets the 911 button first. No AI label, feedback or suggestions: nothing may
+ * crowd the numbers. Clients without card support show `fallbackText` (the full text).
+ */
+export function crisisCard(text: string): Attachment {
+  const { emergencyFirst, links } = crisisLinks(text);
+  const paragraphs = text.split(/\n{2,}/).map((p, i) => ({
+    type: 'TextBlock',
+    text: p,
+    wrap: true,
+    ...(i === 0 ? { weight: 'Bolder', size: emergencyFirst ? 'Large' : 'Medium' } : {}),
+  }));
+  return {
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.3',
+      fallbackText: text,
+      speak: text,
+      body: [{ type: 'Container', style: 'attention', bleed: true, items: paragraphs }],
+      actions: links.map((l) => ({ type: 'Action.OpenUrl', title: l.title, url: l.url })),
+    },
+  };
 }
 
 /** One Teams AI citation: title, abstract = the verbatim quote (shortened to Teams' limit), position n. */

@@ -1,4 +1,5 @@
 import type { Citation, Reply } from '../../core/reply.js';
+import { crisisLinks } from '../../safety/crisis-links.js';
 import { ACTION_IDS, MAX_VALUE_QUESTION_CHARS, encodeValue } from './action-values.js';
 import { escapeMrkdwn, markdownToMrkdwn, splitText, truncate } from './mrkdwn.js';
 
@@ -29,6 +30,8 @@ export interface ButtonElement {
   accessibility_label?: string;
 }
 export type SlackBlock =
+  | { type: 'header'; block_id?: string; text: { type: 'plain_text'; text: string; emoji: true } }
+  | { type: 'divider'; block_id?: string }
   | { type: 'section'; block_id?: string; text: TextObject }
   | { type: 'context'; block_id?: string; elements: TextObject[] }
   | { type: 'actions'; block_id: string; elements: ButtonElement[] };
@@ -52,11 +55,12 @@ export interface RenderOptions {
 /**
  * Renders one bot reply as Slack messages (normally one; more only when the text exceeds 50 blocks).
  * Answers: text with `[n]` markers, a sources context, suggestion buttons, thumbs. Refusals: the text,
- * flagged, with the same buttons. Crisis: the text first and alone, no buttons to distract from it.
+ * flagged, with the same buttons. Crisis: a distinct block of its own ({@link crisisBlocks}), no buttons to
+ * distract from it.
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
   const body = markdownToMrkdwn(reply.text);
-  if (reply.kind === 'crisis') return paginate(sections(body), body);
+  if (reply.kind === 'crisis') return [{ text: truncate(body, SLACK_LIMITS.fallbackText), blocks: crisisBlocks(reply.text) }];
 
   const blocks: SlackBlock[] = [];
   if (options.asked) blocks.push(askedBlock(options.asked));
@@ -73,6 +77,22 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
 export function renderNotice(text: string, suggestions: string[] = [], conversationId?: string): SlackMessage {
   const body = markdownToMrkdwn(text);
   return { text: truncate(body, SLACK_LIMITS.fallbackText), blocks: [...sections(body), ...suggestionBlocks(suggestions, conversationId)] };
+}
+
+/**
+ * The crisis reply, set apart from answers: a header (911 first when someone is in danger now), the text, and the
+ * numbers as links (`tel:` to call, `sms:` to text 988, https for helplines abroad) between dividers.
+ */
+export function crisisBlocks(text: string): SlackBlock[] {
+  const { emergencyFirst, links } = crisisLinks(text);
+  const header = emergencyFirst ? ':rotating_light: Call 911 now' : ':sos: Help is available right now';
+  const linked = links.map((l) => `<${l.url}|${escapeMrkdwn(l.title)}>`).join('   •   ');
+  return [
+    { type: 'header', block_id: 'ketamine_crisis', text: { type: 'plain_text', text: header, emoji: true } },
+    ...sections(markdownToMrkdwn(text)),
+    { type: 'divider' },
+    { type: 'section', block_id: 'ketamine_crisis_links', text: { type: 'mrkdwn', text: linked } },
+  ];
 }
 
 function sections(mrkdwn: string): SlackBlock[] {

@@ -81,11 +81,11 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
     expect(thumbs.citation).toBeUndefined();
   });
 
-  it('renders crisis replies as plain text (no card, no entities) and refusals without sources', async () => {
+  it('renders crisis replies as the crisis card (tap-to-call, no entities) and refusals without sources', async () => {
     await post(endpoint, activity(channel.url, { channelId: 'webchat', text: 'I want to hurt myself', conversation: { id: 'crisis-1' } }));
     const crisis = sent('crisis-1').find((r) => r.activity.type === 'message')!.activity;
-    expect(crisis.text).toBe(crisisText);
-    expect(crisis.attachments ?? []).toEqual([]);
+    expect(crisis.attachments[0].content.fallbackText).toBe(crisisText);
+    expect(crisis.attachments[0].content.actions.map((a: any) => a.url)).toContain('tel:988');
     expect(crisis.entities ?? []).toEqual([]);
     await post(endpoint, activity(channel.url, { text: 'what dose should I take', conversation: { id: 'refusal-1' } }));
     const refusal = sent('refusal-1').find((r) => r.activity.type === 'message')!.activity;

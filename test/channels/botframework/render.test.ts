@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/reply.js';
-import { renderReply, shorten, sourcesCard, sourcesMarkdown, teamsCitation } from '../../../src/channels/botframework/render.js';
+import { crisisCard, renderReply, shorten, sourcesCard, sourcesMarkdown, teamsCitation } from '../../../src/channels/botframework/render.js';
+import { TEXTS } from '../../../src/safety/texts.js';
 import { renderWelcome, WELCOME_TEXT } from '../../../src/channels/botframework/welcome.js';
 import { sampleAnswer } from '../../helpers/fake-bot.js';
 
@@ -38,11 +39,19 @@ describe('renderReply for Teams', () => {
     expect(long.appearance.abstract.endsWith('…')).toBe(true);
   });
 
-  it('renders crisis replies without the AI label, feedback loop or any entity', () => {
-    const crisis = json(renderReply(reply({ kind: 'crisis', text: 'Call or text 988.', citations: [], suggestions: undefined }), 'msteams'));
-    expect(crisis.text).toBe('Call or text 988.');
+  it('renders crisis replies as the crisis card only: no AI label, feedback loop, entity or suggestions', () => {
+    const crisis = json(renderReply(reply({ kind: 'crisis', text: TEXTS.crisis, citations: [], suggestions: ['x'] }), 'msteams'));
+    expect(crisis.attachments).toEqual([json(crisisCard(TEXTS.crisis))]);
     expect(crisis.entities).toBeUndefined();
     expect(crisis.channelData).toBeUndefined();
+    expect(crisis.suggestedActions).toBeUndefined();
+  });
+
+  it('Teams: the emergency-first crisis card opens with calling 911 and its first button is tel:911', () => {
+    const card = json(renderReply(reply({ kind: 'crisis', text: TEXTS.emergency, citations: [] }), 'msteams')).attachments[0];
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.content.body[0].items[0].text).toMatch(/^\*\*Call 911 \(or your local emergency number\) now/);
+    expect(card.content.actions.map((a: { url: string }) => a.url)).toEqual(['tel:911', 'tel:988', 'sms:988', 'https://findahelpline.com']);
   });
 
   it('does not label fixed refusal wording as AI-generated', () => {
@@ -70,11 +79,23 @@ describe('renderReply elsewhere (Web Chat, Direct Line, Emulator)', () => {
     expect((sourcesCard(sampleAnswer().citations).content as { fallbackText: string }).fallbackText).toBe(markdown);
   });
 
-  it('sends no sources block when nothing is cited, and never a card for crisis', () => {
+  it('sends no sources block when nothing is cited', () => {
     expect(json(renderReply(reply({ kind: 'no_answer', citations: [], text: 'The articles do not cover that.' }), 'webchat')).attachments).toBeUndefined();
-    const crisis = json(renderReply(reply({ kind: 'crisis', text: 'Call or text 988.', citations: [] }), 'directline'));
-    expect(crisis.attachments).toBeUndefined();
-    expect(crisis.entities).toBeUndefined();
+  });
+
+  it('Web Chat: a crisis reply is a distinct Adaptive Card (not a bubble) with tap-to-call and text buttons', () => {
+    const out = json(renderReply(reply({ kind: 'crisis', text: TEXTS.emergency, citations: [] }), 'webchat'));
+    expect(out.text).toBeUndefined();
+    expect(out.entities).toBeUndefined();
+    const card = out.attachments[0].content;
+    expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
+    expect(card.body[0].items[0]).toMatchObject({ weight: 'Bolder', text: expect.stringMatching(/^\*\*Call 911/) });
+    expect(card.actions[0]).toEqual({ type: 'Action.OpenUrl', title: 'Call 911 (emergency)', url: 'tel:911' });
+    expect(card.actions.map((a: { url: string }) => a.url.split(':')[0])).toEqual(['tel', 'tel', 'sms', 'https']);
+    expect(card.fallbackText).toBe(TEXTS.emergency);
+    // Suicidal feelings: 988 first.
+    const suicidal = json(renderReply(reply({ kind: 'crisis', text: TEXTS.crisis, citations: [] }), 'directline'));
+    expect(suicidal.attachments[0].content.actions[0].url).toBe('tel:988');
   });
 
   it('turns suggestions into imBack suggested actions (at most four)', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReply, SLACK_LIMITS, type SlackBlock } from '../../../src/channels/slack/blocks.js';
 import type { Citation, Reply } from '../../../src/core/reply.js';
 import { sampleAnswer } from '../../helpers/fake-bot.js';
+import { TEXTS } from '../../../src/safety/texts.js';
 
 const reply = (fields: Partial<Reply> = {}): Reply => ({ ...sampleAnswer(), conversationId: 'slack:T1:C1:1.1', meta: { turnId: 'turn-1' }, ...fields });
 const actionIds = (blocks: SlackBlock[]) => blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.action_id) : []));
@@ -14,9 +15,30 @@ describe('renderReply', () => {
     expect(actionIds(message!.blocks)).toEqual(['ketamine_suggest_0', 'ketamine_feedback_up', 'ketamine_feedback_down']);
   });
 
-  it('renders a crisis message as the text alone: no echo, sources, suggestions or buttons', () => {
+  it('renders a crisis message as a distinct block: header, text, tap-to-call links; no echo, sources, suggestions or buttons', () => {
     const messages = renderReply(reply({ kind: 'crisis', text: 'If you are in danger, call **988** now.', suggestions: ['x'] }), { asked: { question: 'q', by: 'U1' }, postToChannel: { question: 'q' } });
-    expect(messages).toEqual([{ text: 'If you are in danger, call *988* now.', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'If you are in danger, call *988* now.' } }] }]);
+    expect(messages).toHaveLength(1);
+    const [message] = messages;
+    expect(message!.text).toBe('If you are in danger, call *988* now.');
+    expect(message!.blocks[0]).toMatchObject({ type: 'header', block_id: 'ketamine_crisis' });
+    expect(message!.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'If you are in danger, call *988* now.' } });
+    expect(actionIds(message!.blocks)).toEqual([]);
+    expect(message!.blocks.some((b) => b.block_id?.startsWith('ketamine_sources') || b.block_id === 'ketamine_asked')).toBe(false);
+  });
+
+  it('puts 911 first in the emergency-first crisis block, with tel: and sms: links and https for helplines', () => {
+    const [message] = renderReply(reply({ kind: 'crisis', text: TEXTS.emergency }));
+    expect(message!.blocks[0]).toMatchObject({ type: 'header', text: { text: ':rotating_light: Call 911 now' } });
+    expect(message!.blocks[1]).toMatchObject({ type: 'section', text: { text: expect.stringMatching(/^\*Call 911 \(or your local emergency number\) now\./) } });
+    const links = message!.blocks.find((b) => b.block_id === 'ketamine_crisis_links');
+    const text = links?.type === 'section' ? links.text.text : '';
+    expect(text.indexOf('<tel:911|')).toBe(0);
+    expect(text).toContain('<tel:988|');
+    expect(text).toContain('<sms:988|');
+    expect(text).toContain('<https://findahelpline.com|');
+    const [suicidal] = renderReply(reply({ kind: 'crisis', text: TEXTS.crisis }));
+    const suicidalLinks = suicidal!.blocks.find((b) => b.block_id === 'ketamine_crisis_links');
+    expect(suicidalLinks?.type === 'section' && suicidalLinks.text.text.indexOf('<tel:988|')).toBe(0);
   });
 
   it('carries turn, kind and conversation in the thumbs values (for the feedback store)', () => {

@@ -53,7 +53,9 @@ describe('Slack /ketamine and button clicks', () => {
 
     const crisis = await slash('crisis words', 'crisis');
     expect(crisis.text).toBe('Please call 988 now.');
-    expect(crisis.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'Please call 988 now.' } }]);
+    expect(crisis.blocks![0]).toMatchObject({ type: 'header', block_id: 'ketamine_crisis' });
+    expect(crisis.blocks![1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Please call 988 now.' } });
+    expect(crisis.blocks!.some((b: { type: string }) => b.type === 'actions')).toBe(false);
   });
 
   it('posts a private answer to the channel on click, exactly once, and removes the private copy', async () => {

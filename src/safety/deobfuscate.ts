@@ -1,0 +1,133 @@
+/**
+ * Decoded and de-obfuscated readings of a message, so that a request hidden in base64, leetspeak, spaced letters
+ * or a JSON wrapper is classified like plain text. The policy classifies every reading and the strongest harmful
+ * verdict wins, so a reading that is nonsense costs nothing but one embedding.
+ */
+
+/** Bounds the extra embeddings one message can cause. */
+const MAX_VARIANTS = 3;
+/** Shortest base64 run worth decoding (12 chars = 9 bytes, about two words). */
+const MIN_BASE64 = 12;
+
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+};
+
+/** Digits and symbols inside words read as letters ("k3t@m1ne" → "ketamine"); "50mg" and "2x" stay numbers. */
+export function deLeet(text: string): string {
+  return text.replace(/[\p{L}\d@$!|]+/gu, (token) =>
+    /^\p{L}/u.test(token) && /[\d@$!|]/.test(token) && (token.match(/\p{L}/gu)?.length ?? 0) >= 2
+      ? token.replace(/[0134579@$!|]/g, (c) => LEET[c] ?? c)
+      : token,
+  );
+}
+
+/** Longest word the segmenter tries (covers "antidepressants"). */
+const MAX_WORD = 16;
+
+/**
+ * Splits a run of letters into known words with the fewest pieces ("howmuchketamine" → "how much ketamine"); a
+ * letter no known word covers costs three pieces, so unknown stretches stay as they are rather than being chopped.
+ */
+export function segment(run: string, vocabulary: ReadonlySet<string>): string {
+  const best: { cost: number; from: number }[] = [{ cost: 0, from: 0 }];
+  for (let i = 1; i <= run.length; i++) {
+    best[i] = { cost: (best[i - 1]?.cost ?? 0) + 3, from: i - 1 };
+    for (let j = Math.max(0, i - MAX_WORD); j < i - 1; j++) {
+      const cost = (best[j]?.cost ?? 0) + 1;
+      if (cost < (best[i]?.cost ?? 0) && vocabulary.has(run.slice(j, i))) best[i] = { cost, from: j };
+    }
+  }
+  const words: string[] = [];
+  let single = '';
+  for (let i = run.length; i > 0; i = best[i]?.from ?? 0) {
+    const from = best[i]?.from ?? 0;
+    if (i - from === 1) single = run[from] + single;
+    else {
+      if (single) words.unshift(single);
+      single = '';
+      words.unshift(run.slice(from, i));
+    }
+  }
+  if (single) words.unshift(single);
+  return words.join(' ');
+}
+
+/**
+ * Letters typed one at a time ("h o w  m u c h", "k.e.t.a.m.i.n.e") joined back into words. A wider gap (two
+ * spaces, " / ", " | ") separates words; without one, the run is split into known words when a vocabulary is given.
+ */
+export function joinSpacedLetters(text: string, vocabulary?: ReadonlySet<string>): string {
+  return text
+    .replace(/(?:\b\p{L}(?:[ .\-_*]{1,3}|$)){4,}/gu, (run) => {
+      const pieces = run
+        .trim()
+        .split(/\s{2,}|\s*[/|]\s*/)
+        .map((w) => w.replace(/[ .\-_*]/g, ''));
+      const words = pieces.length === 1 && vocabulary ? [segment(pieces[0]?.toLowerCase() ?? '', vocabulary)] : pieces;
+      return `${words.join(' ')} `;
+    })
+    .trim();
+}
+
+/** Every base64 run that decodes to readable text, decoded in place. */
+export function decodeBase64(text: string): string | undefined {
+  let changed = false;
+  const out = text.replace(new RegExp(`[A-Za-z0-9+/]{${MIN_BASE64},}={0,2}`, 'g'), (run) => {
+    const decoded = Buffer.from(run, 'base64').toString('utf8');
+    // Readable: printable text with spaces, mostly letters (random words like "Ketamineeeeeeee" decode to junk).
+    const printable =
+      /^[\p{L}\p{N}\p{P}\p{Zs}\n]+$/u.test(decoded) && (decoded.match(/\p{L}/gu)?.length ?? 0) >= decoded.length * 0.6;
+    if (!printable || !/\s/.test(decoded)) return run;
+    changed = true;
+    return decoded;
+  });
+  return changed ? out : undefined;
+}
+
+/** The string values of a JSON object or array in the message ({"q": "how much…"}), joined. */
+export function unwrapJson(text: string): string | undefined {
+  const start = text.search(/[{[]/);
+  if (start < 0) return undefined;
+  try {
+    const strings: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') strings.push(v);
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+    };
+    walk(JSON.parse(text.slice(start, text.lastIndexOf(text[start] === '{' ? '}' : ']') + 1)));
+    return strings.length ? [text.slice(0, start).trim(), ...strings].filter(Boolean).join(' ') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The message's other readings (not including itself), de-duplicated, at most {@link MAX_VARIANTS}. `vocabulary`
+ * (lowercase words) lets letters typed one at a time with single spaces be split back into words.
+ */
+export function readingsOf(message: string, vocabulary?: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  const add = (t: string | undefined) => {
+    const v = t?.replace(/\s+/g, ' ').trim();
+    if (v && v !== message && v.length >= 3) out.add(v);
+  };
+  const json = unwrapJson(message);
+  const base = decodeBase64(json ?? message);
+  add(json);
+  add(base);
+  for (const t of [base ?? json ?? message]) {
+    add(joinSpacedLetters(t, vocabulary));
+    add(deLeet(joinSpacedLetters(deLeet(t), vocabulary)));
+  }
+  return [...out].slice(0, MAX_VARIANTS);
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { deu, fra, ita, nld, por, spa } from 'stopword';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { RefusalCategory } from '../core/reply.js';
+import { fromProjectRoot } from '../paths.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { foldText } from './classifier/features.js';
+
+/** The bundled multilingual lexicon (crisis, emergency, refusal cues). */
+export const LEXICON_FILE = fromProjectRoot('src', 'safety', 'lexicon.yaml');
+
+const Phrases = z.record(z.string(), z.array(z.string().min(2)));
+const LexiconSchema = z.strictObject({
+  crisis: Phrases,
+  emergency: Phrases,
+  refusal: z.strictObject({ dosing: Phrases, illegal_use: Phrases, medical_advice: Phrases }),
+});
+
+/** Stop-word lists of the languages the lexicon covers, for telling a non-English message apart cheaply. */
+const OTHER_LANGUAGES: Record<string, string[]> = { es: spa, fr: fra, de: deu, pt: por, it: ita, nl: nld };
+
+export interface Lexicon {
+  /** Languages whose crisis phrases occur in the message (`en` included). */
+  crisis(text: string): boolean;
+  /** Someone in danger now (not breathing, unresponsive, overdosed), in any covered language. */
+  emergency(text: string): boolean;
+  /** A refusal cue in another language, for messages already known not to be English. */
+  refusal(text: string): RefusalCategory | undefined;
+  /** The message's language when it is clearly not English (stop words of another language, or another script). */
+  foreignLanguage(text: string): string | undefined;
+}
+
+/** Whole-phrase matcher over folded text ("no respira" matches "¡No respira!"). */
+function matcher(phrases: string[]): (folded: string) => boolean {
+  const set = phrases.map((p) => ` ${foldText(p)} `);
+  return (folded) => set.some((p) => ` ${folded} `.includes(p));
+}
+
+export function loadLexicon(file = LEXICON_FILE): Lexicon {
+  const data = LexiconSchema.parse(parse(readFileSync(file, 'utf8')));
+  const all = (r: Record<string, string[]>) => Object.values(r).flat();
+  const crisis = matcher(all(data.crisis));
+  // Apostrophes are folded to spaces, so "isn't breathing" also arrives as "isn t breathing".
+  const emergency = matcher([...all(data.emergency), ...all(data.emergency).map((p) => p.replace(/nt\b/, 'n t'))]);
+  const refusals = (Object.entries(data.refusal) as [RefusalCategory, Record<string, string[]>][]).map(
+    ([category, phrases]) => ({ category, test: matcher(all(phrases)) }),
+  );
+  const stop = Object.entries(OTHER_LANGUAGES).map(([lang, list]) => ({
+    lang,
+    words: new Set(list.map(foldText).filter((w) => !STOPWORDS.has(w))),
+  }));
+  return {
+    crisis: (text) => crisis(foldText(text)),
+    emergency: (text) => emergency(foldText(text)),
+    refusal: (text) => refusals.find((r) => r.test(foldText(text)))?.category,
+    foreignLanguage(text) {
+      const letters = text.match(/\p{L}/gu) ?? [];
+      // Another script (Cyrillic, Arabic, CJK…) for most letters: not English, whichever language it is.
+      const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+      if (letters.length >= 4 && latin < letters.length / 2) return 'other';
+      // One-letter tokens say nothing ("what's" folds to "what s", and "s" is on the French list).
+      const words = foldText(text)
+        .split(' ')
+        .filter((w) => w.length > 1);
+      const english = words.filter((w) => STOPWORDS.has(w)).length;
+      let best = { lang: '', hits: 0 };
+      for (const { lang, words: list } of stop) {
+        const hits = words.filter((w) => list.has(w)).length;
+        if (hits > best.hits) best = { lang, hits };
+      }
+      // Two foreign stop words outnumbering the English ones: "¿cuánto cuesta la sesión?" but not "Ketamine y/o".
+      return best.hits >= 2 && best.hits > english ? best.lang : undefined;
+    },
+  };
+}
