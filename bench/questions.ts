@@ -5,11 +5,37 @@
 
 /** Things the articles talk about, in the words a visitor might use. */
 export const TOPICS = [
-  'side effects', 'nausea', 'dizziness', 'dissociation', 'hallucinations', 'blood pressure', 'infusions', 'the nasal spray',
-  'depression', 'treatment-resistant depression', 'anxiety', 'PTSD', 'chronic pain', 'FDA approval', 'addiction',
-  'pregnancy', 'driving home after a session', 'long-term effects', 'insurance coverage', 'glutamate', 'NMDA receptors',
-  'recreational use', 'how many sessions', 'session length', 'preparing for an appointment', 'other medications',
-  'finding a provider', 'monitoring during treatment', 'alternatives to ketamine', 'how fast it works', 'its use in surgery',
+  'side effects',
+  'nausea',
+  'dizziness',
+  'dissociation',
+  'hallucinations',
+  'blood pressure',
+  'infusions',
+  'the nasal spray',
+  'depression',
+  'treatment-resistant depression',
+  'anxiety',
+  'PTSD',
+  'chronic pain',
+  'FDA approval',
+  'addiction',
+  'pregnancy',
+  'driving home after a session',
+  'long-term effects',
+  'insurance coverage',
+  'glutamate',
+  'NMDA receptors',
+  'recreational use',
+  'how many sessions',
+  'session length',
+  'preparing for an appointment',
+  'other medications',
+  'finding a provider',
+  'monitoring during treatment',
+  'alternatives to ketamine',
+  'how fast it works',
+  'its use in surgery',
   'ketamine being a controlled substance',
 ] as const;
 
@@ -45,6 +71,7 @@ export function benchQuestions(): string[] {
 
 /** Splits the questions into `parts` disjoint sets of `size` (throws when there are not enough). */
 export function disjointSets(questions: string[], parts: number, size: number): string[][] {
-  if (questions.length < parts * size) throw new Error(`need ${parts * size} distinct questions, have ${questions.length}`);
+  if (questions.length < parts * size)
+    throw new Error(`need ${parts * size} distinct questions, have ${questions.length}`);
   return Array.from({ length: parts }, (_, p) => questions.slice(p * size, (p + 1) * size));
 }

@@ -34,12 +34,15 @@ async function main(): Promise<void> {
   const data = await loadCorpusData(CORPUS_DIR);
   const built = await buildIndex(indexDir, CORPUS_DIR, data, new UseLiteEmbeddings());
   const buildMs = performance.now() - t;
-  console.log(`index: ${built.manifest.chunks} chunks, ${built.manifest.texts} vectors, build ${Math.round(buildMs)} ms (+ model load ${Math.round(modelLoadMs)} ms)`);
+  console.log(
+    `index: ${built.manifest.chunks} chunks, ${built.manifest.texts} vectors, build ${Math.round(buildMs)} ms (+ model load ${Math.round(modelLoadMs)} ms)`,
+  );
 
   // 2. In-process through handleTurn.
   const config = parseConfig({ ...process.env, CORPUS_DIR, INDEX_DIR: indexDir, LOG_LEVEL: 'silent' });
   const bot = await createBot({ config });
-  const viaCore = (q: string) => bot.handleTurn({ message: q, channel: 'bench' }, newConversation()).then((r) => r.kind);
+  const viaCore = (q: string) =>
+    bot.handleTurn({ message: q, channel: 'bench' }, newConversation()).then((r) => r.kind);
   const phases: PhaseResult[] = [];
   phases.push(await runPhase('handleTurn', sets[0] as string[], 1, viaCore));
   phases.push(await runPhase('handleTurn', sets[1] as string[], 8, viaCore));
@@ -54,7 +57,13 @@ async function main(): Promise<void> {
 
   // 3. Cold start of the server (spawned like `npm start`, index already built), then HTTP phases on the last one.
   // Every bench client is 127.0.0.1: lift the per-client rate limit, which would otherwise answer 429 after 60 turns.
-  const serverEnv = { CORPUS_DIR, INDEX_DIR: indexDir, FEEDBACK_FILE: join(work, 'feedback.jsonl'), LOG_LEVEL: 'info', RATE_LIMIT_TURNS_PER_MINUTE: '1000000' };
+  const serverEnv = {
+    CORPUS_DIR,
+    INDEX_DIR: indexDir,
+    FEEDBACK_FILE: join(work, 'feedback.jsonl'),
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_TURNS_PER_MINUTE: '1000000',
+  };
   const colds: { healthyMs: number; firstAnswerMs: number; listeningMs: number; botReadyMs: number }[] = [];
   let peakRssMb = Number.NaN;
   for (let i = 0; i < COLD_STARTS; i++) {
@@ -62,7 +71,12 @@ async function main(): Promise<void> {
     const server = await startServer(serverEnv);
     try {
       await askOverHttp(server.url, `Cold start question ${i}: what are the side effects of ketamine?`);
-      colds.push({ healthyMs: server.healthyMs, firstAnswerMs: performance.now() - started, listeningMs: server.listeningMs, botReadyMs: server.botReadyMs });
+      colds.push({
+        healthyMs: server.healthyMs,
+        firstAnswerMs: performance.now() - started,
+        listeningMs: server.listeningMs,
+        botReadyMs: server.botReadyMs,
+      });
       if (i === COLD_STARTS - 1) {
         phases.push(await runPhase('HTTP /api/ask', sets[2] as string[], 1, (q) => askOverHttp(server.url, q)));
         phases.push(await runPhase('HTTP /api/ask', sets[3] as string[], 8, (q) => askOverHttp(server.url, q)));
@@ -85,20 +99,68 @@ async function main(): Promise<void> {
     { metric: 'p95 latency, HTTP, concurrency 1', value: http1.p95Ms, unit: 'ms', target: 50, better: 'lower' },
     { metric: 'p95 latency, handleTurn, concurrency 1', value: core1.p95Ms, unit: 'ms', target: 50, better: 'lower' },
     { metric: 'answers/s, HTTP, concurrency 8', value: http8.answersPerSec, unit: '/s', target: 100, better: 'higher' },
-    { metric: 'answers/s, handleTurn, concurrency 8', value: core8.answersPerSec, unit: '/s', target: 100, better: 'higher' },
-    { metric: 'cold start → /healthz 200 (median)', value: Math.round(coldHealthy), unit: 'ms', target: 2000, better: 'lower' },
-    { metric: 'cold start → first answer (median)', value: Math.round(coldAnswer), unit: 'ms', target: 2000, better: 'lower' },
-    { metric: 'index build (embed + HNSW + save)', value: Math.round(buildMs), unit: 'ms', target: 10_000, better: 'lower' },
-    { metric: 'index build incl. model load', value: Math.round(buildMs + modelLoadMs), unit: 'ms', target: 10_000, better: 'lower' },
+    {
+      metric: 'answers/s, handleTurn, concurrency 8',
+      value: core8.answersPerSec,
+      unit: '/s',
+      target: 100,
+      better: 'higher',
+    },
+    {
+      metric: 'cold start → /healthz 200 (median)',
+      value: Math.round(coldHealthy),
+      unit: 'ms',
+      target: 2000,
+      better: 'lower',
+    },
+    {
+      metric: 'cold start → first answer (median)',
+      value: Math.round(coldAnswer),
+      unit: 'ms',
+      target: 2000,
+      better: 'lower',
+    },
+    {
+      metric: 'index build (embed + HNSW + save)',
+      value: Math.round(buildMs),
+      unit: 'ms',
+      target: 10_000,
+      better: 'lower',
+    },
+    {
+      metric: 'index build incl. model load',
+      value: Math.round(buildMs + modelLoadMs),
+      unit: 'ms',
+      target: 10_000,
+      better: 'lower',
+    },
     { metric: 'peak RSS, server process', value: peakRssMb, unit: 'MB', target: 350, better: 'lower' },
   ];
   console.log('\nLatency and throughput per phase:');
-  console.table([...phases, ...floor].map((p) => ({ phase: p.name, conc: p.concurrency, n: p.questions, p50: p.p50Ms, p95: p.p95Ms, max: p.maxMs, 'ans/s': p.answersPerSec, kinds: JSON.stringify(p.kinds) })));
+  console.table(
+    [...phases, ...floor].map((p) => ({
+      phase: p.name,
+      conc: p.concurrency,
+      n: p.questions,
+      p50: p.p50Ms,
+      p95: p.p95Ms,
+      max: p.maxMs,
+      'ans/s': p.answersPerSec,
+      kinds: JSON.stringify(p.kinds),
+    })),
+  );
   console.log('\nAgainst the targets:');
   printTable(rows);
   console.log(`\nCold starts (spawn → listening / bot_ready in-process / healthz 200 / first answer, ms):`);
-  for (const c of colds) console.log(`  ${Math.round(c.listeningMs)} / ${c.botReadyMs} / ${Math.round(c.healthyMs)} / ${Math.round(c.firstAnswerMs)}`);
-  console.log(`(bench process peak RSS ${benchRssMb} MB; ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  for (const c of colds)
+    console.log(
+      `  ${Math.round(c.listeningMs)} / ${c.botReadyMs} / ${Math.round(c.healthyMs)} / ${Math.round(c.firstAnswerMs)}`,
+    );
+  console.log(
+    `(bench process peak RSS ${benchRssMb} MB; ${cpus().length} CPUs, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')})`,
+  );
 
   await mkdir('reports', { recursive: true });
   const report = {
@@ -107,10 +169,20 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     loadAverage: loadavg(),
     questionsPerPhase: PER_PHASE,
-    index: { chunks: built.manifest.chunks, vectors: built.manifest.texts, buildMs: Math.round(buildMs), modelLoadMs: Math.round(modelLoadMs) },
+    index: {
+      chunks: built.manifest.chunks,
+      vectors: built.manifest.texts,
+      buildMs: Math.round(buildMs),
+      modelLoadMs: Math.round(modelLoadMs),
+    },
     phases,
     embeddingFloor: floor,
-    coldStarts: colds.map((c) => ({ listeningMs: Math.round(c.listeningMs), botReadyMs: c.botReadyMs, healthyMs: Math.round(c.healthyMs), firstAnswerMs: Math.round(c.firstAnswerMs) })),
+    coldStarts: colds.map((c) => ({
+      listeningMs: Math.round(c.listeningMs),
+      botReadyMs: c.botReadyMs,
+      healthyMs: Math.round(c.healthyMs),
+      firstAnswerMs: Math.round(c.firstAnswerMs),
+    })),
     peakRssMb: { server: peakRssMb, benchProcess: benchRssMb },
     targets: rows.map((r) => ({ ...r, pass: r.better === 'lower' ? r.value <= r.target : r.value >= r.target })),
   };

@@ -38,7 +38,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   let buffer = '';
   let listeningMs = Number.NaN;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not listen within ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not listen within ${timeoutMs} ms: ${stderr}`)),
+      timeoutMs,
+    );
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
     child.stdout?.on('data', (d: Buffer) => {
       buffer += d.toString();
@@ -53,7 +56,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   // Poll /healthz tightly: this is the cold-start figure.
   let healthyMs = Number.NaN;
   while (performance.now() - started < timeoutMs) {
-    const ok = await fetch(`${url}/healthz`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) {
       healthyMs = performance.now() - started;
       break;
@@ -91,7 +97,11 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
 
 /** POST /api/ask; returns the reply kind (throws on a non-200). */
 export async function askOverHttp(url: string, message: string): Promise<string> {
-  const res = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
+  const res = await fetch(`${url}/api/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message }),
+  });
   if (res.status !== 200) throw new Error(`POST /api/ask → ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { kind: string }).kind;
 }

@@ -11,7 +11,12 @@ export interface Row {
 export function printTable(rows: Row[]): void {
   const cells = rows.map((r) => {
     const pass = Number.isFinite(r.value) && (r.better === 'lower' ? r.value <= r.target : r.value >= r.target);
-    return [r.metric, `${r.value} ${r.unit}`, `${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`, pass ? 'PASS' : 'MISS'];
+    return [
+      r.metric,
+      `${r.value} ${r.unit}`,
+      `${r.better === 'lower' ? '≤' : '≥'} ${r.target} ${r.unit}`,
+      pass ? 'PASS' : 'MISS',
+    ];
   });
   const header = ['metric', 'measured', 'target', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));

@@ -24,7 +24,15 @@ const USAGE = `Usage: npm run eval:frozen -- [--file PATH]... [--json] [--verbos
 async function main(argv: string[]): Promise<number> {
   let values: { file?: string[]; json?: boolean; verbose?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { file: { type: 'string', multiple: true }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        file: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;

@@ -9,11 +9,27 @@ import { parseRawArticle, toMarkdown, type ArticleMeta } from '../src/corpus/cle
 
 /** Stable ids and human titles: ids are part of every chunk id and citation, so never rename one. */
 const ARTICLES: ArticleMeta[] = [
-  { source: '000_5bb50e4e58be71a3.txt', id: 'ketamine-what-is-it', title: 'Ketamine: What Is It? Is It Effective? Is It Safe?' },
-  { source: '001_2b3a8eb79a86a999.txt', id: 'is-ketamine-good-for-depression', title: 'Is Ketamine Good for Depression?' },
+  {
+    source: '000_5bb50e4e58be71a3.txt',
+    id: 'ketamine-what-is-it',
+    title: 'Ketamine: What Is It? Is It Effective? Is It Safe?',
+  },
+  {
+    source: '001_2b3a8eb79a86a999.txt',
+    id: 'is-ketamine-good-for-depression',
+    title: 'Is Ketamine Good for Depression?',
+  },
   { source: '002_af7a6e29deffb3bf.txt', id: 'ketamine-for-depression', title: 'Ketamine for Depression' },
-  { source: '003_bcd3e121801836ee.txt', id: 'ketamine-treatment-resistant-depression', title: 'Ketamine Treatment for Treatment-Resistant Depression' },
-  { source: '004_f9e46719add3f65d.txt', id: 'ketamine-side-effects-and-risks', title: 'Ketamine Side Effects and Therapy Risks' },
+  {
+    source: '003_bcd3e121801836ee.txt',
+    id: 'ketamine-treatment-resistant-depression',
+    title: 'Ketamine Treatment for Treatment-Resistant Depression',
+  },
+  {
+    source: '004_f9e46719add3f65d.txt',
+    id: 'ketamine-side-effects-and-risks',
+    title: 'Ketamine Side Effects and Therapy Risks',
+  },
 ];
 
 const sourceDir = process.argv[2] ?? '../shared/source-articles';

@@ -34,8 +34,16 @@ export function createApp(ctx: AppContext): Express {
 
   const minute = 60;
   const turns = rateLimit({ name: 'messages', points: config.RATE_LIMIT_TURNS_PER_MINUTE, durationSeconds: minute });
-  const channelTurns = rateLimit({ name: 'channel messages', points: config.RATE_LIMIT_CHANNEL_TURNS_PER_MINUTE, durationSeconds: minute });
-  const conversations = rateLimit({ name: 'new conversations', points: config.RATE_LIMIT_CONVERSATIONS_PER_MINUTE, durationSeconds: minute });
+  const channelTurns = rateLimit({
+    name: 'channel messages',
+    points: config.RATE_LIMIT_CHANNEL_TURNS_PER_MINUTE,
+    durationSeconds: minute,
+  });
+  const conversations = rateLimit({
+    name: 'new conversations',
+    points: config.RATE_LIMIT_CONVERSATIONS_PER_MINUTE,
+    durationSeconds: minute,
+  });
   app.use('/api/ask', apiCors(config.API_CORS_ORIGINS));
   app.post('/api/ask', turns);
   app.post('/webchat/conversations', conversations);

@@ -60,7 +60,15 @@ export function pinoOf(logger: Logger): Pino {
       logger[method](String(event), fields);
     },
   };
-  const adapted = pino({ level: 'debug', base: undefined, messageKey: 'event', formatters: { level: (label: string) => ({ level: label }) } }, forward);
+  const adapted = pino(
+    {
+      level: 'debug',
+      base: undefined,
+      messageKey: 'event',
+      formatters: { level: (label: string) => ({ level: label }) },
+    },
+    forward,
+  );
   pinos.set(logger, adapted);
   return adapted;
 }

@@ -45,7 +45,11 @@ try {
   // USE-lite runs in a worker thread: its CPU work then runs beside the event loop instead of blocking it.
   const loaded = await createBot({ config, logger, embeddings: new UseLiteEmbeddings({ worker: true }) });
   bot = loaded;
-  logger.info('bot_ready', { chunks: loaded.info().chunks, model: loaded.info().model, coldStartMs: Math.round(performance.now() - started) });
+  logger.info('bot_ready', {
+    chunks: loaded.info().chunks,
+    model: loaded.info().model,
+    coldStartMs: Math.round(performance.now() - started),
+  });
 } catch (error) {
   logger.error('bot_failed', { error: error instanceof Error ? error.message : String(error) });
   process.exit(1);

@@ -20,7 +20,11 @@ Runs the eval cases through the bot and gates the result (exit 0 pass, 1 below t
   --quiet               no per-case progress
   --help                this text`;
 
-const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const list = (values: string[] | undefined) =>
+  (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export const CliOptionsSchema = z.object({
   cases: z.string().min(1),
@@ -57,7 +61,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
     if (i >= 0 && (i === args.length - 1 || args[i + 1]!.startsWith('--'))) args.splice(i + 1, 0, DEFAULT_BASELINE);
   }
   const values = parseFlags(args);
-  const parsed = CliOptionsSchema.safeParse({ ...values, tags: list(values.tags), ids: list(values.ids), writeBaseline: values['write-baseline'] });
+  const parsed = CliOptionsSchema.safeParse({
+    ...values,
+    tags: list(values.tags),
+    ids: list(values.ids),
+    writeBaseline: values['write-baseline'],
+  });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }
@@ -66,26 +75,26 @@ export function parseCliArgs(argv: string[]): CliOptions {
 function parseFlags(args: string[]) {
   try {
     return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      cases: { type: 'string', default: 'evals/cases' },
-      tags: { type: 'string', multiple: true },
-      ids: { type: 'string', multiple: true },
-      base: { type: 'string' },
-      concurrency: { type: 'string' },
-      thresholds: { type: 'string', default: 'evals/thresholds.yaml' },
-      out: { type: 'string', default: 'reports' },
-      compare: { type: 'string' },
-      'write-baseline': { type: 'string' },
-      mutate: { type: 'boolean', default: false },
-      seed: { type: 'string', default: '1' },
-      corpus: { type: 'string', default: 'corpus' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  }).values;
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        cases: { type: 'string', default: 'evals/cases' },
+        tags: { type: 'string', multiple: true },
+        ids: { type: 'string', multiple: true },
+        base: { type: 'string' },
+        concurrency: { type: 'string' },
+        thresholds: { type: 'string', default: 'evals/thresholds.yaml' },
+        out: { type: 'string', default: 'reports' },
+        compare: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        mutate: { type: 'boolean', default: false },
+        seed: { type: 'string', default: '1' },
+        corpus: { type: 'string', default: 'corpus' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

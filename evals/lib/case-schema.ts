@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegexSourceSchema } from '../../src/regex-source.js';
-import { REFUSAL_CATEGORIES, REPLY_KINDS, ReplyKindSchema, RefusalCategorySchema } from '../../src/core/reply.js';
+import { REFUSAL_CATEGORIES, type REPLY_KINDS, ReplyKindSchema, RefusalCategorySchema } from '../../src/core/reply.js';
 
 const RegexSource = RegexSourceSchema;
 
@@ -35,7 +35,11 @@ export const ExpectSchema = z
       ctx.addIssue({ code: 'custom', path: ['category'], message: 'category is only for refusals' });
     }
     if (expect.kind === 'refusal' && !expect.category) {
-      ctx.addIssue({ code: 'custom', path: ['category'], message: `a refusal needs a category (${REFUSAL_CATEGORIES.join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['category'],
+        message: `a refusal needs a category (${REFUSAL_CATEGORIES.join(', ')})`,
+      });
     }
     for (const field of ['evidence_any', 'cites_doc_any', 'cites_doc_all'] as const) {
       if (expect[field] && !kinds.includes('answer')) {
@@ -46,7 +50,9 @@ export const ExpectSchema = z
 export type Expect = z.infer<typeof ExpectSchema>;
 
 /** Ids are used in file names, JUnit names and baselines: keep them plain. */
-const CaseId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'id must be lowercase letters, digits, ".", "_" or "-"' });
+const CaseId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'id must be lowercase letters, digits, ".", "_" or "-"' });
 
 export const EvalCaseSchema = z.strictObject({
   id: CaseId,

@@ -19,7 +19,10 @@ function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: 
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   if (!match) return { meta: {}, body: text };
   const meta = parse(match[1] ?? '') as unknown;
-  return { meta: typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : {}, body: match[2] ?? '' };
+  return {
+    meta: typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : {},
+    body: match[2] ?? '',
+  };
 }
 
 /**

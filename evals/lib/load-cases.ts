@@ -36,8 +36,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
     .join('');
-  const message =
-    issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
+  const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
   return field ? `${field}: ${message}` : message;
 }
 

@@ -47,7 +47,10 @@ export async function runEvalCli(argv: string[], deps: EvalCliDeps = {}): Promis
       return EXIT.pass;
     }
     const loaded = selectCases(await loadCases(options.cases), options.tags, options.ids);
-    if (loaded.length === 0) throw new UsageError(`No cases in ${options.cases} match${options.tags.length ? ` tags ${options.tags.join(', ')}` : ''}${options.ids.length ? ` ids ${options.ids.join(', ')}` : ''}.`);
+    if (loaded.length === 0)
+      throw new UsageError(
+        `No cases in ${options.cases} match${options.tags.length ? ` tags ${options.tags.join(', ')}` : ''}${options.ids.length ? ` ids ${options.ids.join(', ')}` : ''}.`,
+      );
     const cases = options.mutate ? [...loaded, ...mutateCases(loaded, options.seed)] : loaded;
     const thresholds = await loadThresholds(options.thresholds);
     const baseline = options.compare ? await readBaseline(options.compare) : undefined;
@@ -64,14 +67,24 @@ export async function runEvalCli(argv: string[], deps: EvalCliDeps = {}): Promis
       concurrency: options.concurrency ?? (options.base ? 4 : 1),
       onCase: (run, done, total) => {
         if (run.error) failing++;
-        if (!options.quiet && (done % 50 === 0 || done === total)) stderr(`  ${done}/${total} cases run${failing ? ` (${failing} errors)` : ''}`);
+        if (!options.quiet && (done % 50 === 0 || done === total))
+          stderr(`  ${done}/${total} cases run${failing ? ` (${failing} errors)` : ''}`);
       },
     });
     const graded = runs.map((run) => gradeCase(run, corpus));
     const summary = summarise(graded, corpus !== undefined);
     const gates = applyGates(summary, thresholds);
     const report: EvalReport = {
-      meta: { startedAt: startedAt.toISOString(), durationMs: performance.now() - started, target: target.name, casesPath: options.cases, tags: options.tags, mutate: options.mutate, seed: options.seed, quotesChecked: corpus !== undefined },
+      meta: {
+        startedAt: startedAt.toISOString(),
+        durationMs: performance.now() - started,
+        target: target.name,
+        casesPath: options.cases,
+        tags: options.tags,
+        mutate: options.mutate,
+        seed: options.seed,
+        quotesChecked: corpus !== undefined,
+      },
       summary,
       metrics: flattenMetrics(summary) as Record<string, number>,
       gates,
@@ -80,7 +93,11 @@ export async function runEvalCli(argv: string[], deps: EvalCliDeps = {}): Promis
     };
 
     await mkdir(options.out, { recursive: true });
-    const files = { json: join(options.out, 'eval.json'), junit: join(options.out, 'eval.junit.xml'), html: join(options.out, 'eval.html') };
+    const files = {
+      json: join(options.out, 'eval.json'),
+      junit: join(options.out, 'eval.junit.xml'),
+      html: join(options.out, 'eval.html'),
+    };
     await writeFile(files.json, `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(files.junit, toJUnit(graded));
     await writeFile(files.html, toHtml(report));
@@ -109,6 +126,7 @@ async function readBaseline(file: string) {
     throw new UsageError(`Baseline ${file} not found (create it with --write-baseline).`);
   });
   const parsed = BaselineSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new CaseFileError(parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw new CaseFileError(parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`));
   return parsed.data;
 }

@@ -63,7 +63,10 @@ export interface NearCopy {
 /** Every (text, phrase) pair that is a near-copy. Gram sets are built once per string, not once per pair. */
 export function findNearCopies(texts: string[], phrases: string[], threshold = NEAR_COPY_THRESHOLD): NearCopy[] {
   const hits: NearCopy[] = [];
-  const uniquePhrases = [...new Set(phrases.map(normaliseForNearCopy).filter(Boolean))].map((p) => ({ p, g: trigrams(p) }));
+  const uniquePhrases = [...new Set(phrases.map(normaliseForNearCopy).filter(Boolean))].map((p) => ({
+    p,
+    g: trigrams(p),
+  }));
   for (const text of texts) {
     const g = trigrams(text);
     for (const { p, g: pg } of uniquePhrases) {

@@ -83,11 +83,15 @@ export function httpTarget(options: HttpTargetOptions): EvalTarget {
         const body: unknown = await response.json().catch(() => undefined);
         if (!response.ok) {
           const detail = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-          throw new TargetError(`POST ${url} → ${response.status} ${detail?.code ?? ''} ${detail?.message ?? ''}`.trim());
+          throw new TargetError(
+            `POST ${url} → ${response.status} ${detail?.code ?? ''} ${detail?.message ?? ''}`.trim(),
+          );
         }
         const parsed = ReplySchema.safeParse(body);
         if (!parsed.success) {
-          throw new TargetError(`POST ${url} returned a body that breaks the reply contract: ${parsed.error.issues[0]?.message}`);
+          throw new TargetError(
+            `POST ${url} returned a body that breaks the reply contract: ${parsed.error.issues[0]?.message}`,
+          );
         }
         conversationId = parsed.data.conversationId;
         results.push({ message, reply: parsed.data, latencyMs: performance.now() - started });

@@ -45,16 +45,44 @@ export interface GateResult {
 export function applyGates(summary: EvalSummary, thresholds: Thresholds): GateResult[] {
   const metrics = flattenMetrics(summary);
   const results: GateResult[] = [
-    { metric: 'safety_failures', op: '==', threshold: 0, value: summary.safety.n - summary.safety.hits, ok: summary.safety.hits === summary.safety.n, absolute: true },
-    { metric: 'dose_leaks', op: '==', threshold: 0, value: summary.doseLeaks, ok: summary.doseLeaks === 0, absolute: true },
+    {
+      metric: 'safety_failures',
+      op: '==',
+      threshold: 0,
+      value: summary.safety.n - summary.safety.hits,
+      ok: summary.safety.hits === summary.safety.n,
+      absolute: true,
+    },
+    {
+      metric: 'dose_leaks',
+      op: '==',
+      threshold: 0,
+      value: summary.doseLeaks,
+      ok: summary.doseLeaks === 0,
+      absolute: true,
+    },
   ];
   for (const [metric, threshold] of Object.entries(thresholds.min)) {
     const value = metrics[metric as keyof typeof metrics];
-    results.push({ metric, op: '>=', threshold: threshold!, value, ok: value === undefined || value >= threshold! - 1e-9, absolute: false });
+    results.push({
+      metric,
+      op: '>=',
+      threshold: threshold!,
+      value,
+      ok: value === undefined || value >= threshold! - 1e-9,
+      absolute: false,
+    });
   }
   for (const [metric, threshold] of Object.entries(thresholds.max)) {
     const value = metrics[metric as keyof typeof metrics];
-    results.push({ metric, op: '<=', threshold: threshold!, value, ok: value === undefined || value <= threshold! + 1e-9, absolute: false });
+    results.push({
+      metric,
+      op: '<=',
+      threshold: threshold!,
+      value,
+      ok: value === undefined || value <= threshold! + 1e-9,
+      absolute: false,
+    });
   }
   return results;
 }

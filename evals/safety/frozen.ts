@@ -21,7 +21,8 @@ function fail(message: string): never {
 
 const args = process.argv.slice(2);
 const known = new Set(['--file', '--json', '--verbose']);
-for (const [i, a] of args.entries()) if (!known.has(a) && args[i - 1] !== '--file') fail(`unknown option ${a}\n${USAGE}`);
+for (const [i, a] of args.entries())
+  if (!known.has(a) && args[i - 1] !== '--file') fail(`unknown option ${a}\n${USAGE}`);
 const fileIndex = args.indexOf('--file');
 const file = fileIndex >= 0 ? args[fileIndex + 1] : FROZEN_FILE;
 if (!file) fail(`--file needs a path\n${USAGE}`);
@@ -46,7 +47,9 @@ for (const [i, item] of items.entries()) {
 const figures = frozenFigures(results);
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ file, durationMs: Math.round(performance.now() - started), ...figures }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ file, durationMs: Math.round(performance.now() - started), ...figures }, null, 2)}\n`,
+  );
   process.exit(0);
 }
 
@@ -80,7 +83,12 @@ for (const [label, tags] of Object.entries(figures.perTag)) {
   console.log(`  ${label}`);
   for (const [tag, s] of Object.entries(tags)) line(`  ${tag}`, s);
 }
-const short: Record<string, string> = { medical_advice: 'medical', illegal_use: 'illegal', out_of_scope: 'off-topic', no_answer: 'no_answer' };
+const short: Record<string, string> = {
+  medical_advice: 'medical',
+  illegal_use: 'illegal',
+  out_of_scope: 'off-topic',
+  no_answer: 'no_answer',
+};
 const pad = (x: string | number) => String(x).padStart(10);
 console.log(`\n${'gold \\ got'.padEnd(16)}${OUTCOMES.map((o) => pad(short[o] ?? o)).join('')}`);
 for (const [gold, row] of Object.entries(figures.matrix)) {
@@ -89,6 +97,8 @@ for (const [gold, row] of Object.entries(figures.matrix)) {
 if (verbose) {
   console.log('\nMisses (gold → got [tags]: text)');
   for (const r of results.filter((x) => !isHit(x))) {
-    console.log(`  ${r.item.label} → ${outcomeOf(r.reply)} [${(r.item.tags ?? []).join(',')}]: ${itemTurns(r.item).join(' ⟶ ')}`);
+    console.log(
+      `  ${r.item.label} → ${outcomeOf(r.reply)} [${(r.item.tags ?? []).join(',')}]: ${itemTurns(r.item).join(' ⟶ ')}`,
+    );
   }
 }

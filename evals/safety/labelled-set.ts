@@ -4,7 +4,11 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { newConversation, type TurnRecord } from '../../src/core/conversation.js';
 import { RefusalCategorySchema, ReplyKindSchema } from '../../src/core/reply.js';
-import { SAFETY_LABELS as POLICY_LABELS, SafetyLabelSchema as PolicyLabelSchema, type SafetyLabel as PolicyLabel } from '../../src/safety/classifier/labels.js';
+import {
+  SAFETY_LABELS as POLICY_LABELS,
+  SafetyLabelSchema as PolicyLabelSchema,
+  type SafetyLabel as PolicyLabel,
+} from '../../src/safety/classifier/labels.js';
 import type { PolicyDecision, SafetyPolicy } from '../../src/safety/types.js';
 
 export const LABELLED_FILE = fileURLToPath(new URL('./labelled.yaml', import.meta.url));

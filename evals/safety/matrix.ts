@@ -6,7 +6,14 @@
  */
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { createSafetyPolicy } from '../../src/safety/policy.js';
-import { gateFailures, LABELLED_FILE, loadLabelledSet, MAX_OVER_REFUSAL, runLabelledSet, summarize } from './labelled-set.js';
+import {
+  gateFailures,
+  LABELLED_FILE,
+  loadLabelledSet,
+  MAX_OVER_REFUSAL,
+  runLabelledSet,
+  summarize,
+} from './labelled-set.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -18,7 +25,6 @@ const items = loadLabelledSet(file);
 const policy = createSafetyPolicy({
   embeddings: new UseLiteEmbeddings(),
   ...(process.env.SAFETY_POLICY_FILE ? { rulesFile: process.env.SAFETY_POLICY_FILE } : {}),
-
 });
 const results = await runLabelledSet(policy, items);
 const s = summarize(results);

@@ -41,7 +41,10 @@ export class SuggestionBank {
     const n = this.questions.length;
     if (n === 0) return [];
     const step = n / Math.min(count, n);
-    return Array.from({ length: Math.min(count, n) }, (_, i) => (this.questions[Math.floor(i * step)] as { text: string }).text);
+    return Array.from(
+      { length: Math.min(count, n) },
+      (_, i) => (this.questions[Math.floor(i * step)] as { text: string }).text,
+    );
   }
 }
 

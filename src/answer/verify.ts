@@ -59,7 +59,11 @@ export function verifyCitations(segments: Segment[], citations: Citation[], text
   }
   const kept = segments.filter((s) => {
     const c = valid.get(s.n);
-    return c !== undefined && isVerbatim(s.sentence, c.docId, texts) && normalizeForMatch(c.quote).includes(normalizeForMatch(s.sentence));
+    return (
+      c !== undefined &&
+      isVerbatim(s.sentence, c.docId, texts) &&
+      normalizeForMatch(c.quote).includes(normalizeForMatch(s.sentence))
+    );
   });
   const renumber = new Map<number, number>();
   for (const s of kept) if (!renumber.has(s.n)) renumber.set(s.n, renumber.size + 1);

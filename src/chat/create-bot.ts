@@ -33,8 +33,6 @@ export interface CreateBotOptions {
   gate?: TurnGate;
 }
 
-
-
 /** The bot plus the loaded retrieval stack (for benchmarks and evals). */
 export type LoadedBot = Bot & { stack: RetrievalStack; answerer: Answerer };
 
@@ -62,12 +60,21 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       logger,
       exampleQuestions: () => answerer.suggestions.examples(3),
     });
-  const unguarded = createTurnHandler({ answerer, policy, guard, logger, embeddings, historyTurns: config.CONVERSATION_HISTORY_TURNS });
+  const unguarded = createTurnHandler({
+    answerer,
+    policy,
+    guard,
+    logger,
+    embeddings,
+    historyTurns: config.CONVERSATION_HISTORY_TURNS,
+  });
   const conversations =
     options.conversations ??
     new MemoryConversationStore({ ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000, max: config.CONVERSATION_MAX });
 
-  const gate = options.gate ?? new TurnGate({
+  const gate =
+    options.gate ??
+    new TurnGate({
       concurrency: config.TURN_CONCURRENCY,
       queue: config.TURN_QUEUE_MAX,
       maxWaitMs: config.TURN_QUEUE_MAX_WAIT_MS,

@@ -46,7 +46,13 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
     // (USE-lite returns no vector for it, which once shifted every other vector in its batch). Channels should
     // catch it first; this keeps the core safe whichever channel forgot. Not recorded: it is not a turn.
     if (isBlankMessage(input.message)) {
-      deps.logger.info('turn', { channel: input.channel, kind: 'smalltalk', rule: 'blank_message', citations: 0, ms: 0 });
+      deps.logger.info('turn', {
+        channel: input.channel,
+        kind: 'smalltalk',
+        rule: 'blank_message',
+        citations: 0,
+        ms: 0,
+      });
       return {
         kind: 'smalltalk',
         text: MESSAGE_TEXTS.blankPrompt,

@@ -18,7 +18,12 @@ export class MemoryConversationStore implements ConversationStore {
   constructor(options: MemoryConversationStoreOptions) {
     const now = options.now ?? Date.now;
     // ttlResolution 0: no cached clock reading, so an expiry is exact (also under an injected test clock).
-    this.entries = new LRUCache<string, Conversation>({ max: options.max, ttl: options.ttlMs, perf: { now }, ttlResolution: 0 });
+    this.entries = new LRUCache<string, Conversation>({
+      max: options.max,
+      ttl: options.ttlMs,
+      perf: { now },
+      ttlResolution: 0,
+    });
   }
 
   async get(id: string): Promise<Conversation | undefined> {

@@ -71,7 +71,12 @@ export class TurnGate {
   }
 
   private refusal(): RetryLaterError {
-    return new RetryLaterError('The bot is answering too many questions right now; try again shortly.', 'overloaded', 503, this.options.retryAfterSeconds);
+    return new RetryLaterError(
+      'The bot is answering too many questions right now; try again shortly.',
+      'overloaded',
+      503,
+      this.options.retryAfterSeconds,
+    );
   }
 }
 

@@ -19,7 +19,8 @@ const optionalString = z
 function origins(value: string, ctx: z.core.$RefinementCtx<string>): string[] {
   const list = value.split(/[\s,]+/).filter(Boolean);
   for (const origin of list) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) ctx.addIssue({ code: 'custom', message: `must be origins like https://host, not ${JSON.stringify(origin)}` });
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      ctx.addIssue({ code: 'custom', message: `must be origins like https://host, not ${JSON.stringify(origin)}` });
   }
   return list;
 }
@@ -77,9 +78,24 @@ export const EnvSchema = z.object({
    */
   BOTFRAMEWORK_SERVICE_URL_HOSTS: z
     .string()
-    .default('*.botframework.com,*.botframework.azure.us,smba.trafficmanager.net,*.teams.microsoft.com,*.teams.microsoft.us')
-    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))
-    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, { error: 'host patterns look like host.example.com or *.example.com' })).min(1)),
+    .default(
+      '*.botframework.com,*.botframework.azure.us,smba.trafficmanager.net,*.teams.microsoft.com,*.teams.microsoft.us',
+    )
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => h !== ''),
+    )
+    .pipe(
+      z
+        .array(
+          z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, {
+            error: 'host patterns look like host.example.com or *.example.com',
+          }),
+        )
+        .min(1),
+    ),
   /** Slack signing secret; Slack is enabled only when this and SLACK_BOT_TOKEN are set. */
   SLACK_SIGNING_SECRET: optionalString,
   /** Slack bot token (xoxb-…). */
@@ -95,7 +111,9 @@ export const EnvSchema = z.object({
     .string()
     .trim()
     .default('false')
-    .transform((v): boolean | number | string => (/^(false|0|no)$/i.test(v) || v === '' ? false : /^(true|yes)$/i.test(v) ? true : /^\d+$/.test(v) ? Number(v) : v)),
+    .transform((v): boolean | number | string =>
+      /^(false|0|no)$/i.test(v) || v === '' ? false : /^(true|yes)$/i.test(v) ? true : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   /** Turns per client IP per minute on `/api/ask` and the Web Chat bridge (an office NAT shares one IP). */
   RATE_LIMIT_TURNS_PER_MINUTE: int(60, 1, 1_000_000),
   /** Turns per source IP per minute on `/api/messages` and `/slack/events`: many users arrive from one channel service. */

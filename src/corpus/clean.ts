@@ -67,7 +67,14 @@ export interface ArticleMeta {
  * the article's own title line (`#`); later headings are sections (`##`).
  */
 export function toMarkdown(meta: ArticleMeta, blocks: Block[]): string {
-  const out: string[] = ['---', `id: ${meta.id}`, `title: ${JSON.stringify(meta.title)}`, `source: ${meta.source}`, '---', ''];
+  const out: string[] = [
+    '---',
+    `id: ${meta.id}`,
+    `title: ${JSON.stringify(meta.title)}`,
+    `source: ${meta.source}`,
+    '---',
+    '',
+  ];
   blocks.forEach((block, i) => {
     if (block.type === 'heading') out.push(`${i === 0 ? '#' : '##'} ${block.text}`, '');
     else if (block.type === 'bullet') {

@@ -82,7 +82,9 @@ export async function loadCorpus(dir: string): Promise<Article[]> {
     throw new CorpusError(`Corpus folder "${dir}" cannot be read (set CORPUS_DIR).`);
   }
   if (files.length === 0) throw new CorpusError(`Corpus folder "${dir}" has no .md articles.`);
-  const articles = await Promise.all(files.map(async (f) => parseArticle(await readFile(join(dir, f), 'utf8'), join(dir, f))));
+  const articles = await Promise.all(
+    files.map(async (f) => parseArticle(await readFile(join(dir, f), 'utf8'), join(dir, f))),
+  );
   const seen = new Set<string>();
   for (const a of articles) {
     if (seen.has(a.id)) throw new CorpusError(`Duplicate article id "${a.id}" in ${dir}.`);

@@ -23,12 +23,20 @@ const PARSER_ERRORS: Record<string, { status: number; code: string; message: str
   'encoding.unsupported': { status: 415, code: 'unsupported_encoding', message: 'Unsupported content encoding.' },
   'charset.unsupported': { status: 415, code: 'unsupported_charset', message: 'Unsupported charset.' },
   'request.aborted': { status: 400, code: 'request_aborted', message: 'The request was aborted.' },
-  'request.size.invalid': { status: 400, code: 'invalid_body', message: 'The request body is shorter or longer than its Content-Length.' },
+  'request.size.invalid': {
+    status: 400,
+    code: 'invalid_body',
+    message: 'The request body is shorter or longer than its Content-Length.',
+  },
   'stream.encoding.set': { status: 400, code: 'invalid_body', message: 'The request body could not be read.' },
 };
 
 /** zlib's codes for a body that says `Content-Encoding: gzip/deflate/br` but does not decode as such. */
-const DECODE_ERROR = { status: 400, code: 'invalid_body_encoding', message: 'The request body does not match its Content-Encoding.' };
+const DECODE_ERROR = {
+  status: 400,
+  code: 'invalid_body_encoding',
+  message: 'The request body does not match its Content-Encoding.',
+};
 
 /** The stable status/code/message for an error raised while reading or decoding a body, if it is one. */
 function bodyError(error: unknown): { status: number; code: string; message: string } | undefined {
@@ -41,7 +49,11 @@ function bodyError(error: unknown): { status: number; code: string; message: str
   // status, never its message (which may quote internals).
   const status = (error as { status?: unknown }).status;
   if (error instanceof URIError || (typeof status === 'number' && status >= 400 && status < 500)) {
-    return { status: typeof status === 'number' ? status : 400, code: 'bad_request', message: 'The request is malformed.' };
+    return {
+      status: typeof status === 'number' ? status : 400,
+      code: 'bad_request',
+      message: 'The request is malformed.',
+    };
   }
   return undefined;
 }
@@ -61,7 +73,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof AppError) {
       status = error.status;
       body = errorBody(error.code, error.message);
-      if (error instanceof RetryLaterError) res.set('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      if (error instanceof RetryLaterError)
+        res.set('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     } else {
       const known = bodyError(error);
       if (known) {

@@ -23,7 +23,8 @@ export interface RateLimitOptions {
  */
 export function rateLimit(options: RateLimitOptions): RequestHandler {
   const limiter =
-    options.limiter ?? new RateLimiterMemory({ points: options.points, duration: options.durationSeconds, keyPrefix: options.name });
+    options.limiter ??
+    new RateLimiterMemory({ points: options.points, duration: options.durationSeconds, keyPrefix: options.name });
   return (req, res, next) => {
     limiter
       .consume(req.ip ?? req.socket.remoteAddress ?? 'unknown')

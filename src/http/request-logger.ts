@@ -8,7 +8,11 @@ import { pinoOf } from '../logger.js';
  * request id. No bodies, headers or user text. `/healthz` polls are logged at debug: at info they drown the rest.
  */
 export function requestLogger(logger: Logger): RequestHandler {
-  const fields = (req: { method?: string; url?: string; originalUrl?: string }, res: { statusCode: number }, responseTime: number) => ({
+  const fields = (
+    req: { method?: string; url?: string; originalUrl?: string },
+    res: { statusCode: number },
+    responseTime: number,
+  ) => ({
     method: req.method,
     // originalUrl: routers see paths relative to their mount point.
     path: (req.originalUrl ?? req.url ?? '').split('?')[0],
@@ -23,6 +27,7 @@ export function requestLogger(logger: Logger): RequestHandler {
     customSuccessMessage: () => 'http_request',
     customErrorMessage: () => 'http_request',
     customSuccessObject: (req, res, value: { responseTime: number }) => fields(req as never, res, value.responseTime),
-    customErrorObject: (req, res, _error, value: { responseTime: number }) => fields(req as never, res, value.responseTime),
+    customErrorObject: (req, res, _error, value: { responseTime: number }) =>
+      fields(req as never, res, value.responseTime),
   }) as unknown as RequestHandler;
 }

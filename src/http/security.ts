@@ -41,5 +41,10 @@ export function securityHeaders(options: SecurityOptions): RequestHandler {
 
 /** CORS for `/api/ask`: only the listed origins (none by default) may call it from a browser. */
 export function apiCors(origins: string[]): RequestHandler {
-  return cors({ origin: origins.length > 0 ? origins : false, methods: ['POST'], allowedHeaders: ['content-type'], maxAge: 600 });
+  return cors({
+    origin: origins.length > 0 ? origins : false,
+    methods: ['POST'],
+    allowedHeaders: ['content-type'],
+    maxAge: 600,
+  });
 }

@@ -19,5 +19,12 @@ export function guardText(text: string, guard: OutputGuard): { text: string; rem
     if (sentences.length > 0 && kept.length === 0) return null;
     return prefix + kept.join(' ');
   });
-  return { text: lines.filter((l): l is string => l !== null).join('\n').replace(/\n{3,}/g, '\n\n').trim(), removed };
+  return {
+    text: lines
+      .filter((l): l is string => l !== null)
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    removed,
+  };
 }

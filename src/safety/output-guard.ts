@@ -16,12 +16,24 @@ const MED_OBJECT = String.raw`(?:\d|one\b|two\b|three\b|a (?:dose|spray|troche|p
 
 const CHECKS: { reason: GuardReason; re: RegExp }[] = [
   // "0.5 mg/kg", "56 mg", "2-3 sprays", "two troches", "1 ml"
-  { reason: 'dose_quantity', re: new RegExp(String.raw`(?<![\w.])${NUMBER}(?:\s*(?:-|–|to|or)\s*${NUMBER})?\s*-?\s*${UNIT}(?![a-z])`, 'iu') },
-  { reason: 'dose_per_weight', re: /\bmg\s*\/\s*kg\b|\b(?:mg|milligrams?|mcg|micrograms?) (?:per|a|each) (?:kg|kilo(?:gram)?s?|pound|lb)\b|\bper (?:kg|kilo(?:gram)?) of (?:body ?)?weight\b/iu },
-  { reason: 'dose_quantity', re: /\b(?:do not|don't|never) (?:take|use|exceed) more than\b|\bmaximum (?:daily )?dose (?:is|of)\b/iu },
+  {
+    reason: 'dose_quantity',
+    re: new RegExp(String.raw`(?<![\w.])${NUMBER}(?:\s*(?:-|–|to|or)\s*${NUMBER})?\s*-?\s*${UNIT}(?![a-z])`, 'iu'),
+  },
+  {
+    reason: 'dose_per_weight',
+    re: /\bmg\s*\/\s*kg\b|\b(?:mg|milligrams?|mcg|micrograms?) (?:per|a|each) (?:kg|kilo(?:gram)?s?|pound|lb)\b|\bper (?:kg|kilo(?:gram)?) of (?:body ?)?weight\b/iu,
+  },
+  {
+    reason: 'dose_quantity',
+    re: /\b(?:do not|don't|never) (?:take|use|exceed) more than\b|\bmaximum (?:daily )?dose (?:is|of)\b/iu,
+  },
   {
     reason: 'dose_frequency',
-    re: new RegExp(String.raw`\b${MED_VERB_ANY}\b.{0,30}\b(?:once|twice|three times|\d+ times|every \d+|every (?:other )?day|daily|per day|a day|nightly|each morning|each night)\b`, 'iu'),
+    re: new RegExp(
+      String.raw`\b${MED_VERB_ANY}\b.{0,30}\b(?:once|twice|three times|\d+ times|every \d+|every (?:other )?day|daily|per day|a day|nightly|each morning|each night)\b`,
+      'iu',
+    ),
   },
   // "You should take 2…", "you need to increase your dose", "I recommend taking…"
   {
@@ -34,12 +46,24 @@ const CHECKS: { reason: GuardReason; re: RegExp }[] = [
   // Imperatives: "Take 1 ml…", "Skip your next dose" (but not "Take care!" or "Use a reputable provider").
   {
     reason: 'personal_directive',
-    re: new RegExp(String.raw`^\W*(?:please |just |simply |then |now |so )?(?:${CHANGE_VERB}\s+${DOSE_OBJECT}|${MED_VERB}\s+${MED_OBJECT})`, 'iu'),
+    re: new RegExp(
+      String.raw`^\W*(?:please |just |simply |then |now |so )?(?:${CHANGE_VERB}\s+${DOSE_OBJECT}|${MED_VERB}\s+${MED_OBJECT})`,
+      'iu',
+    ),
   },
-  { reason: 'personal_directive', re: new RegExp(String.raw`\b${CHANGE_VERB} (?:your|the|my) (?:dose|dosage|amount|sprays?|troches?|lozenges?)\b`, 'iu') },
   {
     reason: 'personal_directive',
-    re: new RegExp(String.raw`\b(?:i|we) (?:would )?(?:recommend|suggest|advise)(?: that you)?\s+(?:you\s+)?(?:${MED_VERB_ANY}|${CHANGE_VERB})\b`, 'iu'),
+    re: new RegExp(
+      String.raw`\b${CHANGE_VERB} (?:your|the|my) (?:dose|dosage|amount|sprays?|troches?|lozenges?)\b`,
+      'iu',
+    ),
+  },
+  {
+    reason: 'personal_directive',
+    re: new RegExp(
+      String.raw`\b(?:i|we) (?:would )?(?:recommend|suggest|advise)(?: that you)?\s+(?:you\s+)?(?:${MED_VERB_ANY}|${CHANGE_VERB})\b`,
+      'iu',
+    ),
   },
 ];
 

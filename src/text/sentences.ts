@@ -6,7 +6,7 @@ const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof|St|No|U\.S|approx
  * whitespace, then something that can start a sentence (capital, digit, opening quote or bracket, Markdown
  * emphasis) and is not itself a citation marker.
  */
-const PROSE_BOUNDARY = /[.!?]+["”’)\]]*(?:\s*\[\d+\])*\s+(?!\[\d+\])(?=["“‘(\[*_]?[A-Z0-9*_])/g;
+const PROSE_BOUNDARY = /[.!?]+["”’)\]]*(?:\s*\[\d+\])*\s+(?!\[\d+\])(?=["“‘([*_]?[A-Z0-9*_])/g;
 /** Clauses of lowercased text: any of . ! ? ; : before whitespace, or a line break. */
 const CLAUSE_BOUNDARY = /[.!?;:]\s+|\n+/g;
 

@@ -58,9 +58,16 @@ export function expectGroundedAnswer(reply: ReplyBody, g: Grounding, label: stri
   expect(reply.text.endsWith(FOOTER), `${label}: footer`).toBe(true);
 
   // Citations numbered 1..k, every one used, every marker resolving.
-  expect(reply.citations.map((c) => c.n), label).toEqual(reply.citations.map((_, i) => i + 1));
+  expect(
+    reply.citations.map((c) => c.n),
+    label,
+  ).toEqual(reply.citations.map((_, i) => i + 1));
   const markers = [...reply.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-  for (const n of markers) expect(reply.citations.some((c) => c.n === n), `${label}: [${n}] resolves`).toBe(true);
+  for (const n of markers)
+    expect(
+      reply.citations.some((c) => c.n === n),
+      `${label}: [${n}] resolves`,
+    ).toBe(true);
   for (const c of reply.citations) expect(markers, `${label}: citation ${c.n} is used`).toContain(c.n);
 
   const segs = segments(reply.text);
@@ -74,15 +81,23 @@ export function expectGroundedAnswer(reply: ReplyBody, g: Grounding, label: stri
     const chunk = g.chunks.find((ch) => ch.id === c.chunkId);
     expect(chunk?.docId, `${label}: chunk ${c.chunkId} belongs to ${c.docId}`).toBe(c.docId);
     // Verbatim in the cleaned article (verify.ts normalisation) …
-    expect(normalizeForMatch(g.bodies.get(c.docId) ?? ''), `${label}: quote ${c.n} verbatim in corpus`).toContain(normalizeForMatch(c.quote));
+    expect(normalizeForMatch(g.bodies.get(c.docId) ?? ''), `${label}: quote ${c.n} verbatim in corpus`).toContain(
+      normalizeForMatch(c.quote),
+    );
     // … and, independently, in the source as supplied.
-    if (g.raw) expect(g.raw.get(c.docId), `${label}: quote ${c.n} verbatim in source`).toContain(foldRaw(c.quote).trim());
+    if (g.raw)
+      expect(g.raw.get(c.docId), `${label}: quote ${c.n} verbatim in source`).toContain(foldRaw(c.quote).trim());
     // The cited chunk holds the start of the quote (the passage the user can open).
-    expect(chunk?.sentences.some((s) => c.quote.startsWith(s.text)), `${label}: chunk ${c.chunkId} holds the quote`).toBe(true);
+    expect(
+      chunk?.sentences.some((s) => c.quote.startsWith(s.text)),
+      `${label}: chunk ${c.chunkId} holds the quote`,
+    ).toBe(true);
   }
   // Each sentence of the text is (part of) the quote its marker points to.
   for (const s of segs) {
     const c = reply.citations.find((x) => x.n === s.n);
-    expect(normalizeForMatch(c?.quote ?? ''), `${label}: "${s.sentence}" is in quote ${s.n}`).toContain(normalizeForMatch(s.sentence));
+    expect(normalizeForMatch(c?.quote ?? ''), `${label}: "${s.sentence}" is in quote ${s.n}`).toContain(
+      normalizeForMatch(s.sentence),
+    );
   }
 }

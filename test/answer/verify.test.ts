@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/core/reply.js';
-import { articleTexts, isVerbatim, markersResolve, normalizeForMatch, verifyCitations, type Segment } from '../../src/answer/verify.js';
+import {
+  articleTexts,
+  isVerbatim,
+  markersResolve,
+  normalizeForMatch,
+  verifyCitations,
+  type Segment,
+} from '../../src/answer/verify.js';
 
 const ARTICLES = articleTexts([
   {
@@ -10,7 +17,13 @@ const ARTICLES = articleTexts([
   { id: 'doc-b', body: 'The FDA does not currently approve ketamine for depression.\n' },
 ]);
 
-const cite = (n: number, docId: string, quote: string): Citation => ({ n, docId, title: docId, chunkId: `${docId}#0`, quote });
+const cite = (n: number, docId: string, quote: string): Citation => ({
+  n,
+  docId,
+  title: docId,
+  chunkId: `${docId}#0`,
+  quote,
+});
 
 describe('normalizeForMatch', () => {
   it('folds typographic quotes and whitespace only', () => {
@@ -57,7 +70,9 @@ describe('verifyCitations', () => {
   });
 
   it('drops a tampered quote and every sentence relying on it, and renumbers the rest', () => {
-    const tampered = citations.map((c) => (c.n === 1 ? { ...c, quote: "Ketamine's effects are permanent. They fade within hours." } : c));
+    const tampered = citations.map((c) =>
+      c.n === 1 ? { ...c, quote: "Ketamine's effects are permanent. They fade within hours." } : c,
+    );
     const v = verifyCitations(segments, tampered, ARTICLES);
     expect(v.dropped.map((c) => c.n)).toEqual([1]);
     expect(v.segments).toEqual([
@@ -87,7 +102,11 @@ describe('verifyCitations', () => {
   });
 
   it('drops a quote attributed to the wrong article', () => {
-    const v = verifyCitations([{ sentence: 'Nausea can occur.', n: 1 }], [cite(1, 'doc-b', 'Nausea can occur.')], ARTICLES);
+    const v = verifyCitations(
+      [{ sentence: 'Nausea can occur.', n: 1 }],
+      [cite(1, 'doc-b', 'Nausea can occur.')],
+      ARTICLES,
+    );
     expect(v.dropped).toHaveLength(1);
     expect(v.segments).toEqual([]);
   });

@@ -14,7 +14,7 @@ describe('MemoryConversationStore', () => {
 
   it('forgets a conversation after the TTL without a turn', async () => {
     let now = 0;
-    const store = new MemoryConversationStore({ ttlMs: 1000, max: 10, now: () => 1_700_000_000_000 + now }) // lru-cache reads a start time of 0 as "no TTL";
+    const store = new MemoryConversationStore({ ttlMs: 1000, max: 10, now: () => 1_700_000_000_000 + now }); // lru-cache reads a start time of 0 as "no TTL";
     await store.save(newConversation('c1'));
     now = 999;
     expect(await store.get('c1')).toBeDefined();

@@ -165,7 +165,14 @@ describe('handleTurn and the safety policy (issue 12)', () => {
         return [0.5, 0.5];
       },
     };
-    const handle = createTurnHandler({ answerer: bot.answerer, policy, guard: allowAllGuard, logger: silentLogger, embeddings, historyTurns: 6 });
+    const handle = createTurnHandler({
+      answerer: bot.answerer,
+      policy,
+      guard: allowAllGuard,
+      logger: silentLogger,
+      embeddings,
+      historyTurns: 6,
+    });
     await handle({ message: '  hello  ', channel: 'eval' }, newConversation());
     expect(embedded).toEqual(['hello']);
     expect(seen).toEqual([[0.5, 0.5]]);
@@ -174,9 +181,14 @@ describe('handleTurn and the safety policy (issue 12)', () => {
   it('possible crisis: the supportive line ends the reply, whatever the policy decided', async () => {
     const support = 'If things feel hard, call or text 988, or 911 in an emergency.';
     const pass: SafetyPolicy = { classify: async () => ({ action: 'pass', support }) };
-    const answered = await handler({ policy: pass })({ message: 'What are the side effects of ketamine?', channel: 'eval' }, newConversation());
+    const answered = await handler({ policy: pass })(
+      { message: 'What are the side effects of ketamine?', channel: 'eval' },
+      newConversation(),
+    );
     expect(answered.text.endsWith(support)).toBe(true);
-    const off: SafetyPolicy = { classify: async () => ({ action: 'reply', kind: 'out_of_scope', text: 'Off topic.', rule: 't', support }) };
+    const off: SafetyPolicy = {
+      classify: async () => ({ action: 'reply', kind: 'out_of_scope', text: 'Off topic.', rule: 't', support }),
+    };
     const declined = await handler({ policy: off })({ message: 'anything', channel: 'eval' }, newConversation());
     expect(declined).toMatchObject({ kind: 'out_of_scope', text: `Off topic.\n\n${support}` });
   });

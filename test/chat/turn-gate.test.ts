@@ -9,11 +9,16 @@ function heldTurns() {
   const releases: (() => void)[] = [];
   const handle: HandleTurn = (_input, conversation) =>
     new Promise((resolve) =>
-      releases.push(() => resolve({ kind: 'answer', text: 'ok', citations: [], conversationId: conversation.id, meta: { turnId: 't' } })),
+      releases.push(() =>
+        resolve({ kind: 'answer', text: 'ok', citations: [], conversationId: conversation.id, meta: { turnId: 't' } }),
+      ),
     );
-  return { handle, releaseAll: () => {
+  return {
+    handle,
+    releaseAll: () => {
       for (const r of releases.splice(0)) r();
-    }, };
+    },
+  };
 }
 
 describe('admitted (the turn gate shared by all channels)', () => {
@@ -30,7 +35,11 @@ describe('admitted (the turn gate shared by all channels)', () => {
     });
     const conversation = newConversation();
     const busy = await handleTurn({ message: 'q3', channel: 'msteams' }, conversation);
-    expect(ReplySchema.parse(busy)).toMatchObject({ kind: 'smalltalk', text: BUSY_TEXT, suggestions: ['Is ketamine safe?'] });
+    expect(ReplySchema.parse(busy)).toMatchObject({
+      kind: 'smalltalk',
+      text: BUSY_TEXT,
+      suggestions: ['Is ketamine safe?'],
+    });
     expect(conversation.turns).toEqual([]);
 
     held.releaseAll();
@@ -40,7 +49,11 @@ describe('admitted (the turn gate shared by all channels)', () => {
 
   it('other failures are not turned into busy replies', async () => {
     const gate = new TurnGate({ concurrency: 1, queue: 0, maxWaitMs: 1000, retryAfterSeconds: 2 });
-    const handleTurn = admitted(gate, async () => Promise.reject(new Error('index broke')), () => []);
+    const handleTurn = admitted(
+      gate,
+      async () => Promise.reject(new Error('index broke')),
+      () => [],
+    );
     await expect(handleTurn({ message: 'q', channel: 'webchat' }, newConversation())).rejects.toThrow('index broke');
   });
 });

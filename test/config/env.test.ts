@@ -7,7 +7,14 @@ import { ConfigError } from '../../src/errors.js';
 describe('parseConfig', () => {
   it('has a default for every setting: an empty environment is a working configuration', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ PORT: 3978, HOST: '0.0.0.0', LOG_LEVEL: 'info', CORPUS_DIR: 'corpus', INDEX_DIR: '.index', WEBCHAT_ENABLED: true });
+    expect(config).toMatchObject({
+      PORT: 3978,
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'info',
+      CORPUS_DIR: 'corpus',
+      INDEX_DIR: '.index',
+      WEBCHAT_ENABLED: true,
+    });
     expect(config.ANSWER_MIN_CONFIDENCE).toBeGreaterThan(0);
     expect(config.ANSWER_MIN_CONFIDENCE).toBeLessThan(1);
     expect(config.ANSWER_MAX_SENTENCES).toBeLessThanOrEqual(4);
@@ -23,7 +30,10 @@ describe('parseConfig', () => {
   });
 
   it('treats empty optional strings as unset (.env files often carry NAME=)', () => {
-    expect(parseConfig({ SLACK_BOT_TOKEN: '', MICROSOFT_APP_ID: '   ' })).toMatchObject({ SLACK_BOT_TOKEN: undefined, MICROSOFT_APP_ID: undefined });
+    expect(parseConfig({ SLACK_BOT_TOKEN: '', MICROSOFT_APP_ID: '   ' })).toMatchObject({
+      SLACK_BOT_TOKEN: undefined,
+      MICROSOFT_APP_ID: undefined,
+    });
   });
 
   it.each([
@@ -67,7 +77,8 @@ describe('documentation stays in sync with EnvSchema', () => {
 
   it('.env.example parses as a valid configuration', async () => {
     const env: Record<string, string> = {};
-    for (const m of (await readFile(resolve('.env.example'), 'utf8')).matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)) env[m[1] as string] = m[2] as string;
+    for (const m of (await readFile(resolve('.env.example'), 'utf8')).matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm))
+      env[m[1] as string] = m[2] as string;
     expect(() => parseConfig(env)).not.toThrow();
   });
 
@@ -78,7 +89,9 @@ describe('documentation stays in sync with EnvSchema', () => {
       const key = m[1] as string;
       const value = m[2] as string;
       const documented = parseConfig({ [key]: value }) as Record<string, unknown>;
-      expect(documented[key], `${key}=${value} in .env.example vs default ${String(defaults[key])}`).toEqual(defaults[key]);
+      expect(documented[key], `${key}=${value} in .env.example vs default ${String(defaults[key])}`).toEqual(
+        defaults[key],
+      );
     }
   });
 

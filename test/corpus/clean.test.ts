@@ -9,12 +9,18 @@ describe('parseRawArticle', () => {
   it('drops boilerplate, keeps paragraphs, turns short title-like lines into headings and • lines into bullets', () => {
     expect(parseRawArticle(RAW_FIXTURE)).toEqual([
       { type: 'heading', text: 'Ketamine. What is it? Is it safe?' },
-      { type: 'paragraph', text: 'Ketamine has been used for decades as an anesthetic medication. More recently, it has been found to help.' },
+      {
+        type: 'paragraph',
+        text: 'Ketamine has been used for decades as an anesthetic medication. More recently, it has been found to help.',
+      },
       { type: 'heading', text: 'Standard benefits' },
       { type: 'bullet', text: 'Relief can come in a matter of hours.' },
       { type: 'bullet', text: 'Side effects are generally mild.' },
       { type: 'heading', text: 'How long does ketamine therapy last?' },
-      { type: 'paragraph', text: 'Some people may only need a few infusions, while others may need up to 12 infusions.' },
+      {
+        type: 'paragraph',
+        text: 'Some people may only need a few infusions, while others may need up to 12 infusions.',
+      },
     ]);
   });
 

@@ -6,7 +6,8 @@ import { loadCorpusData } from '../../src/corpus/corpus.js';
 import { loadCorpus, parseArticle } from '../../src/corpus/load.js';
 import { CorpusError } from '../../src/errors.js';
 
-const good = (id = 'some-article', extra = '') => `---\nid: ${id}\ntitle: Some Article\nsource: some.txt\n${extra}---\n\n# Title\n\nA sentence.\n`;
+const good = (id = 'some-article', extra = '') =>
+  `---\nid: ${id}\ntitle: Some Article\nsource: some.txt\n${extra}---\n\n# Title\n\nA sentence.\n`;
 
 async function corpusDir(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'kfb-corpus-'));
@@ -26,11 +27,15 @@ describe('front matter validation', () => {
   });
 
   it('missing front matter names the file', () => {
-    expect(() => parseArticle('# Just a heading\n\nText.\n', 'corpus/none.md')).toThrow(/corpus\/none\.md: missing front matter/);
+    expect(() => parseArticle('# Just a heading\n\nText.\n', 'corpus/none.md')).toThrow(
+      /corpus\/none\.md: missing front matter/,
+    );
   });
 
   it('front matter that is not YAML names the file', () => {
-    expect(() => parseArticle('---\nid: [unclosed\n---\nText.\n', 'corpus/yaml.md')).toThrow(/corpus\/yaml\.md: front matter is not valid YAML/);
+    expect(() => parseArticle('---\nid: [unclosed\n---\nText.\n', 'corpus/yaml.md')).toThrow(
+      /corpus\/yaml\.md: front matter is not valid YAML/,
+    );
   });
 
   it('accepts CRLF line endings', () => {
@@ -52,7 +57,12 @@ describe('loadCorpus', () => {
   });
 
   it('ignores README.md and non-Markdown files, sorts by file name', async () => {
-    const dir = await corpusDir({ 'b.md': good('bee'), 'a.md': good('ay'), 'README.md': 'not an article', 'notes.txt': 'x' });
+    const dir = await corpusDir({
+      'b.md': good('bee'),
+      'a.md': good('ay'),
+      'README.md': 'not an article',
+      'notes.txt': 'x',
+    });
     expect((await loadCorpus(dir)).map((a) => a.id)).toEqual(['ay', 'bee']);
   });
 

@@ -35,7 +35,8 @@ describe.skipIf(!HAVE_SOURCES)('the committed corpus against the source articles
   });
 
   it('keeps no web boilerplate in any corpus file, chunk text or section heading', () => {
-    for (const [id, text] of files) for (const phrase of BOILERPLATE_PHRASES) expect(text, `${id}: ${phrase}`).not.toContain(phrase);
+    for (const [id, text] of files)
+      for (const phrase of BOILERPLATE_PHRASES) expect(text, `${id}: ${phrase}`).not.toContain(phrase);
     for (const c of chunks) {
       for (const phrase of BOILERPLATE_PHRASES) {
         expect(c.text, `${c.id}: ${phrase}`).not.toContain(phrase);
@@ -53,7 +54,9 @@ describe.skipIf(!HAVE_SOURCES)('the committed corpus against the source articles
     for (const article of articles) {
       const file = files.get(article.id) as string;
       const headings = new Set([...file.matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1]));
-      const chunkSentences = new Set(chunks.filter((c) => c.docId === article.id).flatMap((c) => c.sentences.map((s) => s.text)));
+      const chunkSentences = new Set(
+        chunks.filter((c) => c.docId === article.id).flatMap((c) => c.sentences.map((s) => s.text)),
+      );
       let checked = 0;
       for (const rawLine of (raws.get(article.id) as string).split(/\r?\n/)) {
         const line = squash(rawLine.replace(/^\s*•\s*/, ''));
@@ -74,14 +77,18 @@ describe.skipIf(!HAVE_SOURCES)('the committed corpus against the source articles
       const raw = squash((raws.get(article.id) as string).replace(/•/g, ' '));
       for (const section of article.sections) {
         if (section.heading) expect(raw, `${article.id} heading`).toContain(section.heading);
-        for (const p of section.paragraphs) for (const s of p.sentences) expect(raw, `${article.id}: "${s}"`).toContain(s);
+        for (const p of section.paragraphs)
+          for (const s of p.sentences) expect(raw, `${article.id}: "${s}"`).toContain(s);
       }
     }
   });
 
   it('has not drifted from the cleaner: re-cleaning each source gives the committed file byte for byte', () => {
     for (const article of articles) {
-      const regenerated = toMarkdown({ id: article.id, title: article.title, source: article.source }, parseRawArticle(raws.get(article.id) as string));
+      const regenerated = toMarkdown(
+        { id: article.id, title: article.title, source: article.source },
+        parseRawArticle(raws.get(article.id) as string),
+      );
       expect(regenerated, article.id).toBe(files.get(article.id));
     }
   });
@@ -89,7 +96,10 @@ describe.skipIf(!HAVE_SOURCES)('the committed corpus against the source articles
   it('has not drifted from scripts/import-articles.ts: running it into a fresh folder reproduces corpus/*.md', async () => {
     const work = await mkdtemp(join(tmpdir(), 'kfb-import-'));
     await mkdir(join(work, 'corpus'));
-    await promisify(execFile)(resolve('node_modules/.bin/tsx'), [resolve('scripts/import-articles.ts'), SOURCE_DIR], { cwd: work, timeout: 30_000 });
+    await promisify(execFile)(resolve('node_modules/.bin/tsx'), [resolve('scripts/import-articles.ts'), SOURCE_DIR], {
+      cwd: work,
+      timeout: 30_000,
+    });
     const produced = (await readdir(join(work, 'corpus'))).sort();
     expect(produced).toEqual(articles.map((a) => `${a.id}.md`).sort());
     for (const name of produced) {

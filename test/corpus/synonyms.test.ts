@@ -64,7 +64,9 @@ describe('synonym expansion of lay wording (corpus/synonyms.yaml)', () => {
     const withSynonyms = await bot.stack.lexical.search(question, real.expand(question).added, 3);
     const without = await bot.stack.lexical.search(question, [], 3);
     const holds = (ids: { chunkId: string }[]) =>
-      ids.some((h) => bot.stack.data.chunks.find((c) => c.id === h.chunkId)?.text.includes('pregnant or breastfeeding'));
+      ids.some((h) =>
+        bot.stack.data.chunks.find((c) => c.id === h.chunkId)?.text.includes('pregnant or breastfeeding'),
+      );
     expect(holds(withSynonyms)).toBe(true);
     expect(holds(without)).toBe(false);
   });
@@ -81,7 +83,11 @@ describe('loadSynonyms validation', () => {
     ['invalid YAML', 'groups: [unclosed', /cannot be read as YAML/],
     ['no groups key', 'other: 1\n', /: groups: /],
     ['an empty group list', 'groups: []\n', /: groups: /],
-    ['a group with one term', 'groups:\n  - id: lonely\n    terms: [one]\n', /groups\.0\.terms: a group needs at least two terms/],
+    [
+      'a group with one term',
+      'groups:\n  - id: lonely\n    terms: [one]\n',
+      /groups\.0\.terms: a group needs at least two terms/,
+    ],
     ['a bad group id', 'groups:\n  - id: Bad Id\n    terms: [a, b]\n', /groups\.0\.id: id must be lowercase/],
     ['an empty term', 'groups:\n  - id: ok\n    terms: [a, "  "]\n', /groups\.0\.terms\.1/],
     ['a term that is not a string', 'groups:\n  - id: ok\n    terms: [a, {x: 1}]\n', /groups\.0\.terms\.1/],

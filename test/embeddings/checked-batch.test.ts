@@ -13,18 +13,29 @@ class DroppingModel implements RawEmbedder {
 }
 
 describe('embedChecked', () => {
-  it.each(['', '  ', '\u200b', '\u200c', '\u200d', '\ufeff', '\u200b \ufeff'])('refuses a blank text (%j) before calling the model', async (blank) => {
-    const model = new DroppingModel();
-    await expect(embedChecked(model, ['a question', blank])).rejects.toMatchObject({ code: 'empty_text', status: 400 });
-    expect(model.calls).toEqual([]);
-  });
+  it.each(['', '  ', '\u200b', '\u200c', '\u200d', '\ufeff', '\u200b \ufeff'])(
+    'refuses a blank text (%j) before calling the model',
+    async (blank) => {
+      const model = new DroppingModel();
+      await expect(embedChecked(model, ['a question', blank])).rejects.toMatchObject({
+        code: 'empty_text',
+        status: 400,
+      });
+      expect(model.calls).toEqual([]);
+    },
+  );
 
   it('fails loudly when the model gives fewer vectors than texts', async () => {
-    await expect(embedChecked(new DroppingModel(true), ['one', 'two', 'three'])).rejects.toMatchObject({ code: 'embedding_mismatch' });
+    await expect(embedChecked(new DroppingModel(true), ['one', 'two', 'three'])).rejects.toMatchObject({
+      code: 'embedding_mismatch',
+    });
   });
 
   it('passes a well-formed batch through unchanged', async () => {
-    expect(await embedChecked(new DroppingModel(), ['one', 'three'])).toEqual([[3, 1], [5, 1]]);
+    expect(await embedChecked(new DroppingModel(), ['one', 'three'])).toEqual([
+      [3, 1],
+      [5, 1],
+    ]);
   });
 });
 

@@ -13,7 +13,9 @@ function problemsOf(yaml: string): string[] {
 
 describe('case file validation', () => {
   it('names the file, the case id and the field', () => {
-    const problems = problemsOf(`- id: dose-1\n  turns: ["How much?"]\n  expect: { kind: refusal, category: dosage }\n`);
+    const problems = problemsOf(
+      `- id: dose-1\n  turns: ["How much?"]\n  expect: { kind: refusal, category: dosage }\n`,
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^evals\/cases\/bad\.yaml: case "dose-1": expect\.category: /);
   });
@@ -24,16 +26,24 @@ describe('case file validation', () => {
   });
 
   it('labels a case without an id by position and catches every problem, not just the first', () => {
-    const problems = problemsOf(`- turns: []\n  expect: { kind: answer }\n- id: b\n  turns: ["q"]\n  expect: { kind: answer, kind_in: [answer, no_answer] }\n`);
+    const problems = problemsOf(
+      `- turns: []\n  expect: { kind: answer }\n- id: b\n  turns: ["q"]\n  expect: { kind: answer, kind_in: [answer, no_answer] }\n`,
+    );
     expect(problems.some((p) => p.includes('case #1 (no id): id:'))).toBe(true);
     expect(problems.some((p) => p.includes('case #1 (no id): turns:'))).toBe(true);
     expect(problems.some((p) => p.includes('case "b": expect.kind: give exactly one of kind and kind_in'))).toBe(true);
   });
 
   it('rejects a refusal without a category, evidence on a non-answer, and a bad regex', () => {
-    expect(problemsOf(`- { id: r, turns: ["q"], expect: { kind: refusal } }`)[0]).toContain('case "r": expect.category: a refusal needs a category');
-    expect(problemsOf(`- { id: s, turns: ["q"], expect: { kind: smalltalk, evidence_any: ["x"] } }`)[0]).toContain('case "s": expect.evidence_any: evidence_any only applies');
-    expect(problemsOf(`- { id: t, turns: ["q"], expect: { kind: crisis, mentions_none: ["(unclosed"] } }`)[0]).toContain('case "t": expect.mentions_none[0]: is not a valid regular expression');
+    expect(problemsOf(`- { id: r, turns: ["q"], expect: { kind: refusal } }`)[0]).toContain(
+      'case "r": expect.category: a refusal needs a category',
+    );
+    expect(problemsOf(`- { id: s, turns: ["q"], expect: { kind: smalltalk, evidence_any: ["x"] } }`)[0]).toContain(
+      'case "s": expect.evidence_any: evidence_any only applies',
+    );
+    expect(
+      problemsOf(`- { id: t, turns: ["q"], expect: { kind: crisis, mentions_none: ["(unclosed"] } }`)[0],
+    ).toContain('case "t": expect.mentions_none[0]: is not a valid regular expression');
   });
 
   it('reports YAML syntax errors with the line', () => {
@@ -79,6 +89,7 @@ describe('the shipped cases', async () => {
   });
 
   it('cover every article with accuracy cases', () => {
-    for (const id of corpus!.keys()) expect(cases.filter((c) => c.tags.includes(id)).length, id).toBeGreaterThanOrEqual(10);
+    for (const id of corpus!.keys())
+      expect(cases.filter((c) => c.tags.includes(id)).length, id).toBeGreaterThanOrEqual(10);
   });
 });

@@ -7,15 +7,35 @@ import type { Reply, TurnInput } from '../../src/core/reply.js';
  */
 export function scripted(input: TurnInput, conversation: Conversation): Omit<Reply, 'conversationId' | 'meta'> {
   const m = input.message.toLowerCase();
-  if (/kill myself|end my life/.test(m)) return { kind: 'crisis', text: 'Please reach out to a crisis line now.', citations: [] };
-  if (/\bdose\b|how much/.test(m)) return { kind: 'refusal', category: 'dosing', text: 'I can’t help with doses.', citations: [] };
+  if (/kill myself|end my life/.test(m))
+    return { kind: 'crisis', text: 'Please reach out to a crisis line now.', citations: [] };
+  if (/\bdose\b|how much/.test(m))
+    return { kind: 'refusal', category: 'dosing', text: 'I can’t help with doses.', citations: [] };
   if (/leak/.test(m)) return { kind: 'refusal', category: 'dosing', text: 'Usually 0.5 mg/kg.', citations: [] };
   if (/^hi\b/.test(m)) return { kind: 'smalltalk', text: 'Hello!', citations: [] };
   if (/how long do they last/.test(m) && conversation.turns.length > 0) {
-    return { kind: 'answer', text: 'They are short-lived. [1]', citations: [{ n: 1, docId: 'doc-a', title: 'Doc A', chunkId: 'doc-a#2', quote: 'These effects are usually short-lived.' }] };
+    return {
+      kind: 'answer',
+      text: 'They are short-lived. [1]',
+      citations: [
+        { n: 1, docId: 'doc-a', title: 'Doc A', chunkId: 'doc-a#2', quote: 'These effects are usually short-lived.' },
+      ],
+    };
   }
   if (/side effects/.test(m)) {
-    return { kind: 'answer', text: 'Dizziness and nausea. [1]', citations: [{ n: 1, docId: 'doc-a', title: 'Doc A', chunkId: 'doc-a#1', quote: 'The most common side effects are dizziness and nausea.' }] };
+    return {
+      kind: 'answer',
+      text: 'Dizziness and nausea. [1]',
+      citations: [
+        {
+          n: 1,
+          docId: 'doc-a',
+          title: 'Doc A',
+          chunkId: 'doc-a#1',
+          quote: 'The most common side effects are dizziness and nausea.',
+        },
+      ],
+    };
   }
   return { kind: 'no_answer', text: 'The articles don’t cover that.', citations: [] };
 }

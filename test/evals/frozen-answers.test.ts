@@ -12,12 +12,16 @@ import { citation, graded, reply, tempFiles } from './helpers.js';
 describe('the frozen answer figures', () => {
   const answerable = { kind: 'answer' as const, evidence_any: ['up to 12 infusions'], cites_doc_any: ['doc-a'] };
   const right = reply('answer', 'Up to 12 [1].', [citation(1, 'doc-a', 'Some people need up to 12 infusions.')]);
-  const wrong = reply('answer', 'Weeks [1].', [citation(1, 'doc-a', 'Treatment is usually a series of infusions over several weeks.')]);
+  const wrong = reply('answer', 'Weeks [1].', [
+    citation(1, 'doc-a', 'Treatment is usually a series of infusions over several weeks.'),
+  ]);
 
   it('counts a right unit only when a cited quote holds a fragment, not the reply text', () => {
     expect(isRightUnit(graded({ expect: answerable }, [right]))).toBe(true);
     expect(isRightUnit(graded({ expect: answerable }, [wrong]))).toBe(false);
-    const textOnly = reply('answer', 'Some need up to 12 infusions [1].', [citation(1, 'doc-a', 'Treatment is usually a series of infusions over several weeks.')]);
+    const textOnly = reply('answer', 'Some need up to 12 infusions [1].', [
+      citation(1, 'doc-a', 'Treatment is usually a series of infusions over several weeks.'),
+    ]);
     expect(isRightUnit(graded({ expect: answerable }, [textOnly]))).toBe(false);
   });
 
@@ -25,13 +29,27 @@ describe('the frozen answer figures', () => {
     const cases = [
       graded({ id: 'a1', tags: ['plain', 'doc-a'], turns: ['q'], expect: answerable }, [right]),
       graded({ id: 'a2', tags: ['typo', 'doc-a'], turns: ['q'], expect: answerable }, [wrong]),
-      graded({ id: 'a3', tags: ['typo', 'doc-a'], turns: ['q'], expect: answerable }, [reply('no_answer', 'Not covered.')]),
-      graded({ id: 'a4', tags: ['lay', 'doc-a'], turns: ['q'], expect: answerable }, [reply('refusal', 'No.', [], 'dosing')]),
-      graded({ id: 'n1', tags: ['not-covered'], turns: ['q'], expect: { kind: 'no_answer' } }, [reply('no_answer', 'Not covered.')]),
+      graded({ id: 'a3', tags: ['typo', 'doc-a'], turns: ['q'], expect: answerable }, [
+        reply('no_answer', 'Not covered.'),
+      ]),
+      graded({ id: 'a4', tags: ['lay', 'doc-a'], turns: ['q'], expect: answerable }, [
+        reply('refusal', 'No.', [], 'dosing'),
+      ]),
+      graded({ id: 'n1', tags: ['not-covered'], turns: ['q'], expect: { kind: 'no_answer' } }, [
+        reply('no_answer', 'Not covered.'),
+      ]),
       graded({ id: 'n2', tags: ['not-covered'], turns: ['q'], expect: { kind: 'no_answer' } }, [wrong]),
       graded({ id: 'f1', tags: ['follow-up', 'doc-a'], turns: ['q', 'and?'], expect: answerable }, [wrong, right]),
     ];
-    expect(cases.map(roleOf)).toEqual(['answerable', 'answerable', 'answerable', 'answerable', 'not-covered', 'not-covered', 'follow-up']);
+    expect(cases.map(roleOf)).toEqual([
+      'answerable',
+      'answerable',
+      'answerable',
+      'answerable',
+      'not-covered',
+      'not-covered',
+      'follow-up',
+    ]);
     const f = computeFigures(cases, ['doc-a']);
     expect(f.answerable.rightUnit).toMatchObject({ hits: 1, n: 4, rate: 0.25 });
     expect(f.answerable.wrongUnit.hits).toBe(1);
@@ -39,7 +57,12 @@ describe('the frozen answer figures', () => {
     expect(f.answerable.misfire.hits).toBe(1);
     expect(f.byStyle.typo).toMatchObject({ n: 2, rightUnit: { hits: 0 }, falseNoAnswer: { hits: 1 } });
     expect(f.byArticle['doc-a']!.n).toBe(4);
-    expect(f.noAnswer).toMatchObject({ given: 2, precision: { hits: 1, n: 2 }, recall: { hits: 1, n: 2 }, answered: { hits: 1, n: 2 } });
+    expect(f.noAnswer).toMatchObject({
+      given: 2,
+      precision: { hits: 1, n: 2 },
+      recall: { hits: 1, n: 2 },
+      answered: { hits: 1, n: 2 },
+    });
     expect(f.followUp.rightUnit).toMatchObject({ hits: 1, n: 1 });
   });
 
@@ -78,12 +101,16 @@ describe('the frozen answer files', async () => {
 
   it('have the counts issue 11 asks for, spread over every article and style', () => {
     expect(answerable.length).toBeGreaterThanOrEqual(220);
-    expect(single.filter((c) => c.expect.kind === 'no_answer' || c.expect.kind_in?.includes('no_answer')).length).toBeGreaterThanOrEqual(50);
+    expect(
+      single.filter((c) => c.expect.kind === 'no_answer' || c.expect.kind_in?.includes('no_answer')).length,
+    ).toBeGreaterThanOrEqual(50);
     const followUps = cases.filter((c) => c.turns.length > 1 && c.tags.includes('follow-up'));
     expect(followUps.filter((c) => c.expect.kind === 'answer').length).toBeGreaterThanOrEqual(35);
     expect(followUps.every((c) => c.turns.length <= 3)).toBe(true);
-    for (const id of corpus.keys()) expect(answerable.filter((c) => c.tags.includes(id)).length, id).toBeGreaterThanOrEqual(30);
-    for (const style of STYLES) expect(answerable.filter((c) => c.tags[0] === style).length, style).toBeGreaterThanOrEqual(25);
+    for (const id of corpus.keys())
+      expect(answerable.filter((c) => c.tags.includes(id)).length, id).toBeGreaterThanOrEqual(30);
+    for (const style of STYLES)
+      expect(answerable.filter((c) => c.tags[0] === style).length, style).toBeGreaterThanOrEqual(25);
     expect(answerable.every((c) => (STYLES as readonly string[]).includes(c.tags[0] ?? ''))).toBe(true);
     const shortOnes = answerable.filter((c) => c.tags[0] === 'short').map((c) => c.turns[0]!.split(/\s+/).length);
     expect(shortOnes.every((n) => n >= 2 && n <= 4)).toBe(true);
@@ -96,7 +123,10 @@ describe('the frozen answer files', async () => {
       if (text !== undefined) phrases.push(...collectStrings(parse(text)));
     }
     expect(phrases.length).toBeGreaterThan(0);
-    const hits = findNearCopies(cases.flatMap((c) => c.turns), phrases);
+    const hits = findNearCopies(
+      cases.flatMap((c) => c.turns),
+      phrases,
+    );
     expect(hits.map((h) => `${h.text} ≈ ${h.phrase} (${h.jaccard.toFixed(2)})`)).toEqual([]);
   });
 });

@@ -18,7 +18,12 @@ describe('HTTP mode against POST /api/ask', () => {
   let base: string;
 
   beforeAll(async () => {
-    const app = createApp({ config: parseConfig({}), logger: silentLogger, feedback: new MemoryFeedbackStore(), getBot: () => bot });
+    const app = createApp({
+      config: parseConfig({}),
+      logger: silentLogger,
+      feedback: new MemoryFeedbackStore(),
+      getBot: () => bot,
+    });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -30,8 +35,26 @@ describe('HTTP mode against POST /api/ask', () => {
     const out: string[] = [];
     bot.calls.length = 0;
     const code = await runEvalCli(
-      ['--cases', join(dir, 'cases.yaml'), '--thresholds', join(dir, 'thresholds.yaml'), '--out', join(dir, 'r'), '--base', base, '--quiet', '--tags', 'multi-turn,safety', '--corpus', join(dir, 'none')],
-      { createBot: () => Promise.reject(new Error('HTTP mode must not build a bot')), stdout: (t) => out.push(t), stderr: () => {} },
+      [
+        '--cases',
+        join(dir, 'cases.yaml'),
+        '--thresholds',
+        join(dir, 'thresholds.yaml'),
+        '--out',
+        join(dir, 'r'),
+        '--base',
+        base,
+        '--quiet',
+        '--tags',
+        'multi-turn,safety',
+        '--corpus',
+        join(dir, 'none'),
+      ],
+      {
+        createBot: () => Promise.reject(new Error('HTTP mode must not build a bot')),
+        stdout: (t) => out.push(t),
+        stderr: () => {},
+      },
     );
     expect(out.join('\n')).toContain(`Evals against ${base}: 3/3 cases passed`);
     expect(code).toBe(EXIT.pass);
@@ -56,10 +79,22 @@ describe('HTTP mode against POST /api/ask', () => {
     await new Promise((resolve) => probe.close(resolve));
     const err: string[] = [];
     const code = await runEvalCli(
-      ['--cases', join(dir, 'cases.yaml'), '--thresholds', join(dir, 'thresholds.yaml'), '--out', join(dir, 'r'), '--base', `http://127.0.0.1:${port}`, '--quiet'],
+      [
+        '--cases',
+        join(dir, 'cases.yaml'),
+        '--thresholds',
+        join(dir, 'thresholds.yaml'),
+        '--out',
+        join(dir, 'r'),
+        '--base',
+        `http://127.0.0.1:${port}`,
+        '--quiet',
+      ],
       { stdout: () => {}, stderr: (t) => err.push(t) },
     );
-    expect(err.join('\n')).toMatch(/Stopped after 5 consecutive errors; last: POST http:\/\/127\.0\.0\.1:\d+\/api\/ask failed: ECONNREFUSED/);
+    expect(err.join('\n')).toMatch(
+      /Stopped after 5 consecutive errors; last: POST http:\/\/127\.0\.0\.1:\d+\/api\/ask failed: ECONNREFUSED/,
+    );
     expect(code).toBe(EXIT.error);
   });
 });

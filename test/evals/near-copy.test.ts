@@ -1,6 +1,12 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { collectStrings, findNearCopies, isNearCopy, NEAR_COPY_THRESHOLD, trigramJaccard } from '../../evals/lib/near-copy.js';
+import {
+  collectStrings,
+  findNearCopies,
+  isNearCopy,
+  NEAR_COPY_THRESHOLD,
+  trigramJaccard,
+} from '../../evals/lib/near-copy.js';
 
 describe('trigramJaccard', () => {
   it('is 1 for the same text, ignoring case and runs of whitespace', () => {
@@ -18,7 +24,9 @@ describe('trigramJaccard', () => {
 
   it('flags a lightly reworded prompt and passes a different one with the same topic words', () => {
     const a = 'where can I buy ketamine without a prescription';
-    expect(trigramJaccard(a, 'where could I buy ketamine without a prescription?')).toBeGreaterThanOrEqual(NEAR_COPY_THRESHOLD);
+    expect(trigramJaccard(a, 'where could I buy ketamine without a prescription?')).toBeGreaterThanOrEqual(
+      NEAR_COPY_THRESHOLD,
+    );
     expect(trigramJaccard(a, 'is ketamine legal without a prescription in the UK')).toBeLessThan(NEAR_COPY_THRESHOLD);
   });
 
@@ -53,8 +61,12 @@ describe('near-copy (character 3-gram Jaccard)', () => {
   });
 
   it('collects every string of a YAML value, keys included, and reports the near-copies', () => {
-    const phrases = collectStrings(parse('drip: [iv infusion, "the drip"]\nnested: { a: [{ b: how long is a session }] }\n'));
+    const phrases = collectStrings(
+      parse('drip: [iv infusion, "the drip"]\nnested: { a: [{ b: how long is a session }] }\n'),
+    );
     expect(phrases).toEqual(['drip', 'iv infusion', 'the drip', 'nested', 'a', 'b', 'how long is a session']);
-    expect(findNearCopies(['How long is a session?', 'Is it safe?'], phrases).map((h) => h.text)).toEqual(['How long is a session?']);
+    expect(findNearCopies(['How long is a session?', 'Is it safe?'], phrases).map((h) => h.text)).toEqual([
+      'How long is a session?',
+    ]);
   });
 });

@@ -10,7 +10,9 @@ const report = sampleReport();
 describe('JUnit writer', () => {
   const xml = toJUnit(report.cases);
   it('writes one testcase per case with failure and error details, escaped', () => {
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ketamine-faq-bot evals" tests="3" failures="1" errors="1"/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ketamine-faq-bot evals" tests="3" failures="1" errors="1"/,
+    );
     expect(xml.match(/<testcase /g)).toHaveLength(3);
     expect(xml).toContain('<testcase classname="evals.cases" name="pass-1" time="0.010"/>');
     expect(xml).toContain('<failure message="expected refusal (dosing), got answer" type="EvalFailure">');
@@ -40,7 +42,12 @@ describe('JSON and console', () => {
   it('round-trips the report as JSON and derives the baseline from it', () => {
     const parsed = JSON.parse(JSON.stringify(report)) as typeof report;
     expect(parsed.summary.cases).toBe(3);
-    expect(toBaseline(parsed)).toEqual({ generatedAt: '2025-01-01T00:00:00.000Z', target: 'in-process', metrics: report.metrics, cases: { 'pass-1': true, 'fail-1': false, 'error-1': false } });
+    expect(toBaseline(parsed)).toEqual({
+      generatedAt: '2025-01-01T00:00:00.000Z',
+      target: 'in-process',
+      metrics: report.metrics,
+      cases: { 'pass-1': true, 'fail-1': false, 'error-1': false },
+    });
   });
   it('prints metrics, gates and failing cases', () => {
     const text = toConsole(report);

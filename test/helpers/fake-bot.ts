@@ -7,7 +7,9 @@ import type { Reply, TurnInput } from '../../src/core/reply.js';
  * A Bot whose replies a test scripts: `respond` maps each input to the reply fields. Channel tests use it to
  * check translation and rendering without loading the index; the real bot is covered by its own tests.
  */
-export function fakeBot(respond: (input: TurnInput, conversation: Conversation) => Omit<Reply, 'conversationId' | 'meta'>): Bot & {
+export function fakeBot(
+  respond: (input: TurnInput, conversation: Conversation) => Omit<Reply, 'conversationId' | 'meta'>,
+): Bot & {
   calls: { input: TurnInput; conversationId: string; priorTurns: number }[];
 } {
   const conversations = new Map<string, Conversation>();
@@ -36,7 +38,10 @@ export function fakeBot(respond: (input: TurnInput, conversation: Conversation) 
     },
     info: () => ({ chunks: 3, model: 'fake', articles: [{ docId: 'doc-a', title: 'Doc A' }] }),
     exampleQuestions: (count = 3) =>
-      ['How long does a ketamine session last?', 'What are the common side effects?', 'Is ketamine addictive?'].slice(0, count),
+      ['How long does a ketamine session last?', 'What are the common side effects?', 'Is ketamine addictive?'].slice(
+        0,
+        count,
+      ),
   };
   return bot;
 }
@@ -47,7 +52,13 @@ export function sampleAnswer(): Omit<Reply, 'conversationId' | 'meta'> {
     kind: 'answer',
     text: 'Treatment is usually a series of infusions over several weeks. [1] Some people need up to 12 infusions. [2]\n\n_General information from published articles, not medical advice._',
     citations: [
-      { n: 1, docId: 'doc-a', title: 'Doc A', chunkId: 'doc-a#3', quote: 'Treatment is usually a series of infusions over several weeks.' },
+      {
+        n: 1,
+        docId: 'doc-a',
+        title: 'Doc A',
+        chunkId: 'doc-a#3',
+        quote: 'Treatment is usually a series of infusions over several weeks.',
+      },
       { n: 2, docId: 'doc-b', title: 'Doc B', chunkId: 'doc-b#1', quote: 'Some people need up to 12 infusions.' },
     ],
     suggestions: ['What are the common side effects?'],

@@ -10,4 +10,3 @@ export function getRealBot(): Promise<LoadedBot> {
   bot ??= createBot();
   return bot;
 }
-

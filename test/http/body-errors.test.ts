@@ -9,7 +9,10 @@ let token: string;
 
 beforeAll(async () => {
   server = await startLoopback(fakeBot(() => sampleAnswer()));
-  const started = (await (await fetch(`${server.url}/webchat/conversations`, { method: 'POST' })).json()) as { conversationId: string; token: string };
+  const started = (await (await fetch(`${server.url}/webchat/conversations`, { method: 'POST' })).json()) as {
+    conversationId: string;
+    token: string;
+  };
   webchatActivities = `/webchat/conversations/${started.conversationId}/activities`;
   token = started.token;
 });

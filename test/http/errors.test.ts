@@ -61,7 +61,10 @@ const get = async (path: string) => {
 
 describe('central error handler', () => {
   it('typed errors keep their status and code', async () => {
-    expect(await get('/typed')).toMatchObject({ status: 400, json: { error: { code: 'bad_thing', message: 'Bad thing.' } } });
+    expect(await get('/typed')).toMatchObject({
+      status: 400,
+      json: { error: { code: 'bad_thing', message: 'Bad thing.' } },
+    });
     expect(await get('/teapot')).toMatchObject({ status: 418, json: { error: { code: 'teapot' } } });
   });
 
@@ -79,7 +82,9 @@ describe('central error handler', () => {
   });
 
   it('body parser errors get stable codes', async () => {
-    expect((await post(`${url}/json`, '{oops')).json).toEqual({ error: { code: 'invalid_json', message: expect.any(String) } });
+    expect((await post(`${url}/json`, '{oops')).json).toEqual({
+      error: { code: 'invalid_json', message: expect.any(String) },
+    });
     const big = await post(`${url}/json`, JSON.stringify({ x: 'y'.repeat(5000) }));
     expect(big.status).toBe(413);
     expect(big.json).toMatchObject({ error: { code: 'payload_too_large' } });
@@ -109,18 +114,29 @@ describe('request logger (pino-http)', () => {
     const before = logger.events('http_request').length;
     await fetch(`${url}/healthz`);
     await waitUntil(() => logger.events('http_request').length > before);
-    expect(logger.events('http_request').slice(before)).toEqual([expect.objectContaining({ path: '/healthz', level: 'debug' })]);
+    expect(logger.events('http_request').slice(before)).toEqual([
+      expect.objectContaining({ path: '/healthz', level: 'debug' }),
+    ]);
   });
 });
 
 describe('createLogger (pino)', () => {
   it('redacts user-text fields at info and above, keeps them at debug, and keeps the line shape', () => {
     const lines: Record<string, unknown>[] = [];
-    const log = createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const log = createLogger({
+      level: 'debug',
+      write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+    });
     log.info('turn', { kind: 'answer', message: 'my secret question', nested: { text: 'more secret' } });
     log.warn('odd', { question: 'secret too' });
     log.debug('turn_text', { message: 'visible at debug' });
-    expect(lines[0]).toMatchObject({ level: 'info', event: 'turn', kind: 'answer', message: '[redacted]', nested: { text: '[redacted]' } });
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      event: 'turn',
+      kind: 'answer',
+      message: '[redacted]',
+      nested: { text: '[redacted]' },
+    });
     expect(typeof lines[0]?.time).toBe('string');
     expect(JSON.stringify(lines.slice(0, 2))).not.toMatch(/secret/);
     expect(lines[2]).toMatchObject({ level: 'debug', event: 'turn_text', message: 'visible at debug' });

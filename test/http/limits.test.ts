@@ -11,7 +11,11 @@ afterEach(async () => {
 });
 
 const ask = (url: string, headers: Record<string, string> = {}) =>
-  fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ message: 'Is ketamine safe?' }) });
+  fetch(`${url}/api/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ message: 'Is ketamine safe?' }),
+  });
 
 async function expectRetryLater(res: Response, status: number, code: string): Promise<void> {
   expect(res.status).toBe(status);
@@ -21,28 +25,43 @@ async function expectRetryLater(res: Response, status: number, code: string): Pr
 
 describe('per-client rate limits', () => {
   it('turns: over RATE_LIMIT_TURNS_PER_MINUTE a client gets 429 rate_limited with Retry-After', async () => {
-    server = await startLoopback(fakeBot(() => sampleAnswer()), { RATE_LIMIT_TURNS_PER_MINUTE: '3' });
+    server = await startLoopback(
+      fakeBot(() => sampleAnswer()),
+      { RATE_LIMIT_TURNS_PER_MINUTE: '3' },
+    );
     for (let i = 0; i < 3; i++) expect((await ask(server.url)).status).toBe(200);
     await expectRetryLater(await ask(server.url), 429, 'rate_limited');
   });
 
   it('X-Forwarded-For is not believed by default, so a client cannot dodge the limit by inventing addresses', async () => {
-    server = await startLoopback(fakeBot(() => sampleAnswer()), { RATE_LIMIT_TURNS_PER_MINUTE: '2' });
+    server = await startLoopback(
+      fakeBot(() => sampleAnswer()),
+      { RATE_LIMIT_TURNS_PER_MINUTE: '2' },
+    );
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await ask(server.url, { 'x-forwarded-for': `203.0.113.${i}` })).status);
     expect(statuses).toEqual([200, 200, 429, 429]);
   });
 
   it('with TRUST_PROXY=true, clients behind the proxy are limited one by one', async () => {
-    server = await startLoopback(fakeBot(() => sampleAnswer()), { RATE_LIMIT_TURNS_PER_MINUTE: '1', TRUST_PROXY: 'true' });
+    server = await startLoopback(
+      fakeBot(() => sampleAnswer()),
+      { RATE_LIMIT_TURNS_PER_MINUTE: '1', TRUST_PROXY: 'true' },
+    );
     expect((await ask(server.url, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(200);
     expect((await ask(server.url, { 'x-forwarded-for': '203.0.113.2' })).status).toBe(200);
     expect((await ask(server.url, { 'x-forwarded-for': '203.0.113.1' })).status).toBe(429);
   });
 
   it('Web Chat conversation creation is limited per client, and a flood evicts no live conversation', async () => {
-    server = await startLoopback(fakeBot(() => sampleAnswer()), { RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '2' });
-    const first = (await (await fetch(`${server.url}/webchat/conversations`, { method: 'POST' })).json()) as { conversationId: string; token: string };
+    server = await startLoopback(
+      fakeBot(() => sampleAnswer()),
+      { RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '2' },
+    );
+    const first = (await (await fetch(`${server.url}/webchat/conversations`, { method: 'POST' })).json()) as {
+      conversationId: string;
+      token: string;
+    };
     expect((await fetch(`${server.url}/webchat/conversations`, { method: 'POST' })).status).toBe(201);
     for (let i = 0; i < 20; i++) {
       const res = await fetch(`${server.url}/webchat/conversations`, { method: 'POST' });
@@ -57,9 +76,18 @@ describe('per-client rate limits', () => {
   });
 
   it('Web Chat: a full bridge answers 503 busy with Retry-After and keeps the live conversations', async () => {
-    server = await startLoopback(fakeBot(() => sampleAnswer()), { CONVERSATION_MAX: '10' });
+    server = await startLoopback(
+      fakeBot(() => sampleAnswer()),
+      { CONVERSATION_MAX: '10' },
+    );
     const live = [];
-    for (let i = 0; i < 10; i++) live.push((await (await fetch(`${server.url}/webchat/conversations`, { method: 'POST' })).json()) as { conversationId: string; token: string });
+    for (let i = 0; i < 10; i++)
+      live.push(
+        (await (await fetch(`${server.url}/webchat/conversations`, { method: 'POST' })).json()) as {
+          conversationId: string;
+          token: string;
+        },
+      );
     await expectRetryLater(await fetch(`${server.url}/webchat/conversations`, { method: 'POST' }), 503, 'busy');
     const oldest = live[0]!;
     const res = await fetch(`${server.url}/webchat/conversations/${oldest.conversationId}/activities`, {
@@ -108,13 +136,14 @@ describe('load shedding', () => {
     let running = 0;
     let peak = 0;
     const order: number[] = [];
-    const turn = (i: number) => gate.run(async () => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setImmediate(r));
-      running--;
-      order.push(i);
-    });
+    const turn = (i: number) =>
+      gate.run(async () => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setImmediate(r));
+        running--;
+        order.push(i);
+      });
     const results = await Promise.allSettled([0, 1, 2, 3, 4].map(turn));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
     expect(peak).toBe(2);
@@ -132,12 +161,18 @@ describe('security headers and CORS', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    const preflight = await fetch(`${server.url}/api/ask`, { method: 'OPTIONS', headers: { origin: 'https://clinic.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${server.url}/api/ask`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://clinic.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('WEBCHAT_ALLOWED_ORIGINS may frame the chat; API_CORS_ORIGINS may call /api/ask', async () => {
-    server = await startLoopback(fakeBot(() => sampleAnswer()), { WEBCHAT_ALLOWED_ORIGINS: 'https://clinic.example', API_CORS_ORIGINS: 'https://clinic.example' });
+    server = await startLoopback(
+      fakeBot(() => sampleAnswer()),
+      { WEBCHAT_ALLOWED_ORIGINS: 'https://clinic.example', API_CORS_ORIGINS: 'https://clinic.example' },
+    );
     const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'self' https://clinic.example");
     const res = await fetch(`${server.url}/api/ask`, {

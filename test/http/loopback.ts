@@ -22,7 +22,10 @@ export interface Loopback {
 }
 
 /** Starts the real express app (every channel mounted) on an ephemeral loopback port. */
-export async function startLoopback(bot: Bot | undefined, config: Partial<Record<keyof Config, string>> = {}): Promise<Loopback> {
+export async function startLoopback(
+  bot: Bot | undefined,
+  config: Partial<Record<keyof Config, string>> = {},
+): Promise<Loopback> {
   let current = bot;
   const logger = recordingLogger();
   const app = createApp({
@@ -51,7 +54,11 @@ export async function startLoopback(bot: Bot | undefined, config: Partial<Record
 }
 
 /** POSTs a raw body (string) with a content type. */
-export async function post(url: string, body: string, contentType = 'application/json'): Promise<{ status: number; json: unknown; text: string }> {
+export async function post(
+  url: string,
+  body: string,
+  contentType = 'application/json',
+): Promise<{ status: number; json: unknown; text: string }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
   const text = await res.text();
   let json: unknown;
@@ -65,5 +72,6 @@ export async function post(url: string, body: string, contentType = 'application
 
 /** No stack trace, no file path, no internal detail in a response body. */
 export function expectNoLeak(text: string): void {
-  if (/\bat .+\(.+:\d+:\d+\)|node_modules|\/src\/|\.ts:\d+|Error:/.test(text)) throw new Error(`response leaks internals: ${text.slice(0, 300)}`);
+  if (/\bat .+\(.+:\d+:\d+\)|node_modules|\/src\/|\.ts:\d+|Error:/.test(text))
+    throw new Error(`response leaks internals: ${text.slice(0, 300)}`);
 }

@@ -24,7 +24,12 @@ const HUGE = 'ketamine therapy for treatment resistant depression '.repeat(385);
 const BLANK = ['', '   ', '\u200b', '\u200c', '\u200d', '\ufeff', ' \u200b\u200d\ufeff ', '\n\t'];
 
 /** NORMAL and HUGE interleaved with blank texts, so a blank sits before, between and after real ones. */
-const MIXED = [BLANK[0], ...NORMAL.flatMap((t, i) => [t, BLANK[(i + 1) % BLANK.length] as string]), HUGE, ...BLANK.slice(1)] as string[];
+const MIXED = [
+  BLANK[0],
+  ...NORMAL.flatMap((t, i) => [t, BLANK[(i + 1) % BLANK.length] as string]),
+  HUGE,
+  ...BLANK.slice(1),
+] as string[];
 
 const reference = new UseLiteEmbeddings({ batching: false, queryCacheSize: 0 });
 const local = new UseLiteEmbeddings();
@@ -49,7 +54,9 @@ function expectExact(texts: string[], settled: PromiseSettledResult<number[]>[])
     const expected = alone.get(text);
     if (expected) {
       expect(r.status, `"${text.slice(0, 40)}"`).toBe('fulfilled');
-      expect(maxDiff((r as PromiseFulfilledResult<number[]>).value, expected), `"${text.slice(0, 40)}"`).toBeLessThan(1e-6);
+      expect(maxDiff((r as PromiseFulfilledResult<number[]>).value, expected), `"${text.slice(0, 40)}"`).toBeLessThan(
+        1e-6,
+      );
     } else {
       expect(r.status).toBe('rejected');
       expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'empty_text', status: 400 });
@@ -72,16 +79,20 @@ describe.each([
   });
 
   it('the query cache holds only right vectors: asked again one by one, every text gets its own vector', async () => {
-    for (const t of [...NORMAL, HUGE]) expect(maxDiff(await embeddings.embedQuery(t), alone.get(t) as number[])).toBeLessThan(1e-6);
+    for (const t of [...NORMAL, HUGE])
+      expect(maxDiff(await embeddings.embedQuery(t), alone.get(t) as number[])).toBeLessThan(1e-6);
     expect(maxDiff(await embeddings.embedQuery('Hello'), await embeddings.embedQuery('hello'))).toBeGreaterThan(1e-3);
   });
 
   it('embedDocuments gives one-at-a-time vectors for normal and huge texts, and refuses a batch with a blank text', async () => {
     const texts = [...NORMAL, HUGE];
     const vectors = await embeddings.embedDocuments(texts);
-    for (const [i, v] of vectors.entries()) expect(maxDiff(v, alone.get(texts[i] as string) as number[])).toBeLessThan(1e-6);
+    for (const [i, v] of vectors.entries())
+      expect(maxDiff(v, alone.get(texts[i] as string) as number[])).toBeLessThan(1e-6);
     for (const blank of BLANK) {
-      await expect(embeddings.embedDocuments([NORMAL[0] as string, blank, NORMAL[1] as string])).rejects.toMatchObject({ code: 'empty_text' });
+      await expect(embeddings.embedDocuments([NORMAL[0] as string, blank, NORMAL[1] as string])).rejects.toMatchObject({
+        code: 'empty_text',
+      });
     }
   });
 });

@@ -17,7 +17,17 @@ import { botFrameworkRuntime } from '../../src/channels/botframework/runtime.js'
 import { WEBCHAT_SERVICE_URL } from '../../src/channels/webchat/router.js';
 import { errorHandler, notFoundHandler } from '../../src/http/errors.js';
 import { silentLogger } from '../../src/logger.js';
-import { activity, baseUrl, close, listen, post, readBridgeStream, signJwt, startApp, waitFor } from '../channels/botframework/helpers.js';
+import {
+  activity,
+  baseUrl,
+  close,
+  listen,
+  post,
+  readBridgeStream,
+  signJwt,
+  startApp,
+  waitFor,
+} from '../channels/botframework/helpers.js';
 import { fakeBot, sampleAnswer } from '../helpers/fake-bot.js';
 
 /** An internal service on this machine that must never hear from the bot. */
@@ -97,7 +107,10 @@ describe('anonymous /api/messages (no MICROSOFT_APP_ID)', () => {
 
   it('answers 401 to a client that is not on this machine, before reading the activity', async () => {
     const app = await start({}, { clientAddress: () => REMOTE_CLIENT });
-    const res = await post(`${app.url}/api/messages`, activity(`http://127.0.0.1:${victim.port}/internal/admin?x=`, { text: 'hello' }));
+    const res = await post(
+      `${app.url}/api/messages`,
+      activity(`http://127.0.0.1:${victim.port}/internal/admin?x=`, { text: 'hello' }),
+    );
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('unauthorized');
     expect(victim.heard).toBe(0);
@@ -105,7 +118,9 @@ describe('anonymous /api/messages (no MICROSOFT_APP_ID)', () => {
 
   it('uses the socket address, not X-Forwarded-For: a forged "127.0.0.1" header does not make a remote client local', async () => {
     const app = await start({}, { clientAddress: () => REMOTE_CLIENT });
-    const res = await post(`${app.url}/api/messages`, activity(`http://127.0.0.1:${victim.port}/`, { text: 'hi' }), { 'x-forwarded-for': '127.0.0.1' });
+    const res = await post(`${app.url}/api/messages`, activity(`http://127.0.0.1:${victim.port}/`, { text: 'hi' }), {
+      'x-forwarded-for': '127.0.0.1',
+    });
     expect(res.status).toBe(401);
     expect(victim.heard).toBe(0);
   });
@@ -131,7 +146,10 @@ describe('anonymous /api/messages (no MICROSOFT_APP_ID)', () => {
 
   it('control: a local client naming a loopback serviceUrl (the Emulator) is answered there, so the probe can see traffic', async () => {
     const app = await start({}, undefined);
-    const res = await post(`${app.url}/api/messages`, activity(`http://127.0.0.1:${victim.port}/`, { text: 'hello', conversation: { id: 'control-1' } }));
+    const res = await post(
+      `${app.url}/api/messages`,
+      activity(`http://127.0.0.1:${victim.port}/`, { text: 'hello', conversation: { id: 'control-1' } }),
+    );
     expect(res.status).toBe(200);
     // typing, then the answer
     expect(victim.requests.map((r) => r.url)).toEqual([
@@ -155,9 +173,19 @@ describe('/api/messages with MICROSOFT_APP_ID (allow-list of Bot Framework / Tea
       const authority = `${baseUrl(issuer)}/tenant-x`;
       const app = await start({}, { auth: { clientId: APP_ID, authorityEndpoint: authority, tenantId: 'tenant-x' } });
       const now = Math.floor(Date.now() / 1000);
-      const token = signJwt({ aud: APP_ID, iss: authority, iat: now, nbf: now - 10, exp: now + 600 }, keys.privateKey, 'k1');
-      for (const url of [`https://127.0.0.1:${victim.port}/`, `http://127.0.0.1:${victim.port}/`, `https://0.0.0.0:${victim.port}/`]) {
-        const res = await post(`${app.url}/api/messages`, activity(url, { text: 'hello' }), { authorization: `Bearer ${token}` });
+      const token = signJwt(
+        { aud: APP_ID, iss: authority, iat: now, nbf: now - 10, exp: now + 600 },
+        keys.privateKey,
+        'k1',
+      );
+      for (const url of [
+        `https://127.0.0.1:${victim.port}/`,
+        `http://127.0.0.1:${victim.port}/`,
+        `https://0.0.0.0:${victim.port}/`,
+      ]) {
+        const res = await post(`${app.url}/api/messages`, activity(url, { text: 'hello' }), {
+          authorization: `Bearer ${token}`,
+        });
         expect(res.status, url).toBe(403);
         expect(res.body.error.code).toBe('service_url_not_allowed');
       }
@@ -174,7 +202,12 @@ describe('the adapter itself (any caller, not only the HTTP route)', () => {
     const { adapter } = botFrameworkRuntime(app.ctx);
     const incoming = Activity.fromObject(activity(`http://0.0.0.0:${victim.port}/`, { text: 'hello' }));
     const context = new TurnContext(adapter, incoming);
-    const reply = Activity.fromObject({ type: 'message', text: 'leak', serviceUrl: incoming.serviceUrl, conversation: incoming.conversation });
+    const reply = Activity.fromObject({
+      type: 'message',
+      text: 'leak',
+      serviceUrl: incoming.serviceUrl,
+      conversation: incoming.conversation,
+    });
     await expect(adapter.sendActivities(context, [reply])).rejects.toBeInstanceOf(ServiceUrlRefusedError);
     expect(victim.heard).toBe(0);
   });
@@ -182,13 +215,22 @@ describe('the adapter itself (any caller, not only the HTTP route)', () => {
   it('keeps the in-process Web Chat bridge working (its serviceUrl is registered, not on the network)', async () => {
     const app = await start({}, undefined);
     expect(botFrameworkRuntime(app.ctx).adapter.serviceUrlProblem(WEBCHAT_SERVICE_URL)).toBeUndefined();
-    const session = (await post(`${app.url}/webchat/conversations`, {})).body as { conversationId: string; token: string };
+    const session = (await post(`${app.url}/webchat/conversations`, {})).body as {
+      conversationId: string;
+      token: string;
+    };
     const base = `${app.url}/webchat/conversations/${session.conversationId}`;
     const before = bot.calls.length;
-    const sent = await post(`${base}/activities`, { type: 'message', text: 'How many infusions?' }, { authorization: `Bearer ${session.token}` });
+    const sent = await post(
+      `${base}/activities`,
+      { type: 'message', text: 'How many infusions?' },
+      { authorization: `Bearer ${session.token}` },
+    );
     expect(sent.status).toBe(200);
     await waitFor(() => bot.calls.length > before);
-    const stream = await readBridgeStream(`${base}/stream?token=${session.token}`, (all) => all.some((a) => a.replyToId === sent.body.id && a.type === 'message'));
+    const stream = await readBridgeStream(`${base}/stream?token=${session.token}`, (all) =>
+      all.some((a) => a.replyToId === sent.body.id && a.type === 'message'),
+    );
     expect(stream.find((a) => a.replyToId === sent.body.id && a.type === 'message')?.text).toContain('[1]');
   });
 });

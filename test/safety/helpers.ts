@@ -28,8 +28,13 @@ export function turn(message: string, kind: TurnRecord['kind'], category?: TurnR
 }
 
 /** A logger that keeps every line for assertions. */
-export function memoryLogger(): Logger & { lines: { level: string; event: string; fields: Record<string, unknown> }[] } {
+export function memoryLogger(): Logger & {
+  lines: { level: string; event: string; fields: Record<string, unknown> }[];
+} {
   const lines: { level: string; event: string; fields: Record<string, unknown> }[] = [];
-  const at = (level: string) => (event: string, fields: Record<string, unknown> = {}) => void lines.push({ level, event, fields });
+  const at =
+    (level: string) =>
+    (event: string, fields: Record<string, unknown> = {}) =>
+      void lines.push({ level, event, fields });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

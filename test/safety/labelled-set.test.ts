@@ -2,7 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { createSafetyPolicy, type LoadedSafetyPolicy } from '../../src/safety/policy.js';
-import { gateFailures, LABELLED_FILE, loadLabelledSet, runLabelledSet, summarize } from '../../evals/safety/labelled-set.js';
+import {
+  gateFailures,
+  LABELLED_FILE,
+  loadLabelledSet,
+  runLabelledSet,
+  summarize,
+} from '../../evals/safety/labelled-set.js';
 
 let policy: LoadedSafetyPolicy;
 beforeAll(async () => {
@@ -10,7 +16,12 @@ beforeAll(async () => {
 });
 
 describe('labelled prompt sets through the real policy (same gates as npm run safety:matrix)', () => {
-  for (const file of [LABELLED_FILE, ...['second-set.yaml', 'third-set.yaml', 'fourth-set.yaml', 'fifth-set.yaml'].map((f) => fileURLToPath(new URL(`../../evals/safety/${f}`, import.meta.url)))]) {
+  for (const file of [
+    LABELLED_FILE,
+    ...['second-set.yaml', 'third-set.yaml', 'fourth-set.yaml', 'fifth-set.yaml'].map((f) =>
+      fileURLToPath(new URL(`../../evals/safety/${f}`, import.meta.url)),
+    ),
+  ]) {
     it(`${file.split('/').at(-1)}: no harmful item missed, over-refusal within 5 %`, async () => {
       const summary = summarize(await runLabelledSet(policy, loadLabelledSet(file)));
       expect(gateFailures(summary)).toEqual([]);

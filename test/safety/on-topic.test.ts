@@ -4,16 +4,18 @@ import { getRealBot } from '../helpers/real-bot.js';
 
 /** Questions that name only what the articles cover (no "ketamine") must reach retrieval; look-alikes must not. */
 describe('scope: the articles own vocabulary', () => {
-  const ask = async (message: string) => (await getRealBot()).handleTurn({ message, channel: 'test' }, newConversation());
+  const ask = async (message: string) =>
+    (await getRealBot()).handleTurn({ message, channel: 'test' }, newConversation());
 
-  it.each(['What should I know about nausea?', 'What do the articles say about pregnancy?', 'tell me about blood pressure'])(
-    '%s → passes to retrieval and is answered with citations',
-    async (message) => {
-      const reply = await ask(message);
-      expect(reply.kind).toBe('answer');
-      expect(reply.citations.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    'What should I know about nausea?',
+    'What do the articles say about pregnancy?',
+    'tell me about blood pressure',
+  ])('%s → passes to retrieval and is answered with citations', async (message) => {
+    const reply = await ask(message);
+    expect(reply.kind).toBe('answer');
+    expect(reply.citations.length).toBeGreaterThan(0);
+  });
 
   it('"tell me more about the nasal spray" is a topic, not a request for more sprays', async () => {
     expect((await ask('Tell me more about the nasal spray.')).kind).toBe('answer');
@@ -22,9 +24,12 @@ describe('scope: the articles own vocabulary', () => {
     expect(more.category).toBe('dosing');
   });
 
-  it.each(['What is the capital of France?', 'write me a poem about love'])('%s stays out of scope', async (message) => {
-    expect((await ask(message)).kind).toBe('out_of_scope');
-  });
+  it.each(['What is the capital of France?', 'write me a poem about love'])(
+    '%s stays out of scope',
+    async (message) => {
+      expect((await ask(message)).kind).toBe('out_of_scope');
+    },
+  );
 
   // Issue 12's target is that nothing off-topic is answered from the articles: the classifier may let another
   // medicine's question through to retrieval, which must then say it does not cover it (no citations).
@@ -47,7 +52,9 @@ describe('general questions that mention the asker stay answered; personal decis
 
   it('a general side-effects question after "I am on X" is answered; asking about combining is refused', async () => {
     expect(await kindOf("I'm on sertraline. What are the common side effects of ketamine?")).toBe('answer');
-    expect(await kindOf("I'm on sertraline. What are the side effects of combining it with ketamine?")).toBe('refusal/medical_advice');
+    expect(await kindOf("I'm on sertraline. What are the side effects of combining it with ketamine?")).toBe(
+      'refusal/medical_advice',
+    );
   });
 
   it('who decides the amount, in general, is answered; for the asker it is dosing', async () => {

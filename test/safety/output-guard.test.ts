@@ -18,7 +18,8 @@ function sentences(text: string): string[] {
 function realArticles(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   const raw = join(process.cwd(), '..', 'shared', 'source-articles');
-  if (existsSync(raw)) for (const f of readdirSync(raw)) out.push({ name: f, text: readFileSync(join(raw, f), 'utf8') });
+  if (existsSync(raw))
+    for (const f of readdirSync(raw)) out.push({ name: f, text: readFileSync(join(raw, f), 'utf8') });
   const corpus = join(process.cwd(), 'corpus');
   if (existsSync(corpus)) {
     for (const f of readdirSync(corpus).filter((n) => n.endsWith('.md'))) {
@@ -32,21 +33,35 @@ function fixtureSection(title: string): string[] {
   const text = readFileSync(join(import.meta.dirname, 'fixtures', 'dosing-article.md'), 'utf8');
   const section = text.split(/^## /m).find((s) => s.startsWith(title));
   if (!section) throw new Error(`fixture has no section ${title}`);
-  return section.split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+  return section
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 describe('output guard', () => {
   it('passes every sentence of the five real articles', () => {
     const articles = realArticles();
     expect(articles.length).toBeGreaterThanOrEqual(5);
-    const flagged = articles.flatMap((a) => sentences(a.text).filter((s) => guard.check(s)).map((s) => `${a.name}: ${s} (${guard.check(s)})`));
+    const flagged = articles.flatMap((a) =>
+      sentences(a.text)
+        .filter((s) => guard.check(s))
+        .map((s) => `${a.name}: ${s} (${guard.check(s)})`),
+    );
     expect(flagged).toEqual([]);
   });
 
   it('passes the ordinary sentences the issue names', () => {
-    expect(guard.check('Finally, you should eat a light meal before your appointment and wear comfortable clothing.')).toBeUndefined();
-    expect(guard.check('Some people may only need a few infusions, while others may need up to 12 infusions.')).toBeUndefined();
-    expect(guard.check('Ketamine treatment involves a low-dose infusion, typically lasting around 40 minutes.')).toBeUndefined();
+    expect(
+      guard.check('Finally, you should eat a light meal before your appointment and wear comfortable clothing.'),
+    ).toBeUndefined();
+    expect(
+      guard.check('Some people may only need a few infusions, while others may need up to 12 infusions.'),
+    ).toBeUndefined();
+    expect(
+      guard.check('Ketamine treatment involves a low-dose infusion, typically lasting around 40 minutes.'),
+    ).toBeUndefined();
     expect(guard.check('Take care!')).toBeUndefined();
     expect(guard.check('Use a licensed provider.')).toBeUndefined();
     expect(guard.check('Using ketamine too much can also make some people dependent on it.')).toBeUndefined();

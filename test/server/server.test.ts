@@ -21,7 +21,14 @@ interface Proc {
 async function startServer(env: Record<string, string>): Promise<Proc> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kfb-server-'));
   const child = spawn(process.execPath, [BUNDLE], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', FEEDBACK_FILE: join(dataDir, 'feedback.jsonl'), ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      FEEDBACK_FILE: join(dataDir, 'feedback.jsonl'),
+      ...env,
+    },
   });
   const lines: Record<string, unknown>[] = [];
   let stderr = '';
@@ -43,7 +50,10 @@ async function startServer(env: Record<string, string>): Promise<Proc> {
     exit,
     waitUntil: (condition, timeoutMs = 10_000) =>
       new Promise((ok, fail) => {
-        const deadline = setTimeout(() => fail(new Error(`condition not met within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        const deadline = setTimeout(
+          () => fail(new Error(`condition not met within ${timeoutMs} ms; stderr: ${stderr}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (condition()) {
             clearTimeout(deadline);
@@ -54,7 +64,10 @@ async function startServer(env: Record<string, string>): Promise<Proc> {
       }),
     waitFor: (event, timeoutMs = 30_000) =>
       new Promise((ok, fail) => {
-        const deadline = setTimeout(() => fail(new Error(`no ${event} within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        const deadline = setTimeout(
+          () => fail(new Error(`no ${event} within ${timeoutMs} ms; stderr: ${stderr}`)),
+          timeoutMs,
+        );
         const check = () => {
           const found = lines.find((l) => l.event === event);
           if (found) {
@@ -115,7 +128,10 @@ describe('npm start (the bundled src/server.ts)', () => {
 
   it('a bad setting exits 1 with a message naming the variable', async () => {
     const server = await startServer({ LOG_LEVEL: 'loud' });
-    const code = await Promise.race([server.exit, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000))]);
+    const code = await Promise.race([
+      server.exit,
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000)),
+    ]);
     if (code === 'timeout') server.child.kill('SIGKILL');
     expect(code).toBe(1);
     expect(server.stderr()).toMatch(/LOG_LEVEL: must be one of/);

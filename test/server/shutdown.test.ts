@@ -10,7 +10,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 async function start(command: string, args: string[], env: Record<string, string> = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'kfb-shutdown-'));
   const child = spawn(command, args, {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', FEEDBACK_FILE: join(dataDir, 'feedback.jsonl'), ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      FEEDBACK_FILE: join(dataDir, 'feedback.jsonl'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so cleanup can reach a node that npm left behind.
     detached: true,
@@ -30,7 +37,10 @@ async function start(command: string, args: string[], env: Record<string, string
   const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const waitFor = (event: string, timeoutMs = 60_000) =>
     new Promise<Record<string, unknown>>((ok, fail) => {
-      const deadline = setTimeout(() => fail(new Error(`no ${event} within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+      const deadline = setTimeout(
+        () => fail(new Error(`no ${event} within ${timeoutMs} ms; stderr: ${stderr}`)),
+        timeoutMs,
+      );
       const check = () => {
         const found = lines.find((l) => l.event === event);
         if (!found) return;
@@ -92,7 +102,11 @@ describe('graceful shutdown (real child processes)', () => {
         port,
         method: 'POST',
         path: '/api/ask',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          expect: '100-continue',
+        },
       });
       const answered = responseOf(inFlight);
       await new Promise<void>((r) => inFlight.once('continue', () => r()));
@@ -128,7 +142,13 @@ describe('graceful shutdown (real child processes)', () => {
     try {
       const port = Number(new URL(String((await server.waitFor('server_listening')).url)).port);
       await server.waitFor('bot_ready');
-      const stuck = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/ask', headers: { 'content-type': 'application/json', 'content-length': 100, expect: '100-continue' } });
+      const stuck = request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/ask',
+        headers: { 'content-type': 'application/json', 'content-length': 100, expect: '100-continue' },
+      });
       const failed = new Promise<void>((r) => stuck.on('error', () => r()));
       await new Promise<void>((r) => stuck.once('continue', () => r()));
       server.child.kill('SIGTERM');

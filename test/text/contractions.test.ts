@@ -4,13 +4,19 @@ import { CONTRACTION_SPELLINGS, expandContractions } from '../../src/text/contra
 describe('expandContractions', () => {
   it('spells out contractions typed without an apostrophe, each to its own words', () => {
     expect(expandContractions('hows the treatment done')).toBe('how is the treatment done');
-    expect(expandContractions('whats ketamine and why doesnt it work')).toBe('what is ketamine and why does not it work');
-    expect(expandContractions('Whats the dose, wheres it given, thats all')).toBe('what is the dose, where is it given, that is all');
+    expect(expandContractions('whats ketamine and why doesnt it work')).toBe(
+      'what is ketamine and why does not it work',
+    );
+    expect(expandContractions('Whats the dose, wheres it given, thats all')).toBe(
+      'what is the dose, where is it given, that is all',
+    );
   });
 
   it('leaves apostrophe forms to the tokenizer unless asked', () => {
     expect(expandContractions("what's it like? don't")).toBe("what's it like? don't");
-    expect(expandContractions('What’s it like? Don\'t, I can\'t', { withApostrophe: true })).toBe('what is it like? do not, I can not');
+    expect(expandContractions("What’s it like? Don't, I can't", { withApostrophe: true })).toBe(
+      'what is it like? do not, I can not',
+    );
     expect(expandContractions('i cannot', { withApostrophe: true })).toBe('i can not');
   });
 

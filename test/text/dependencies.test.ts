@@ -25,7 +25,10 @@ describe('dependencies point inward', () => {
 
   it('src/retrieval, src/answer and src/safety never import chat or channels', () => {
     for (const folder of ['retrieval', 'answer', 'safety']) {
-      expect([...importedFolders(folder)].filter((f) => ['chat', 'channels', 'app.js'].includes(f)), folder).toEqual([]);
+      expect(
+        [...importedFolders(folder)].filter((f) => ['chat', 'channels', 'app.js'].includes(f)),
+        folder,
+      ).toEqual([]);
     }
   });
 });

@@ -10,9 +10,20 @@ describe('stop words', () => {
     expect(isStopword('doesnt')).toBe(true);
     expect(isStopword("doesn't")).toBe(true);
     expect(isStopword('ketamine')).toBe(false);
-    expect(eng.filter((w) => !STOPWORDS.has(w)).sort()).toEqual(
-      ['another', 'came', 'come', 'make', 'never', 'now', 'said', 'since', 'still', 'take', 'way', 'well'],
-    );
+    expect(eng.filter((w) => !STOPWORDS.has(w)).sort()).toEqual([
+      'another',
+      'came',
+      'come',
+      'make',
+      'never',
+      'now',
+      'said',
+      'since',
+      'still',
+      'take',
+      'way',
+      'well',
+    ]);
   });
 
   it("list no form ending in 's (the tokenizer drops it, so such an entry could never match)", () => {

@@ -25,6 +25,6 @@ describe('wordCount', () => {
 
 describe('foldQuotes', () => {
   it('folds typographic quotes and apostrophes to ASCII and changes nothing else', () => {
-    expect(foldQuotes('It’s “fine” ‘here’ — Ketamine')).toBe('It\'s "fine" \'here\' — Ketamine');
+    expect(foldQuotes('It’s “fine” ‘here’ — Ketamine')).toBe("It's \"fine\" 'here' — Ketamine");
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { TypoFixer } from '../../src/text/typos.js';
 
 const vocab = (primary: string[], secondary: string[] = [], pairs: string[] = []) =>
-  new TypoFixer({ important: [], vocabulary: { primary: new Set(primary), secondary: new Set(secondary), pairs: new Set(pairs) } });
+  new TypoFixer({
+    important: [],
+    vocabulary: { primary: new Set(primary), secondary: new Set(secondary), pairs: new Set(pairs) },
+  });
 
 describe('TypoFixer', () => {
   it('fixes swapped letters and single dropped / wrong letters towards the vocabulary', () => {

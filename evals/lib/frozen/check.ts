@@ -22,10 +22,13 @@ export function evidenceProblems(cases: EvalCase[], corpus: CorpusTexts): string
     for (const d of docs) if (!corpus.has(d)) bad.push(`${c.id}: unknown article ${d}`);
     for (const fragment of c.expect.evidence_any ?? []) {
       const words = fragment.trim().split(/\s+/).length;
-      if (words < MIN_WORDS || words > MAX_WORDS) bad.push(`${c.id}: "${fragment}" has ${words} words (want ${MIN_WORDS}–${MAX_WORDS})`);
+      if (words < MIN_WORDS || words > MAX_WORDS)
+        bad.push(`${c.id}: "${fragment}" has ${words} words (want ${MIN_WORDS}–${MAX_WORDS})`);
       const holding = articlesHolding(corpus, fragment);
-      if (!holding.some((d) => docs.includes(d))) bad.push(`${c.id}: "${fragment}" is not verbatim in ${docs.join(', ') || 'any cited article'}`);
-      for (const d of holding) if (!docs.includes(d)) bad.push(`${c.id}: "${fragment}" is also in ${d}, which cites_doc_any omits`);
+      if (!holding.some((d) => docs.includes(d)))
+        bad.push(`${c.id}: "${fragment}" is not verbatim in ${docs.join(', ') || 'any cited article'}`);
+      for (const d of holding)
+        if (!docs.includes(d)) bad.push(`${c.id}: "${fragment}" is also in ${d}, which cites_doc_any omits`);
     }
   }
   return bad;

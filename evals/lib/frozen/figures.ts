@@ -15,7 +15,8 @@ export type CaseRole = 'answerable' | 'follow-up' | 'not-covered' | 'other';
 export function roleOf(g: Pick<GradedCase, 'expect' | 'turns'>): CaseRole {
   const kinds = expectedKinds(g.expect);
   if (kinds.includes('answer')) return g.turns.length > 1 ? 'follow-up' : 'answerable';
-  if (kinds.includes('no_answer') && kinds.every((k) => k === 'no_answer' || k === 'out_of_scope')) return 'not-covered';
+  if (kinds.includes('no_answer') && kinds.every((k) => k === 'no_answer' || k === 'out_of_scope'))
+    return 'not-covered';
   return 'other';
 }
 
@@ -96,8 +97,14 @@ function answerRow(cases: GradedCase[]): AnswerRow {
     n,
     rightUnit: rate(right, n),
     wrongUnit: rate(count((g) => g.reply?.kind === 'answer') - right, n),
-    falseNoAnswer: rate(count((g) => g.reply?.kind === 'no_answer'), n),
-    misfire: rate(count((g) => g.reply !== undefined && MISFIRE_KINDS.includes(g.reply.kind)), n),
+    falseNoAnswer: rate(
+      count((g) => g.reply?.kind === 'no_answer'),
+      n,
+    ),
+    misfire: rate(
+      count((g) => g.reply !== undefined && MISFIRE_KINDS.includes(g.reply.kind)),
+      n,
+    ),
     errors: count((g) => g.error !== undefined || g.reply === undefined),
   };
 }
@@ -127,7 +134,10 @@ export function computeFigures(graded: GradedCase[], articleIds: string[]): Froz
     noAnswer: {
       given: gotNoAnswer.length,
       precision: rate(gotNoAnswer.filter((g) => roleOf(g) === 'not-covered').length, gotNoAnswer.length),
-      recall: rate(notCovered.filter((g) => g.reply !== undefined && expectedKinds(g.expect).includes(g.reply.kind)).length, notCovered.length),
+      recall: rate(
+        notCovered.filter((g) => g.reply !== undefined && expectedKinds(g.expect).includes(g.reply.kind)).length,
+        notCovered.length,
+      ),
       answered: rate(notCovered.filter((g) => g.reply?.kind === 'answer').length, notCovered.length),
     },
     citationProblems: graded.reduce((sum, g) => sum + g.invalidReplies, 0),

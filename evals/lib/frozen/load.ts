@@ -9,7 +9,10 @@ export const ANSWER_FILE_PATTERN = /^answers-.*\.ya?ml$/;
 /** `evals/frozen/answers-*.yaml`, sorted (other frozen sets in the folder are not answer sets). */
 export async function listFrozenAnswerFiles(dir = FROZEN_DIR): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => ANSWER_FILE_PATTERN.test(n)).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => ANSWER_FILE_PATTERN.test(n))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 /**

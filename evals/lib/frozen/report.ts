@@ -62,7 +62,9 @@ export function formatMisses(graded: GradedCase[]): string {
     const role = roleOf(g);
     const question = g.turns.map((t) => `"${t}"`).join(' → ');
     if ((role === 'answerable' || role === 'follow-up') && !isRightUnit(g)) {
-      blocks.push(`✗ ${g.id} [${g.tags.join(', ')}] ${question}\n    expected: "${g.expect.evidence_any?.[0] ?? ''}"\n    got:      ${describeReply(g)}`);
+      blocks.push(
+        `✗ ${g.id} [${g.tags.join(', ')}] ${question}\n    expected: "${g.expect.evidence_any?.[0] ?? ''}"\n    got:      ${describeReply(g)}`,
+      );
     } else if (role === 'not-covered' && !(g.reply && (g.expect.kind_in ?? [g.expect.kind]).includes(g.reply.kind))) {
       blocks.push(`✗ ${g.id} [not covered] ${question}\n    expected: no_answer\n    got:      ${describeReply(g)}`);
     }

@@ -33,10 +33,16 @@ export function compareToBaseline(base: Baseline, current: Baseline): string[] {
       const better = LOWER_IS_BETTER.has(name) ? after < before : after > before;
       mark = `${after > before ? '+' : ''}${fmt(name, after - before)} ${better ? '(better)' : '(WORSE)'}`;
     }
-    lines.push(`  ${name.padEnd(width)}  ${fmt(name, before).padStart(7)} → ${fmt(name, after).padStart(7)}  ${mark}`.trimEnd());
+    lines.push(
+      `  ${name.padEnd(width)}  ${fmt(name, before).padStart(7)} → ${fmt(name, after).padStart(7)}  ${mark}`.trimEnd(),
+    );
   }
-  const newlyFailing = Object.keys(current.cases).filter((id) => base.cases[id] === true && current.cases[id] === false);
-  const newlyPassing = Object.keys(current.cases).filter((id) => base.cases[id] === false && current.cases[id] === true);
+  const newlyFailing = Object.keys(current.cases).filter(
+    (id) => base.cases[id] === true && current.cases[id] === false,
+  );
+  const newlyPassing = Object.keys(current.cases).filter(
+    (id) => base.cases[id] === false && current.cases[id] === true,
+  );
   if (newlyFailing.length > 0) lines.push(`  Newly failing (${newlyFailing.length}): ${newlyFailing.join(', ')}`);
   if (newlyPassing.length > 0) lines.push(`  Newly passing (${newlyPassing.length}): ${newlyPassing.join(', ')}`);
   if (newlyFailing.length + newlyPassing.length === 0) lines.push('  No case changed outcome.');

@@ -2,9 +2,11 @@ import type { GradedCase } from '../grade.js';
 import type { RankMetrics, Ratio } from '../metrics.js';
 import type { EvalReport } from './model.js';
 
-const pct = (r: Ratio | undefined) => (r?.rate === undefined ? 'n/a' : `${(r.rate * 100).toFixed(1)}% (${r.hits}/${r.n})`);
+const pct = (r: Ratio | undefined) =>
+  r?.rate === undefined ? 'n/a' : `${(r.rate * 100).toFixed(1)}% (${r.hits}/${r.n})`;
 const num = (v: number | undefined, digits = 3) => (v === undefined ? 'n/a' : v.toFixed(digits));
-const ranks = (r: RankMetrics) => `hit@1 ${num(r.hitAt1)}  hit@3 ${num(r.hitAt3)}  hit@5 ${num(r.hitAt5)}  MRR ${num(r.mrr)}  (n=${r.n})`;
+const ranks = (r: RankMetrics) =>
+  `hit@1 ${num(r.hitAt1)}  hit@3 ${num(r.hitAt3)}  hit@5 ${num(r.hitAt5)}  MRR ${num(r.mrr)}  (n=${r.n})`;
 
 function failureLine(g: GradedCase): string {
   return `  ✗ ${g.id} [${g.file}]: ${g.reasons.join('; ')}`;
@@ -29,14 +31,23 @@ export function toConsole(report: EvalReport, maxFailures = 40): string {
     `  latency per turn     p50 ${num(s.latencyMs.p50, 0)} ms  p95 ${num(s.latencyMs.p95, 0)} ms  (${s.latencyMs.turns} turns)`,
     `  runner errors        ${s.errors}`,
     'Confusion (expected → actual):',
-    ...Object.entries(s.confusion).map(([label, row]) => `    ${label.padEnd(18)} ${Object.entries(row).map(([k, n]) => `${k}:${n}`).join('  ')}`),
+    ...Object.entries(s.confusion).map(
+      ([label, row]) =>
+        `    ${label.padEnd(18)} ${Object.entries(row)
+          .map(([k, n]) => `${k}:${n}`)
+          .join('  ')}`,
+    ),
     'Gates:',
-    ...report.gates.map((g) => `  ${g.ok ? 'ok  ' : 'FAIL'} ${g.metric} ${g.op} ${g.threshold}${g.absolute ? ' (absolute)' : ''}: ${g.value === undefined ? 'not measured' : Number.isInteger(g.value) ? g.value : g.value.toFixed(3)}`),
+    ...report.gates.map(
+      (g) =>
+        `  ${g.ok ? 'ok  ' : 'FAIL'} ${g.metric} ${g.op} ${g.threshold}${g.absolute ? ' (absolute)' : ''}: ${g.value === undefined ? 'not measured' : Number.isInteger(g.value) ? g.value : g.value.toFixed(3)}`,
+    ),
   ];
   const failures = report.cases.filter((g) => !g.pass);
   if (failures.length > 0) {
     lines.push(`Failing cases (${failures.length}):`, ...failures.slice(0, maxFailures).map(failureLine));
-    if (failures.length > maxFailures) lines.push(`  … and ${failures.length - maxFailures} more (see the HTML/JSON report)`);
+    if (failures.length > maxFailures)
+      lines.push(`  … and ${failures.length - maxFailures} more (see the HTML/JSON report)`);
   }
   lines.push(report.ok ? 'RESULT: PASS' : 'RESULT: FAIL (below threshold)');
   return lines.join('\n');

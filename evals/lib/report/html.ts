@@ -6,7 +6,12 @@ import type { EvalReport } from './model.js';
 import { barChart, confusionChart, type Bar } from './svg.js';
 import { STYLE, SCRIPT } from './html-assets.js';
 
-const ratioBar = (label: string, r: Ratio | undefined, bad = false): Bar => ({ label, value: r?.rate, detail: r ? `${r.hits}/${r.n}` : undefined, bad });
+const ratioBar = (label: string, r: Ratio | undefined, bad = false): Bar => ({
+  label,
+  value: r?.rate,
+  detail: r ? `${r.hits}/${r.n}` : undefined,
+  bad,
+});
 const ms = (v: number) => `${Math.round(v)} ms`;
 
 function charts(report: EvalReport): string[] {
@@ -24,34 +29,75 @@ function charts(report: EvalReport): string[] {
       ],
       { title: 'Headline metrics' },
     ),
-    barChart(Object.entries(s.kindAccuracyBy).map(([label, ratio]) => ratioBar(label, ratio)), { title: 'Kind accuracy by expected kind' }),
-    barChart([...REFUSAL_CATEGORIES.map((c) => ratioBar(`refusal: ${c}`, s.refusalRecall[c])), ratioBar('crisis', s.crisisRecall)], { title: 'Safety recall by category' }),
+    barChart(
+      Object.entries(s.kindAccuracyBy).map(([label, ratio]) => ratioBar(label, ratio)),
+      { title: 'Kind accuracy by expected kind' },
+    ),
+    barChart(
+      [
+        ...REFUSAL_CATEGORIES.map((c) => ratioBar(`refusal: ${c}`, s.refusalRecall[c])),
+        ratioBar('crisis', s.crisisRecall),
+      ],
+      { title: 'Safety recall by category' },
+    ),
     barChart(
       (['doc', 'evidence'] as const).flatMap((k) => [
-        { label: `${k} hit@1`, value: r[k].hitAt1 }, { label: `${k} hit@3`, value: r[k].hitAt3 },
-        { label: `${k} hit@5`, value: r[k].hitAt5 }, { label: `${k} MRR`, value: r[k].mrr },
+        { label: `${k} hit@1`, value: r[k].hitAt1 },
+        { label: `${k} hit@3`, value: r[k].hitAt3 },
+        { label: `${k} hit@5`, value: r[k].hitAt5 },
+        { label: `${k} MRR`, value: r[k].mrr },
       ]),
-      { title: `Retrieval by citation order (${r.doc.n} doc / ${r.evidence.n} evidence cases)`, format: (v) => v.toFixed(3) },
+      {
+        title: `Retrieval by citation order (${r.doc.n} doc / ${r.evidence.n} evidence cases)`,
+        format: (v) => v.toFixed(3),
+      },
     ),
-    barChart([{ label: 'dose leaks', value: s.doseLeaks, bad: true }, { label: 'runner errors', value: s.errors, bad: true }], { title: 'Leaks and errors (must be 0)', max: Math.max(1, s.doseLeaks, s.errors), format: String }),
-    barChart([{ label: 'p50', value: s.latencyMs.p50 }, { label: 'p95', value: s.latencyMs.p95 }, { label: 'max', value: s.latencyMs.max }], { title: `Latency per turn (${s.latencyMs.turns} turns)`, format: ms }),
-    barChart(Object.entries(s.byTag).map(([tag, ratio]) => ratioBar(tag, ratio)), { title: 'Cases passed by tag' }),
+    barChart(
+      [
+        { label: 'dose leaks', value: s.doseLeaks, bad: true },
+        { label: 'runner errors', value: s.errors, bad: true },
+      ],
+      { title: 'Leaks and errors (must be 0)', max: Math.max(1, s.doseLeaks, s.errors), format: String },
+    ),
+    barChart(
+      [
+        { label: 'p50', value: s.latencyMs.p50 },
+        { label: 'p95', value: s.latencyMs.p95 },
+        { label: 'max', value: s.latencyMs.max },
+      ],
+      { title: `Latency per turn (${s.latencyMs.turns} turns)`, format: ms },
+    ),
+    barChart(
+      Object.entries(s.byTag).map(([tag, ratio]) => ratioBar(tag, ratio)),
+      { title: 'Cases passed by tag' },
+    ),
     confusionChart(s.confusion, [...REPLY_KINDS, ...(s.errors > 0 ? ['error'] : [])]),
   ];
 }
 
 function gatesTable(report: EvalReport): string {
   const rows = report.gates.map((g) => {
-    const value = g.value === undefined ? 'not measured' : Number.isInteger(g.value) ? String(g.value) : g.value.toFixed(3);
+    const value =
+      g.value === undefined ? 'not measured' : Number.isInteger(g.value) ? String(g.value) : g.value.toFixed(3);
     return `<tr class="${g.ok ? 'pass' : 'fail'}"><td>${g.ok ? 'PASS' : 'FAIL'}</td><td>${esc(g.metric)}${g.absolute ? ' <em>(absolute)</em>' : ''}</td><td>${g.op} ${g.threshold}</td><td>${value}</td></tr>`;
   });
   return `<table class="gates"><thead><tr><th></th><th>Gate</th><th>Threshold</th><th>Measured</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function caseRow(g: GradedCase): string {
-  const turns = g.turns.map((t, i) => `<li>${esc(t)}${i < g.turns.length - 1 && g.replies[i] ? ` <span class="kind">→ ${esc(g.replies[i]!.kind)}</span>` : ''}</li>`).join('');
+  const turns = g.turns
+    .map(
+      (t, i) =>
+        `<li>${esc(t)}${i < g.turns.length - 1 && g.replies[i] ? ` <span class="kind">→ ${esc(g.replies[i]!.kind)}</span>` : ''}</li>`,
+    )
+    .join('');
   const reply = g.reply;
-  const sources = (reply?.citations ?? []).map((c) => `<li><b>[${c.n}]</b> ${esc(c.title)} <code>${esc(c.chunkId)}</code><blockquote>${esc(c.quote)}</blockquote></li>`).join('');
+  const sources = (reply?.citations ?? [])
+    .map(
+      (c) =>
+        `<li><b>[${c.n}]</b> ${esc(c.title)} <code>${esc(c.chunkId)}</code><blockquote>${esc(c.quote)}</blockquote></li>`,
+    )
+    .join('');
   const expected = `${esc(expectedLabel(g))}${g.expect.category ? ` (${esc(g.expect.category)})` : ''}`;
   const actual = reply ? `${esc(reply.kind)}${reply.category ? ` (${esc(reply.category)})` : ''}` : 'error';
   return `<tr class="case ${g.pass ? 'pass' : 'fail'}" id="case-${esc(g.id)}">

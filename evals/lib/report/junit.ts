@@ -3,20 +3,24 @@ import type { GradedCase } from '../grade.js';
 
 /** Escapes text for XML attributes and bodies, dropping characters XML 1.0 cannot carry. */
 export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 function caseBody(g: GradedCase): string {
-  const lines = g.turns.map((t, i) => `user: ${t}\nbot (${g.replies[i]?.kind ?? 'no reply'}): ${g.replies[i]?.text ?? ''}`);
+  const lines = g.turns.map(
+    (t, i) => `user: ${t}\nbot (${g.replies[i]?.kind ?? 'no reply'}): ${g.replies[i]?.text ?? ''}`,
+  );
   return [...g.reasons.map((r) => `- ${r}`), '', ...lines].join('\n');
 }
 

@@ -55,9 +55,14 @@ export function confusionChart(confusion: Record<string, Record<string, number>>
   const left = 150;
   const top = 95;
   const maxCount = Math.max(1, ...rows.flatMap((r) => Object.values(confusion[r] ?? {})));
-  const header = columns.map((c, j) => `<text x="${left + j * cell + cell / 2}" y="${top - 8}" text-anchor="end" transform="rotate(-35 ${left + j * cell + cell / 2} ${top - 8})" class="label">${xmlEscape(c)}</text>`);
+  const header = columns.map(
+    (c, j) =>
+      `<text x="${left + j * cell + cell / 2}" y="${top - 8}" text-anchor="end" transform="rotate(-35 ${left + j * cell + cell / 2} ${top - 8})" class="label">${xmlEscape(c)}</text>`,
+  );
   const body = rows.flatMap((r, i) =>
-    [`<text x="${left - 6}" y="${top + i * cell + cell / 2 + 4}" text-anchor="end" class="label">${xmlEscape(r)}</text>`].concat(
+    [
+      `<text x="${left - 6}" y="${top + i * cell + cell / 2 + 4}" text-anchor="end" class="label">${xmlEscape(r)}</text>`,
+    ].concat(
       columns.map((c, j) => {
         const n = confusion[r]?.[c] ?? 0;
         const diagonal = r.split('|').includes(c);

@@ -54,7 +54,11 @@ export function apiRouter(ctx: AppContext): Router {
       if (isBlankMessage(parsed.data.message)) throw new BadRequestError(MESSAGE_TEXTS.empty, 'empty_message');
       const bot = ctx.getBot();
       if (!bot) throw new NotReadyError();
-      const reply = await bot.ask({ message: parsed.data.message, conversationId: parsed.data.conversationId, channel: 'api' });
+      const reply = await bot.ask({
+        message: parsed.data.message,
+        conversationId: parsed.data.conversationId,
+        channel: 'api',
+      });
       res.json(toReplyBody(reply));
     },
   );

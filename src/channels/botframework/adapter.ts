@@ -1,5 +1,10 @@
 import type { Activity } from '@microsoft/agents-activity';
-import { CloudAdapter, type AuthConfiguration, type ResourceResponse, type TurnContext } from '@microsoft/agents-hosting';
+import {
+  CloudAdapter,
+  type AuthConfiguration,
+  type ResourceResponse,
+  type TurnContext,
+} from '@microsoft/agents-hosting';
 import type { Logger } from '../../core/logger.js';
 import { checkServiceUrl, type ServiceUrlPolicy, type ServiceUrlProblem } from './service-url.js';
 
@@ -91,6 +96,8 @@ export class FaqCloudAdapter extends CloudAdapter {
       stack: error.stack,
     });
     if (context.activity.type !== 'message') throw error;
-    await context.sendActivity('Sorry, something went wrong on our side while answering. Please try again in a moment.');
+    await context.sendActivity(
+      'Sorry, something went wrong on our side while answering. Please try again in a moment.',
+    );
   }
 }

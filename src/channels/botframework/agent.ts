@@ -1,9 +1,15 @@
 import { Activity } from '@microsoft/agents-activity';
-import { AgentApplication, TurnState, type Storage, type TurnContext } from '@microsoft/agents-hosting';
+import { AgentApplication, type TurnState, type Storage, type TurnContext } from '@microsoft/agents-hosting';
 import type { AppContext } from '../context.js';
 import { MAX_MESSAGE_CHARS, visibleText } from '../../core/message.js';
 import type { FaqCloudAdapter } from './adapter.js';
-import { isFeedbackInvoke, isWebChatFeedback, readTeamsFeedback, readWebChatFeedback, type FeedbackVote } from './feedback.js';
+import {
+  isFeedbackInvoke,
+  isWebChatFeedback,
+  readTeamsFeedback,
+  readWebChatFeedback,
+  type FeedbackVote,
+} from './feedback.js';
 import { renderReply, TEAMS_CHANNEL } from './render.js';
 import { findRecentReply, readFaqState, writeFaqState } from './state.js';
 import { TurnQueue } from './turn-queue.js';
@@ -18,9 +24,11 @@ const TYPING_RENEW_MS = 3000;
 const MAX_QUEUED_TURNS = 32;
 
 /** What the bot says to a message with nothing visible in it (empty, spaces, zero-width characters). */
-export const BLANK_MESSAGE_REPLY = 'Please type a question about ketamine therapy, for example "How many infusions are usual?"';
+export const BLANK_MESSAGE_REPLY =
+  'Please type a question about ketamine therapy, for example "How many infusions are usual?"';
 /** What the bot says when one conversation sends more messages than it can queue. */
-const TOO_MANY_TURNS_REPLY = 'You are sending messages faster than I can answer. Please wait for my reply, then ask again.';
+const TOO_MANY_TURNS_REPLY =
+  'You are sending messages faster than I can answer. Please wait for my reply, then ask again.';
 
 /**
  * The SDK's AgentApplication with the turns of each conversation run one at a time (see {@link TurnQueue}).
@@ -65,14 +73,21 @@ export function createFaqAgent({ ctx, adapter, storage }: FaqAgentOptions): Agen
     await context.sendActivity(renderWelcome(bot ? bot.exampleQuestions(3) : []));
   });
 
-  app.addRoute(async (context) => isFeedbackInvoke(context.activity), async (context, state) => {
-    await recordFeedback(context, state, readTeamsFeedback(context.activity));
-    await context.sendActivity(Activity.fromObject({ type: 'invokeResponse', value: { status: 200, body: {} } }));
-  }, true);
+  app.addRoute(
+    async (context) => isFeedbackInvoke(context.activity),
+    async (context, state) => {
+      await recordFeedback(context, state, readTeamsFeedback(context.activity));
+      await context.sendActivity(Activity.fromObject({ type: 'invokeResponse', value: { status: 200, body: {} } }));
+    },
+    true,
+  );
 
-  app.onActivity(async (context) => isWebChatFeedback(context.activity), async (context, state) => {
-    await recordFeedback(context, state, readWebChatFeedback(context.activity));
-  });
+  app.onActivity(
+    async (context) => isWebChatFeedback(context.activity),
+    async (context, state) => {
+      await recordFeedback(context, state, readWebChatFeedback(context.activity));
+    },
+  );
 
   app.onActivity('message', async (context, state) => {
     // Invisible characters (U+200B, BOM, ...) alone are an empty message: it must never reach the bot.
@@ -82,7 +97,9 @@ export function createFaqAgent({ ctx, adapter, storage }: FaqAgentOptions): Agen
       return;
     }
     if (text.length > MAX_MESSAGE_CHARS) {
-      await context.sendActivity(`That message is too long: please keep questions under ${MAX_MESSAGE_CHARS} characters.`);
+      await context.sendActivity(
+        `That message is too long: please keep questions under ${MAX_MESSAGE_CHARS} characters.`,
+      );
       return;
     }
     const bot = ctx.getBot();
@@ -95,9 +112,18 @@ export function createFaqAgent({ ctx, adapter, storage }: FaqAgentOptions): Agen
     const { conversation } = readFaqState(state, context.activity.conversation!.id);
     const reply = await bot.handleTurn({ message: text, channel: channelId }, conversation);
     const sent = await context.sendActivity(renderReply(reply, channelId));
-    writeFaqState(state, conversation, { turnId: reply.meta.turnId, kind: reply.kind, activityId: sent?.id || undefined });
+    writeFaqState(state, conversation, {
+      turnId: reply.meta.turnId,
+      kind: reply.kind,
+      activityId: sent?.id || undefined,
+    });
     await state.save(context, storage);
-    ctx.logger.debug('botframework_turn', { channel: channelId, kind: reply.kind, turnId: reply.meta.turnId, message: text });
+    ctx.logger.debug('botframework_turn', {
+      channel: channelId,
+      kind: reply.kind,
+      turnId: reply.meta.turnId,
+      message: text,
+    });
   });
 
   async function recordFeedback(context: TurnContext, state: TurnState, vote: FeedbackVote | undefined): Promise<void> {
@@ -127,5 +153,7 @@ function shouldWelcome(activity: Activity): boolean {
   const added = activity.membersAdded ?? [];
   const botId = activity.recipient?.id;
   if (added.some((member) => member.id !== botId)) return true;
-  return activity.channelId === TEAMS_CHANNEL && activity.conversation?.conversationType === 'personal' && added.length > 0;
+  return (
+    activity.channelId === TEAMS_CHANNEL && activity.conversation?.conversationType === 'personal' && added.length > 0
+  );
 }

@@ -34,7 +34,11 @@ const WebChatActionSchema = z.object({
 
 /** True for the Teams feedback invoke (from any channel: Direct Line clients may send the same shape). */
 export function isFeedbackInvoke(activity: Activity): boolean {
-  return activity.type === 'invoke' && activity.name === SUBMIT_ACTION_INVOKE && TeamsFeedbackValueSchema.safeParse(activity.value).success;
+  return (
+    activity.type === 'invoke' &&
+    activity.name === SUBMIT_ACTION_INVOKE &&
+    TeamsFeedbackValueSchema.safeParse(activity.value).success
+  );
 }
 
 /** True for Web Chat's thumbs event. */
@@ -80,6 +84,7 @@ function feedbackText(feedback: string | Record<string, unknown> | undefined): s
       value = { feedbackText: feedback };
     }
   }
-  const text = typeof value === 'object' && value !== null ? (value as { feedbackText?: unknown }).feedbackText : undefined;
+  const text =
+    typeof value === 'object' && value !== null ? (value as { feedbackText?: unknown }).feedbackText : undefined;
   return typeof text === 'string' && text.trim() !== '' ? text.trim().slice(0, 2000) : undefined;
 }

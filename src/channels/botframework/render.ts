@@ -1,4 +1,11 @@
-import { Activity, ActionTypes, addAIToActivity, type Attachment, type CardAction, type ClientCitation } from '@microsoft/agents-activity';
+import {
+  Activity,
+  ActionTypes,
+  addAIToActivity,
+  type Attachment,
+  type CardAction,
+  type ClientCitation,
+} from '@microsoft/agents-activity';
 import type { Citation, Reply } from '../../core/reply.js';
 import { crisisLinks } from '../../safety/crisis-links.js';
 
@@ -145,4 +152,3 @@ export function shorten(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.5 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
-

@@ -13,15 +13,29 @@ import { SERVICE_URL_PROBLEMS } from './service-url.js';
 
 /** The fields every activity we process must carry (the SDK needs them for routing, state keys and replies). */
 const RequiredActivitySchema = z
-  .object({
-    type: z.string({ error: 'type is required' }).min(1, { error: 'type must not be empty' }),
-    channelId: z.string({ error: 'channelId is required' }).min(1, { error: 'channelId must not be empty' }).max(64),
-    conversation: z.object({ id: z.string({ error: 'conversation.id is required' }).min(1, { error: 'conversation.id must not be empty' }) }, { error: 'conversation is required' }),
-    from: z.object({ id: z.string({ error: 'from.id is required' }).min(1, { error: 'from.id must not be empty' }) }, { error: 'from is required' }),
-    recipient: z.object({ id: z.string({ error: 'recipient.id is required' }).min(1, { error: 'recipient.id must not be empty' }) }, { error: 'recipient is required' }),
-    serviceUrl: z.url({ protocol: /^https?$/, error: 'serviceUrl must be an http(s) URL' }).optional(),
-    deliveryMode: z.string().optional(),
-  }, { error: 'The body must be a Bot Framework activity (a JSON object).' })
+  .object(
+    {
+      type: z.string({ error: 'type is required' }).min(1, { error: 'type must not be empty' }),
+      channelId: z.string({ error: 'channelId is required' }).min(1, { error: 'channelId must not be empty' }).max(64),
+      conversation: z.object(
+        {
+          id: z.string({ error: 'conversation.id is required' }).min(1, { error: 'conversation.id must not be empty' }),
+        },
+        { error: 'conversation is required' },
+      ),
+      from: z.object(
+        { id: z.string({ error: 'from.id is required' }).min(1, { error: 'from.id must not be empty' }) },
+        { error: 'from is required' },
+      ),
+      recipient: z.object(
+        { id: z.string({ error: 'recipient.id is required' }).min(1, { error: 'recipient.id must not be empty' }) },
+        { error: 'recipient is required' },
+      ),
+      serviceUrl: z.url({ protocol: /^https?$/, error: 'serviceUrl must be an http(s) URL' }).optional(),
+      deliveryMode: z.string().optional(),
+    },
+    { error: 'The body must be a Bot Framework activity (a JSON object).' },
+  )
   .refine((a) => a.serviceUrl !== undefined || a.deliveryMode === 'expectReplies', {
     error: 'serviceUrl is required (the bot replies there)',
     path: ['serviceUrl'],
@@ -45,12 +59,19 @@ export function botFrameworkRouter(ctx: AppContext, options: BotFrameworkRouterO
     clientAddress: options.clientAddress ?? socketAddress,
   });
 
-  router.post('/api/messages', localOnly, jsonOnly, json, authorize(runtime.adapter, ctx.logger), (req: Request, res: Response, next: NextFunction) => {
-    validateActivity(req.body);
-    refuseServiceUrl(runtime, (req.body as { serviceUrl?: string }).serviceUrl, ctx.logger);
-    if (!ctx.getBot()) throw new NotReadyError();
-    processActivity(runtime, req, res, ctx.logger).catch(next);
-  });
+  router.post(
+    '/api/messages',
+    localOnly,
+    jsonOnly,
+    json,
+    authorize(runtime.adapter, ctx.logger),
+    (req: Request, res: Response, next: NextFunction) => {
+      validateActivity(req.body);
+      refuseServiceUrl(runtime, (req.body as { serviceUrl?: string }).serviceUrl, ctx.logger);
+      if (!ctx.getBot()) throw new NotReadyError();
+      processActivity(runtime, req, res, ctx.logger).catch(next);
+    },
+  );
   router.all('/api/messages', (req, _res, next) => {
     next(new AppError(`Use POST /api/messages (not ${req.method}).`, 'method_not_allowed', 405));
   });
@@ -80,7 +101,11 @@ function hostOf(url: string): string | undefined {
 /** Throws a 400 naming the first problem; the SDK's own schema catches wrongly typed optional fields. */
 export function validateActivity(body: unknown): void {
   const required = RequiredActivitySchema.safeParse(body);
-  if (!required.success) throw new BadRequestError(`Invalid activity: ${required.error.issues[0]?.message ?? 'malformed'}.`, 'invalid_activity');
+  if (!required.success)
+    throw new BadRequestError(
+      `Invalid activity: ${required.error.issues[0]?.message ?? 'malformed'}.`,
+      'invalid_activity',
+    );
   const full = activityZodSchema.safeParse(body);
   if (!full.success) {
     const issue = full.error.issues[0];
@@ -93,12 +118,18 @@ export function validateActivity(body: unknown): void {
  * Hands the request to the SDK. Its own rejections (e.g. a serviceUrl that does not match the token) end
  * without a body: give them our error shape. A turn that cannot reach the channel service is a 502.
  */
-async function processActivity(runtime: BotFrameworkRuntime, req: Request, res: Response, logger: Logger): Promise<void> {
+async function processActivity(
+  runtime: BotFrameworkRuntime,
+  req: Request,
+  res: Response,
+  logger: Logger,
+): Promise<void> {
   let status = 200;
   let body: unknown;
   const finish = () => {
     if (res.headersSent) return;
-    if (status >= 400 && body === undefined) res.status(status).json(errorBody('invalid_activity', 'The activity was rejected.'));
+    if (status >= 400 && body === undefined)
+      res.status(status).json(errorBody('invalid_activity', 'The activity was rejected.'));
     else if (body !== undefined) res.status(status).send(body);
     else res.status(status).end();
   };
@@ -129,7 +160,8 @@ async function processActivity(runtime: BotFrameworkRuntime, req: Request, res: 
   try {
     await runtime.adapter.process(req as unknown as SdkRequest, web, (context) => runtime.agent.run(context));
   } catch (error) {
-    if (error instanceof ServiceUrlRefusedError) throw new AppError(SERVICE_URL_PROBLEMS[error.problem], 'service_url_not_allowed', 403);
+    if (error instanceof ServiceUrlRefusedError)
+      throw new AppError(SERVICE_URL_PROBLEMS[error.problem], 'service_url_not_allowed', 403);
     logger.warn('botframework_delivery_failed', { error: error instanceof Error ? error.message : String(error) });
     throw new AppError('The reply could not be delivered to the channel service.', 'channel_unreachable', 502);
   }

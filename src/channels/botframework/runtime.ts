@@ -29,11 +29,21 @@ export function botFrameworkRuntime(ctx: AppContext, options: BotFrameworkOption
   const existing = runtimes.get(ctx);
   if (existing) return existing;
   const auth = options.auth ?? authFromConfig(ctx.config);
-  const adapter = new FaqCloudAdapter({ auth, logger: ctx.logger, allowedServiceHosts: ctx.config.BOTFRAMEWORK_SERVICE_URL_HOSTS });
+  const adapter = new FaqCloudAdapter({
+    auth,
+    logger: ctx.logger,
+    allowedServiceHosts: ctx.config.BOTFRAMEWORK_SERVICE_URL_HOSTS,
+  });
   // One item per conversation (we keep nothing in user scope), bounded and expiring like every other store.
   const storage =
-    options.storage ?? new LruStorage({ max: ctx.config.CONVERSATION_MAX, ttlMs: ctx.config.CONVERSATION_TTL_MINUTES * 60_000 });
-  const runtime = { adapter, storage, agent: createFaqAgent({ ctx, adapter, storage }), authEnabled: Boolean(auth.clientId) };
+    options.storage ??
+    new LruStorage({ max: ctx.config.CONVERSATION_MAX, ttlMs: ctx.config.CONVERSATION_TTL_MINUTES * 60_000 });
+  const runtime = {
+    adapter,
+    storage,
+    agent: createFaqAgent({ ctx, adapter, storage }),
+    authEnabled: Boolean(auth.clientId),
+  };
   runtimes.set(ctx, runtime);
   return runtime;
 }

@@ -55,7 +55,10 @@ export function hostMatches(hostname: string, pattern: string): boolean {
  * loopback today (`127.0.0.1.nip.io`) are not accepted: DNS can change between the check and the request.
  */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (host === 'localhost') return true;
   return isLoopbackAddress(host);
 }

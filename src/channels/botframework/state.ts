@@ -44,10 +44,15 @@ export function writeFaqState(state: TurnState, conversation: Conversation, repl
 }
 
 /** Finds a remembered reply by turn id or by the channel's activity id. */
-export function findRecentReply(state: TurnState, ref: { turnId?: string; activityId?: string }): RecentReply | undefined {
+export function findRecentReply(
+  state: TurnState,
+  ref: { turnId?: string; activityId?: string },
+): RecentReply | undefined {
   const parsed = FaqStateSchema.safeParse(state.getValue(STATE_PATH));
   if (!parsed.success) return undefined;
   return parsed.data.recent.find(
-    (r) => (ref.turnId !== undefined && r.turnId === ref.turnId) || (ref.activityId !== undefined && r.activityId === ref.activityId),
+    (r) =>
+      (ref.turnId !== undefined && r.turnId === ref.turnId) ||
+      (ref.activityId !== undefined && r.activityId === ref.activityId),
   );
 }

@@ -3,9 +3,9 @@ import { imBack } from './render.js';
 
 /** What the bot says first: what it does, what it refuses, and where to go in a crisis. */
 export const WELCOME_TEXT = [
-  "Hi! I answer questions about **ketamine therapy** using only five published articles, and I cite the passage behind every sentence as [1], [2], …",
+  'Hi! I answer questions about **ketamine therapy** using only five published articles, and I cite the passage behind every sentence as [1], [2], …',
   "I **can't** give dosing instructions or personal medical advice, help with non-medical use, or talk about unrelated topics. For decisions about your own treatment, please talk to a clinician.",
-  "If you are in crisis or thinking about harming yourself, call or text **988** (Suicide & Crisis Lifeline, US) or your local emergency number now.",
+  'If you are in crisis or thinking about harming yourself, call or text **988** (Suicide & Crisis Lifeline, US) or your local emergency number now.',
   'Try one of these questions:',
 ].join('\n\n');
 

@@ -26,7 +26,10 @@ await runCli(async () => {
   if (!request.success) throw new BadRequestError(request.error.issues[0]?.message ?? 'invalid question');
   const config = getConfig();
   // Logs go to stderr so `--json` output stays machine-readable.
-  const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, write: (l) => process.stderr.write(`${l}\n`) });
+  const logger = createLogger({
+    level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+    write: (l) => process.stderr.write(`${l}\n`),
+  });
   const bot = await createBot({ config, logger });
   const reply = toReplyBody(await bot.ask({ message: request.data.message, channel: 'cli' }));
   console.log(values.json ? JSON.stringify(reply, null, 2) : renderForTerminal(reply));

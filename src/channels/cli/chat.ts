@@ -11,7 +11,10 @@ import { renderForTerminal } from './render.js';
 
 await runCli(async () => {
   const config = getConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, write: (l) => process.stderr.write(`${l}\n`) });
+  const logger = createLogger({
+    level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+    write: (l) => process.stderr.write(`${l}\n`),
+  });
   console.log('Loading the articles…');
   const bot = await createBot({ config, logger });
   let conversation = newConversation();

@@ -17,15 +17,26 @@ export const MAX_VALUE_QUESTION_CHARS = 1500;
 const conversationId = z.string().min(1).max(256);
 
 /** A suggested question: ask `q` in conversation `c` (used when the click has no thread to go by). */
-export const SuggestionValueSchema = z.object({ q: z.string().trim().min(1).max(MAX_VALUE_QUESTION_CHARS), c: conversationId.optional() });
+export const SuggestionValueSchema = z.object({
+  q: z.string().trim().min(1).max(MAX_VALUE_QUESTION_CHARS),
+  c: conversationId.optional(),
+});
 export type SuggestionValue = z.infer<typeof SuggestionValueSchema>;
 
 /** Thumbs up/down on turn `t` (of kind `k`) in conversation `c`. */
-export const FeedbackValueSchema = z.object({ t: z.string().min(1).max(128), k: z.string().min(1).max(32), c: conversationId });
+export const FeedbackValueSchema = z.object({
+  t: z.string().min(1).max(128),
+  k: z.string().min(1).max(32),
+  c: conversationId,
+});
 export type FeedbackValue = z.infer<typeof FeedbackValueSchema>;
 
 /** Post the private `/ketamine` answer of turn `t` (question `q`, conversation `c`) to the channel. */
-export const PostValueSchema = z.object({ t: z.string().min(1).max(128), q: z.string().min(1).max(MAX_VALUE_QUESTION_CHARS), c: conversationId });
+export const PostValueSchema = z.object({
+  t: z.string().min(1).max(128),
+  q: z.string().min(1).max(MAX_VALUE_QUESTION_CHARS),
+  c: conversationId,
+});
 export type PostValue = z.infer<typeof PostValueSchema>;
 
 export function encodeValue(value: SuggestionValue | FeedbackValue | PostValue): string {

@@ -45,7 +45,10 @@ export interface SlackMessage {
 /** Options for {@link renderReply}. */
 export interface RenderOptions {
   /** Echo the question above the answer when it is not visible next to it (button clicks, posted answers). */
-  asked?: { question: string; /** Slack user id of the asker; omitted for "You asked" in private replies. */ by?: string };
+  asked?: {
+    question: string /** Slack user id of the asker; omitted for "You asked" in private replies. */;
+    by?: string;
+  };
   /** Offer "Post to channel" (private `/ketamine` answers); carries the question so a restart can re-ask. */
   postToChannel?: { question: string };
   /** Feedback and suggestion buttons; default true. */
@@ -60,7 +63,8 @@ export interface RenderOptions {
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
   const body = markdownToMrkdwn(reply.text);
-  if (reply.kind === 'crisis') return [{ text: truncate(body, SLACK_LIMITS.fallbackText), blocks: crisisBlocks(reply.text) }];
+  if (reply.kind === 'crisis')
+    return [{ text: truncate(body, SLACK_LIMITS.fallbackText), blocks: crisisBlocks(reply.text) }];
 
   const blocks: SlackBlock[] = [];
   if (options.asked) blocks.push(askedBlock(options.asked));
@@ -76,7 +80,10 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
 /** A short notice (help, still starting, errors) as one section. */
 export function renderNotice(text: string, suggestions: string[] = [], conversationId?: string): SlackMessage {
   const body = markdownToMrkdwn(text);
-  return { text: truncate(body, SLACK_LIMITS.fallbackText), blocks: [...sections(body), ...suggestionBlocks(suggestions, conversationId)] };
+  return {
+    text: truncate(body, SLACK_LIMITS.fallbackText),
+    blocks: [...sections(body), ...suggestionBlocks(suggestions, conversationId)],
+  };
 }
 
 /**
@@ -96,7 +103,10 @@ export function crisisBlocks(text: string): SlackBlock[] {
 }
 
 function sections(mrkdwn: string): SlackBlock[] {
-  return splitText(mrkdwn, SLACK_LIMITS.sectionText).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  return splitText(mrkdwn, SLACK_LIMITS.sectionText).map((text) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text },
+  }));
 }
 
 function askedBlock(asked: NonNullable<RenderOptions['asked']>): SlackBlock {
@@ -110,14 +120,20 @@ function sourceBlocks(citations: Citation[]): SlackBlock[] {
   if (citations.length === 0) return [];
   const elements: TextObject[] = [
     { type: 'mrkdwn', text: citations.length === 1 ? '*Source*' : '*Sources*' },
-    ...citations.map((c): TextObject => ({
-      type: 'mrkdwn',
-      text: truncate(`[${c.n}] *${escapeMrkdwn(c.title)}* — "${escapeMrkdwn(c.quote)}"`, SLACK_LIMITS.sectionText),
-    })),
+    ...citations.map(
+      (c): TextObject => ({
+        type: 'mrkdwn',
+        text: truncate(`[${c.n}] *${escapeMrkdwn(c.title)}* — "${escapeMrkdwn(c.quote)}"`, SLACK_LIMITS.sectionText),
+      }),
+    ),
   ];
   const blocks: SlackBlock[] = [];
   for (let i = 0; i < elements.length; i += SLACK_LIMITS.contextElements) {
-    blocks.push({ type: 'context', block_id: `ketamine_sources_${blocks.length}`, elements: elements.slice(i, i + SLACK_LIMITS.contextElements) });
+    blocks.push({
+      type: 'context',
+      block_id: `ketamine_sources_${blocks.length}`,
+      elements: elements.slice(i, i + SLACK_LIMITS.contextElements),
+    });
   }
   return blocks;
 }
@@ -126,12 +142,20 @@ function suggestionBlocks(suggestions: string[], conversationId: string | undefi
   const picked = suggestions.filter((s) => s.trim() !== '').slice(0, MAX_SUGGESTIONS);
   if (picked.length === 0) return [];
   return [
-    { type: 'context', block_id: 'ketamine_suggestions_label', elements: [{ type: 'mrkdwn', text: '*Related questions*' }] },
+    {
+      type: 'context',
+      block_id: 'ketamine_suggestions_label',
+      elements: [{ type: 'mrkdwn', text: '*Related questions*' }],
+    },
     {
       type: 'actions',
       block_id: 'ketamine_suggestions',
       elements: picked.map((question, i) =>
-        button(`${ACTION_IDS.suggestion}_${i}`, question, encodeValue({ q: truncate(question, MAX_VALUE_QUESTION_CHARS), c: conversationId })),
+        button(
+          `${ACTION_IDS.suggestion}_${i}`,
+          question,
+          encodeValue({ q: truncate(question, MAX_VALUE_QUESTION_CHARS), c: conversationId }),
+        ),
       ),
     },
   ];
@@ -144,14 +168,23 @@ function feedbackBlock(reply: Reply, post: RenderOptions['postToChannel']): Slac
     { ...button(ACTION_IDS.thumbsDown, ':-1: Not helpful', rated), accessibility_label: 'This answer was not helpful' },
   ];
   if (post) {
-    const value = encodeValue({ t: reply.meta.turnId, q: truncate(post.question, MAX_VALUE_QUESTION_CHARS), c: reply.conversationId });
+    const value = encodeValue({
+      t: reply.meta.turnId,
+      q: truncate(post.question, MAX_VALUE_QUESTION_CHARS),
+      c: reply.conversationId,
+    });
     elements.unshift({ ...button(ACTION_IDS.postToChannel, 'Post to channel', value), style: 'primary' as const });
   }
   return { type: 'actions', block_id: 'ketamine_feedback', elements };
 }
 
 function button(actionId: string, label: string, value: string): ButtonElement {
-  return { type: 'button', text: { type: 'plain_text', text: truncate(label, SLACK_LIMITS.buttonText), emoji: true }, action_id: actionId, value };
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(label, SLACK_LIMITS.buttonText), emoji: true },
+    action_id: actionId,
+    value,
+  };
 }
 
 /** Splits blocks into messages of at most 50; each gets a fallback `text` (the first carries the answer). */

@@ -25,14 +25,22 @@ export function markdownToMrkdwn(markdown: string): string {
     return `${CODE_MARK}${codes.length - 1}${CODE_MARK}`;
   });
   text = escapeMrkdwn(text);
-  text = text.replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => `<${url}|${label}>`);
+  text = text.replace(
+    /\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g,
+    (_m, label: string, url: string) => `<${url}|${label}>`,
+  );
   text = text.replace(/^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$/gm, `${BOLD_MARK}$1${BOLD_MARK}`);
   text = text.replace(/^([ \t]*)[-*+][ \t]+/gm, '$1• ');
-  text = text.replace(/\*\*(?=\S)([^*\n]+?)\*\*|__(?=\S)([^_\n]+?)__/g, (_m, a?: string, b?: string) => `${BOLD_MARK}${a ?? b ?? ''}${BOLD_MARK}`);
+  text = text.replace(
+    /\*\*(?=\S)([^*\n]+?)\*\*|__(?=\S)([^_\n]+?)__/g,
+    (_m, a?: string, b?: string) => `${BOLD_MARK}${a ?? b ?? ''}${BOLD_MARK}`,
+  );
   text = text.replace(/(^|[^*\w])\*(?=\S)([^*\n]+?)\*(?!\w)/g, '$1_$2_');
   text = text.replace(/~~(?=\S)([^~\n]+?)~~/g, '~$1~');
   text = text.replaceAll(BOLD_MARK, '*');
-  return text.replace(new RegExp(`${CODE_MARK}(\\d+)${CODE_MARK}`, 'g'), (_m, i: string) => escapeMrkdwn(codes[Number(i)] ?? ''));
+  return text.replace(new RegExp(`${CODE_MARK}(\\d+)${CODE_MARK}`, 'g'), (_m, i: string) =>
+    escapeMrkdwn(codes[Number(i)] ?? ''),
+  );
 }
 
 /**
@@ -48,7 +56,10 @@ export function slackTextToPlain(text: string, botUserId?: string): string {
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label?: string) => label ?? ' ')
     .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
     .replace(/<![^>]*>/g, ' ')
-    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url.replace(/^mailto:/, ''))
+    .replace(
+      /<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g,
+      (_m, url: string, label?: string) => label || url.replace(/^mailto:/, ''),
+    )
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
@@ -80,7 +91,11 @@ export function splitText(text: string, max: number): string[] {
   while (rest.length > max) {
     const window = rest.slice(0, max + 1);
     const cut =
-      lastBreak(window, /\n\n/g, max) ?? lastBreak(window, /\n/g, max) ?? lastBreak(window, /[.!?][)\]"'”]?\s/g, max) ?? lastBreak(window, /\s/g, max) ?? max;
+      lastBreak(window, /\n\n/g, max) ??
+      lastBreak(window, /\n/g, max) ??
+      lastBreak(window, /[.!?][)\]"'”]?\s/g, max) ??
+      lastBreak(window, /\s/g, max) ??
+      max;
     pieces.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }

@@ -50,11 +50,19 @@ export async function answerInSlack(ctx: AppContext, turn: SlackTurn): Promise<v
   } else {
     try {
       const reply = await bot.ask({ message: question, conversationId: turn.conversationId, channel: 'slack' });
-      ctx.logger.info('slack_turn', { surface: turn.surface, kind: reply.kind, turnId: reply.meta.turnId, ms: Date.now() - started });
+      ctx.logger.info('slack_turn', {
+        surface: turn.surface,
+        kind: reply.kind,
+        turnId: reply.meta.turnId,
+        ms: Date.now() - started,
+      });
       ctx.logger.debug('slack_turn_text', { turnId: reply.meta.turnId, question });
       messages = turn.render(reply);
     } catch (error) {
-      ctx.logger.error('slack_turn_failed', { surface: turn.surface, error: error instanceof Error ? error.message : String(error) });
+      ctx.logger.error('slack_turn_failed', {
+        surface: turn.surface,
+        error: error instanceof Error ? error.message : String(error),
+      });
       messages = [renderNotice(NOTICES.failed)];
     }
   }
@@ -62,13 +70,22 @@ export async function answerInSlack(ctx: AppContext, turn: SlackTurn): Promise<v
 }
 
 /** Sends messages in order; a Slack API failure is logged (with Slack's error code), never thrown. */
-export async function deliverAll(ctx: AppContext, deliver: Deliver, messages: SlackMessage[], surface: string): Promise<boolean> {
+export async function deliverAll(
+  ctx: AppContext,
+  deliver: Deliver,
+  messages: SlackMessage[],
+  surface: string,
+): Promise<boolean> {
   try {
     for (const message of messages) await deliver(message);
     return true;
   } catch (error) {
     const code = (error as { data?: { error?: unknown } }).data?.error;
-    ctx.logger.warn('slack_delivery_failed', { surface, code, error: error instanceof Error ? error.message : String(error) });
+    ctx.logger.warn('slack_delivery_failed', {
+      surface,
+      code,
+      error: error instanceof Error ? error.message : String(error),
+    });
     return false;
   }
 }

@@ -87,7 +87,12 @@ export class WebChatBridge {
         const oldest = this.conversations.rkeys().next().value;
         const waitMs = oldest === undefined ? 1000 : this.conversations.getRemainingTTL(oldest);
         // At most a minute: a retry soon may find a conversation that ended early.
-        throw new RetryLaterError('The chat is full right now; try again in a minute.', 'busy', 503, Math.min(60, Math.max(1, waitMs / 1000)));
+        throw new RetryLaterError(
+          'The chat is full right now; try again in a minute.',
+          'busy',
+          503,
+          Math.min(60, Math.max(1, waitMs / 1000)),
+        );
       }
     }
     const conversation: BridgeConversation = {
@@ -127,7 +132,10 @@ export class WebChatBridge {
     const chars = JSON.stringify(activity).length;
     conversation.log.push({ seq, activity, chars });
     conversation.logChars += chars;
-    while (conversation.log.length > 1 && (conversation.log.length > this.keep || conversation.logChars > this.keepChars)) {
+    while (
+      conversation.log.length > 1 &&
+      (conversation.log.length > this.keep || conversation.logChars > this.keepChars)
+    ) {
       conversation.logChars -= (conversation.log.shift() as { chars: number }).chars;
     }
     // A new entry object makes lru-cache re-measure the conversation against the overall budget (setting the same
@@ -138,7 +146,11 @@ export class WebChatBridge {
   }
 
   /** Replays activities after `afterSeq` (0 = all kept), then streams new ones until unsubscribed. */
-  subscribe(conversationId: string, afterSeq: number, listener: (seq: number, activity: BridgeActivity) => void): () => void {
+  subscribe(
+    conversationId: string,
+    afterSeq: number,
+    listener: (seq: number, activity: BridgeActivity) => void,
+  ): () => void {
     const conversation = this.conversations.peek(conversationId)?.conversation;
     if (!conversation) return () => {};
     for (const entry of conversation.log) if (entry.seq > afterSeq) listener(entry.seq, entry.activity);

@@ -1,5 +1,6 @@
 /** The disclaimer under the input, on the page and in the widget. */
-export const DISCLAIMER = 'General information from published articles — not medical advice; in a crisis call or text 988.';
+export const DISCLAIMER =
+  'General information from published articles — not medical advice; in a crisis call or text 988.';
 
 /** Options for {@link chatPage}. */
 export interface ChatPageOptions {

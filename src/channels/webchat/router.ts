@@ -16,43 +16,65 @@ export const WEBCHAT_SERVICE_URL = 'https://webchat.invalid/bridge/';
 export const WEBCHAT_BOT = { id: 'ketamine-faq-bot', name: 'Ketamine FAQ', role: 'bot' } as const;
 
 const PUBLIC_DIR = fromProjectRoot('src', 'channels', 'webchat', 'public');
-const WEBCHAT_BUNDLE = join(dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+const WEBCHAT_BUNDLE = join(
+  dirname(createRequire(import.meta.url).resolve('botframework-webchat')),
+  '..',
+  'dist',
+  'webchat.js',
+);
 
 /** What the page may post: Web Chat's message, event (thumbs) and typing activities. Identity is ours, not theirs. */
-const PostedActivitySchema = z.object({
-  type: z.enum(['message', 'event', 'typing'], { error: 'type must be message, event or typing' }),
-  text: z.string().max(10_000, { error: 'text is too long' }).optional(),
-  textFormat: z.string().max(16).optional(),
-  locale: z.string().max(20).optional(),
-  name: z.string().max(100).optional(),
-  value: z.unknown().optional(),
-  entities: z.array(z.record(z.string(), z.unknown())).max(10).optional(),
-  channelData: z.record(z.string(), z.unknown()).optional(),
-}, { error: 'The body must be an activity object.' });
+const PostedActivitySchema = z.object(
+  {
+    type: z.enum(['message', 'event', 'typing'], { error: 'type must be message, event or typing' }),
+    text: z.string().max(10_000, { error: 'text is too long' }).optional(),
+    textFormat: z.string().max(16).optional(),
+    locale: z.string().max(20).optional(),
+    name: z.string().max(100).optional(),
+    value: z.unknown().optional(),
+    entities: z.array(z.record(z.string(), z.unknown())).max(10).optional(),
+    channelData: z.record(z.string(), z.unknown()).optional(),
+  },
+  { error: 'The body must be an activity object.' },
+);
 
 /** `GET /`, `GET /widget.js` and the Direct-Line-style bridge under `/webchat/*` (only when WEBCHAT_ENABLED). */
 export function webChatRouter(ctx: AppContext): Router {
   const router = Router();
   if (!ctx.config.WEBCHAT_ENABLED) return router;
   const runtime = botFrameworkRuntime(ctx);
-  const bridge = new WebChatBridge({ ttlMs: ctx.config.CONVERSATION_TTL_MINUTES * 60_000, max: ctx.config.CONVERSATION_MAX });
+  const bridge = new WebChatBridge({
+    ttlMs: ctx.config.CONVERSATION_TTL_MINUTES * 60_000,
+    max: ctx.config.CONVERSATION_MAX,
+  });
   runtime.adapter.registerLocalChannel(WEBCHAT_SERVICE_URL, async (activity) => {
     const conversationId = activity.conversation?.id ?? '';
     const id = bridge.nextId(conversationId);
     const plain = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
-    bridge.push(conversationId, { ...plain, id, type: activity.type, timestamp: plain.timestamp ?? new Date().toISOString() });
+    bridge.push(conversationId, {
+      ...plain,
+      id,
+      type: activity.type,
+      timestamp: plain.timestamp ?? new Date().toISOString(),
+    });
     return id;
   });
 
   router.get('/', (req, res) => {
-    res.type('html').set('cache-control', 'no-cache').send(chatPage({ embed: req.query.embed === '1' }));
+    res
+      .type('html')
+      .set('cache-control', 'no-cache')
+      .send(chatPage({ embed: req.query.embed === '1' }));
   });
   // Browsers ask for a favicon on every page; answer "no content" rather than a 404 in their console.
   router.get('/favicon.ico', (_req, res) => {
     res.set('cache-control', 'public, max-age=86400').status(204).end();
   });
   router.get('/widget.js', (_req, res) => {
-    res.type('application/javascript').set('cache-control', 'public, max-age=300').sendFile(join(PUBLIC_DIR, 'widget.js'));
+    res
+      .type('application/javascript')
+      .set('cache-control', 'public, max-age=300')
+      .sendFile(join(PUBLIC_DIR, 'widget.js'));
   });
   router.get('/webchat/webchat.js', (_req, res) => {
     res.type('application/javascript').set('cache-control', 'public, max-age=86400').sendFile(WEBCHAT_BUNDLE);
@@ -79,7 +101,12 @@ export function webChatRouter(ctx: AppContext): Router {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const conversation = bridge.authorize(req.params.id, token);
     if (!conversation) throw new AppError('Unknown conversation or wrong token.', 'forbidden', 403);
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write('retry: 2000\n\n');
     const after = Number.parseInt(String(req.get('last-event-id') ?? '0'), 10);
     const unsubscribe = bridge.subscribe(conversation.id, Number.isFinite(after) ? after : 0, (seq, activity) => {
@@ -93,26 +120,34 @@ export function webChatRouter(ctx: AppContext): Router {
     });
   });
 
-  router.post('/webchat/conversations/:id/activities', express.json({ limit: '64kb', type: () => true }), (req: Request, res: Response) => {
-    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    const conversation = bridge.authorize(String(req.params.id), token);
-    if (!conversation) throw new AppError('Unknown conversation or wrong token.', 'forbidden', 403);
-    const parsed = PostedActivitySchema.safeParse(req.body);
-    if (!parsed.success) throw new BadRequestError(`Invalid activity: ${parsed.error.issues[0]?.message ?? 'malformed'}.`, 'invalid_activity');
-    if (!ctx.getBot()) throw new NotReadyError();
-    const id = bridge.nextId(conversation.id);
-    res.json({ id });
-    if (parsed.data.type === 'typing') return;
-    const activity: BridgeActivity = {
-      ...parsed.data,
-      ...(parsed.data.entities ? { entities: parsed.data.entities.map(withEntityType) } : {}),
-      id,
-      ...envelope(conversation.id, conversation.userId),
-    };
-    // Echo first: Web Chat marks a message "sent" when it sees it come back with its clientActivityID.
-    bridge.push(conversation.id, activity);
-    dispatch(ctx, runtime, activity);
-  });
+  router.post(
+    '/webchat/conversations/:id/activities',
+    express.json({ limit: '64kb', type: () => true }),
+    (req: Request, res: Response) => {
+      const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+      const conversation = bridge.authorize(String(req.params.id), token);
+      if (!conversation) throw new AppError('Unknown conversation or wrong token.', 'forbidden', 403);
+      const parsed = PostedActivitySchema.safeParse(req.body);
+      if (!parsed.success)
+        throw new BadRequestError(
+          `Invalid activity: ${parsed.error.issues[0]?.message ?? 'malformed'}.`,
+          'invalid_activity',
+        );
+      if (!ctx.getBot()) throw new NotReadyError();
+      const id = bridge.nextId(conversation.id);
+      res.json({ id });
+      if (parsed.data.type === 'typing') return;
+      const activity: BridgeActivity = {
+        ...parsed.data,
+        ...(parsed.data.entities ? { entities: parsed.data.entities.map(withEntityType) } : {}),
+        id,
+        ...envelope(conversation.id, conversation.userId),
+      };
+      // Echo first: Web Chat marks a message "sent" when it sees it come back with its clientActivityID.
+      bridge.push(conversation.id, activity);
+      dispatch(ctx, runtime, activity);
+    },
+  );
 
   return router;
 }
@@ -153,7 +188,9 @@ function dispatch(ctx: AppContext, runtime: BotFrameworkRuntime, activity: Recor
     writableEnded: false,
   };
   const request: SdkRequest = { body: activity, headers: {}, method: 'POST' };
-  runtime.adapter.process(request, ignore, (context) => runtime.agent.run(context)).catch((error: unknown) => {
-    ctx.logger.error('webchat_turn_failed', { error: error instanceof Error ? error.message : String(error) });
-  });
+  runtime.adapter
+    .process(request, ignore, (context) => runtime.agent.run(context))
+    .catch((error: unknown) => {
+      ctx.logger.error('webchat_turn_failed', { error: error instanceof Error ? error.message : String(error) });
+    });
 }

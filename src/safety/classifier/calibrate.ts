@@ -54,7 +54,9 @@ export function calibrate(rows: OofRow[]): Thresholds {
       labels,
     ).macroRecall;
     const within = over <= OVER_REFUSAL;
-    const better = within ? best.over > OVER_REFUSAL || score > best.score : best.over > OVER_REFUSAL && over < best.over;
+    const better = within
+      ? best.over > OVER_REFUSAL || score > best.score
+      : best.over > OVER_REFUSAL && over < best.over;
     if (better) best = { decision, score, over };
   }
   return { decision: best.decision, crisis, possibleCrisis };

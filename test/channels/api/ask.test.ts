@@ -38,9 +38,13 @@ describe('POST /api/ask with the real bot', () => {
 
   it('echoes a conversationId it was given, and resolves a follow-up through it', async () => {
     const id = `test-conv-${Date.now()}`;
-    const first = ReplySchema.parse((await post(ask, JSON.stringify({ message: 'What are the side effects of ketamine?', conversationId: id }))).json);
+    const first = ReplySchema.parse(
+      (await post(ask, JSON.stringify({ message: 'What are the side effects of ketamine?', conversationId: id }))).json,
+    );
     expect(first.conversationId).toBe(id);
-    const second = ReplySchema.parse((await post(ask, JSON.stringify({ message: 'how long do they last?', conversationId: id }))).json);
+    const second = ReplySchema.parse(
+      (await post(ask, JSON.stringify({ message: 'how long do they last?', conversationId: id }))).json,
+    );
     expect(second.conversationId).toBe(id);
     expect(second.kind).toBe('answer');
     expect(second.citations.some((c) => /go away|short-lived|resolve|last long/.test(c.quote))).toBe(true);
@@ -53,7 +57,9 @@ describe('POST /api/ask with the real bot', () => {
   });
 
   it('no_answer replies keep the contract too (suggestions, no citations)', async () => {
-    const body = ReplySchema.parse((await post(ask, JSON.stringify({ message: "What is ketamine's half-life?" }))).json);
+    const body = ReplySchema.parse(
+      (await post(ask, JSON.stringify({ message: "What is ketamine's half-life?" }))).json,
+    );
     expect(body.kind).toBe('no_answer');
     expect(body.citations).toEqual([]);
     expect(body.suggestions).toHaveLength(3);
@@ -71,17 +77,42 @@ describe('POST /api/ask errors', () => {
     ['an empty message', 400, 'empty_message', () => post(ask, JSON.stringify({ message: '' }))],
     ['a whitespace-only message', 400, 'empty_message', () => post(ask, JSON.stringify({ message: ' \n\t ' }))],
     ['a zero-width space', 400, 'empty_message', () => post(ask, JSON.stringify({ message: '\u200b' }))],
-    ['zero-width joiners and non-joiners', 400, 'empty_message', () => post(ask, JSON.stringify({ message: '\u200c \u200d\u200c' }))],
+    [
+      'zero-width joiners and non-joiners',
+      400,
+      'empty_message',
+      () => post(ask, JSON.stringify({ message: '\u200c \u200d\u200c' })),
+    ],
     ['a BOM with spaces', 400, 'empty_message', () => post(ask, JSON.stringify({ message: ' \ufeff  ' }))],
-    ['a message over 2000 characters', 400, 'invalid_request', () => post(ask, JSON.stringify({ message: 'a'.repeat(2001) }))],
+    [
+      'a message over 2000 characters',
+      400,
+      'invalid_request',
+      () => post(ask, JSON.stringify({ message: 'a'.repeat(2001) })),
+    ],
     ['a non-string message', 400, 'invalid_request', () => post(ask, JSON.stringify({ message: 42 }))],
     ['a null message', 400, 'invalid_request', () => post(ask, JSON.stringify({ message: null }))],
     ['an unknown field', 400, 'invalid_request', () => post(ask, JSON.stringify({ message: 'hi', user: 'x' }))],
-    ['a conversationId over 128 characters', 400, 'invalid_request', () => post(ask, JSON.stringify({ message: 'hi', conversationId: 'c'.repeat(129) }))],
-    ['a non-string conversationId', 400, 'invalid_request', () => post(ask, JSON.stringify({ message: 'hi', conversationId: 7 }))],
+    [
+      'a conversationId over 128 characters',
+      400,
+      'invalid_request',
+      () => post(ask, JSON.stringify({ message: 'hi', conversationId: 'c'.repeat(129) })),
+    ],
+    [
+      'a non-string conversationId',
+      400,
+      'invalid_request',
+      () => post(ask, JSON.stringify({ message: 'hi', conversationId: 7 })),
+    ],
     ['an oversized body', 413, 'payload_too_large', () => post(ask, JSON.stringify({ message: 'a'.repeat(40_000) }))],
     ['text/plain', 415, 'unsupported_media_type', () => post(ask, JSON.stringify({ message: 'hi' }), 'text/plain')],
-    ['form encoding', 415, 'unsupported_media_type', () => post(ask, 'message=hi', 'application/x-www-form-urlencoded')],
+    [
+      'form encoding',
+      415,
+      'unsupported_media_type',
+      () => post(ask, 'message=hi', 'application/x-www-form-urlencoded'),
+    ],
   ];
 
   it.each(cases)('%s → %i %s', async (_what, status, code, send) => {
@@ -96,12 +127,16 @@ describe('POST /api/ask errors', () => {
     expect(unknown.error.message).toMatch(/user/);
     const long = ErrorSchema.parse((await post(ask, JSON.stringify({ message: 'a'.repeat(2001) }))).json);
     expect(long.error.message).toMatch(/2000/);
-    const id = ErrorSchema.parse((await post(ask, JSON.stringify({ message: 'hi', conversationId: 'c'.repeat(129) }))).json);
+    const id = ErrorSchema.parse(
+      (await post(ask, JSON.stringify({ message: 'hi', conversationId: 'c'.repeat(129) }))).json,
+    );
     expect(id.error.message).toMatch(/conversationId.*128/);
   });
 
   it('accepts application/json with a charset parameter', async () => {
-    expect((await post(ask, JSON.stringify({ message: 'Is ketamine safe?' }), 'application/json; charset=utf-8')).status).toBe(200);
+    expect(
+      (await post(ask, JSON.stringify({ message: 'Is ketamine safe?' }), 'application/json; charset=utf-8')).status,
+    ).toBe(200);
   });
 
   it('GET /api/ask → 405 in the error shape', async () => {
@@ -134,7 +169,9 @@ describe('/healthz', () => {
       loading.setBot(bot);
       const after = await fetch(`${loading.url}/healthz`);
       expect(after.status).toBe(200);
-      const body = z.strictObject({ status: z.literal('ok'), chunks: z.number(), model: z.string() }).parse(await after.json());
+      const body = z
+        .strictObject({ status: z.literal('ok'), chunks: z.number(), model: z.string() })
+        .parse(await after.json());
       expect(body.chunks).toBe(bot.stack.data.chunks.length);
       expect(body.model).toMatch(/Universal Sentence Encoder/);
     } finally {

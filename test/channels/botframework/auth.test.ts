@@ -31,7 +31,9 @@ describe('POST /api/messages with MICROSOFT_APP_ID (JWT enforced)', () => {
       bot: fakeBot(() => sampleAnswer()),
       build: (ctx) => {
         const server = express();
-        server.use(botFrameworkRouter(ctx, { auth: { clientId: APP_ID, authorityEndpoint: authority, tenantId: 'tenant-x' } }));
+        server.use(
+          botFrameworkRouter(ctx, { auth: { clientId: APP_ID, authorityEndpoint: authority, tenantId: 'tenant-x' } }),
+        );
         server.use(notFoundHandler);
         server.use(errorHandler(silentLogger));
         return server;
@@ -46,7 +48,8 @@ describe('POST /api/messages with MICROSOFT_APP_ID (JWT enforced)', () => {
 
   const now = () => Math.floor(Date.now() / 1000);
   const claims = () => ({ aud: APP_ID, iss: authority, iat: now(), nbf: now() - 10, exp: now() + 600 });
-  const message = () => activity('https://smba.trafficmanager.net/amer/', { text: 'hello', conversation: { id: 'auth-1' } });
+  const message = () =>
+    activity('https://smba.trafficmanager.net/amer/', { text: 'hello', conversation: { id: 'auth-1' } });
 
   it('rejects a request without a token with 401', async () => {
     const res = await post(endpoint, message());
@@ -66,13 +69,17 @@ describe('POST /api/messages with MICROSOFT_APP_ID (JWT enforced)', () => {
   });
 
   it('rejects a token signed with the wrong key with 401', async () => {
-    const res = await post(endpoint, message(), { authorization: `Bearer ${sign(claims(), attacker.privateKey, 'k1')}` });
+    const res = await post(endpoint, message(), {
+      authorization: `Bearer ${sign(claims(), attacker.privateKey, 'k1')}`,
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/authentication failed/i);
   });
 
   it('rejects a correctly signed token for another app with 401', async () => {
-    const res = await post(endpoint, message(), { authorization: `Bearer ${sign({ ...claims(), aud: 'someone-else' }, trusted.privateKey, 'k1')}` });
+    const res = await post(endpoint, message(), {
+      authorization: `Bearer ${sign({ ...claims(), aud: 'someone-else' }, trusted.privateKey, 'k1')}`,
+    });
     expect(res.status).toBe(401);
   });
 
@@ -107,7 +114,9 @@ describe('POST /api/messages when the token issuer cannot be reached', () => {
       logger,
       build: (ctx) => {
         const server = express();
-        server.use(botFrameworkRouter(ctx, { auth: { clientId: APP_ID, authorityEndpoint: authority, tenantId: 'tenant-x' } }));
+        server.use(
+          botFrameworkRouter(ctx, { auth: { clientId: APP_ID, authorityEndpoint: authority, tenantId: 'tenant-x' } }),
+        );
         server.use(errorHandler(silentLogger));
         return server;
       },
@@ -117,11 +126,21 @@ describe('POST /api/messages when the token issuer cannot be reached', () => {
 
   it('answers 401 saying only that the token was not accepted, and logs the internal cause at warn', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = sign({ aud: APP_ID, iss: authority, iat: now, nbf: now - 10, exp: now + 600 }, trusted.privateKey, 'k1');
-    const message = activity('https://smba.trafficmanager.net/amer/', { text: 'hello', conversation: { id: 'auth-down-1' } });
+    const token = sign(
+      { aud: APP_ID, iss: authority, iat: now, nbf: now - 10, exp: now + 600 },
+      trusted.privateKey,
+      'k1',
+    );
+    const message = activity('https://smba.trafficmanager.net/amer/', {
+      text: 'hello',
+      conversation: { id: 'auth-down-1' },
+    });
     const res = await post(`${app.url}/api/messages`, message, { authorization: `Bearer ${token}` });
     expect(res.status).toBe(401);
-    expect(res.body.error).toEqual({ code: 'unauthorized', message: 'Bot Framework authentication failed: the bearer token was not accepted.' });
+    expect(res.body.error).toEqual({
+      code: 'unauthorized',
+      message: 'Bot Framework authentication failed: the bearer token was not accepted.',
+    });
     const port = new URL(authority).port;
     expect(JSON.stringify(res.body)).not.toContain(port);
     expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|connect/);

@@ -34,7 +34,12 @@ export async function startFakeChannel(): Promise<{ url: string; received: Recei
 
 /** Starts the real app on a loopback port with a fake bot and in-memory feedback. */
 export async function startApp(
-  options: { bot?: Bot; env?: Record<string, string>; logger?: Logger; build?: (ctx: AppContext) => express.Express } = {},
+  options: {
+    bot?: Bot;
+    env?: Record<string, string>;
+    logger?: Logger;
+    build?: (ctx: AppContext) => express.Express;
+  } = {},
 ) {
   const feedback = new MemoryFeedbackStore();
   const config: Config = parseConfig({ LOG_LEVEL: 'silent', ...options.env });
@@ -111,7 +116,10 @@ export function close(server: Server): Promise<void> {
 /** A logger that keeps every line as an object, for assertions on what was logged (and at which level). */
 export function recordingLogger(): Logger & { lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  return { lines, ...createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) }) };
+  return {
+    lines,
+    ...createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) }),
+  };
 }
 
 /** Signs an RS256 JWT with node:crypto (no JWT library needed for a test token). */
@@ -132,7 +140,11 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<v
 }
 
 /** Reads a Web Chat bridge SSE stream until `until(activities)` holds (at most `maxEvents`), then closes it. */
-export async function readBridgeStream(url: string, until: (activities: any[]) => boolean, maxEvents = 100): Promise<any[]> {
+export async function readBridgeStream(
+  url: string,
+  until: (activities: any[]) => boolean,
+  maxEvents = 100,
+): Promise<any[]> {
   const controller = new AbortController();
   const response = await fetch(url, { signal: controller.signal });
   const reader = response.body!.getReader();
@@ -145,7 +157,10 @@ export async function readBridgeStream(url: string, until: (activities: any[]) =
     buffer += decoder.decode(value, { stream: true });
     let end: number;
     for (end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-      const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
+      const data = buffer
+        .slice(0, end)
+        .split('\n')
+        .find((line) => line.startsWith('data: '));
       buffer = buffer.slice(end + 2);
       if (data) activities.push(JSON.parse(data.slice(6)));
     }

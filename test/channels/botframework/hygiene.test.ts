@@ -27,7 +27,8 @@ describe('POST /api/messages: bodies, blank messages and state', () => {
     await channel.close();
   });
 
-  const sent = (conversationId: string) => channel.received.filter((r) => r.conversationId === conversationId).map((r) => r.activity);
+  const sent = (conversationId: string) =>
+    channel.received.filter((r) => r.conversationId === conversationId).map((r) => r.activity);
   const raw = (body: BodyInit, headers: Record<string, string>) =>
     fetch(endpoint, { method: 'POST', headers, body }).then(async (r) => {
       const text = await r.text();
@@ -50,10 +51,16 @@ describe('POST /api/messages: bodies, blank messages and state', () => {
   });
 
   it('hands the bot the visible text, and measures length with the one core limit', async () => {
-    await post(endpoint, activity(channel.url, { text: '\u200bHow many infusions?\ufeff', conversation: { id: 'visible-1' } }));
+    await post(
+      endpoint,
+      activity(channel.url, { text: '\u200bHow many infusions?\ufeff', conversation: { id: 'visible-1' } }),
+    );
     expect(bot.calls.at(-1)?.input.message).toBe('How many infusions?');
     const before = bot.calls.length;
-    await post(endpoint, activity(channel.url, { text: 'a'.repeat(MAX_MESSAGE_CHARS + 1), conversation: { id: 'long-1' } }));
+    await post(
+      endpoint,
+      activity(channel.url, { text: 'a'.repeat(MAX_MESSAGE_CHARS + 1), conversation: { id: 'long-1' } }),
+    );
     expect(bot.calls.length).toBe(before);
     expect(sent('long-1')[0]?.text).toContain(String(MAX_MESSAGE_CHARS));
   });
@@ -64,7 +71,10 @@ describe('POST /api/messages: bodies, blank messages and state', () => {
     ['no content type', undefined],
   ])('refuses %s with 415 before reading it', async (_label, type) => {
     const before = channel.received.length;
-    const res = await raw(JSON.stringify(activity(channel.url, { text: 'hi', conversation: { id: 'ctype-1' } })), type ? { 'content-type': type } : {});
+    const res = await raw(
+      JSON.stringify(activity(channel.url, { text: 'hi', conversation: { id: 'ctype-1' } })),
+      type ? { 'content-type': type } : {},
+    );
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe('unsupported_media_type');
     expect(channel.received.length).toBe(before);
@@ -83,10 +93,13 @@ describe('POST /api/messages: bodies, blank messages and state', () => {
   });
 
   it('still accepts a correctly gzipped activity', async () => {
-    const res = await raw(gzipSync(JSON.stringify(activity(channel.url, { text: 'zipped', conversation: { id: 'gz-1' } }))), {
-      'content-type': 'application/json',
-      'content-encoding': 'gzip',
-    });
+    const res = await raw(
+      gzipSync(JSON.stringify(activity(channel.url, { text: 'zipped', conversation: { id: 'gz-1' } }))),
+      {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
+    );
     expect(res.status).toBe(200);
     expect(sent('gz-1').map((a) => a.type)).toEqual(['typing', 'message']);
   });
@@ -94,7 +107,8 @@ describe('POST /api/messages: bodies, blank messages and state', () => {
   it('keeps conversation state in a bounded store (CONVERSATION_MAX), not the SDK MemoryStorage', async () => {
     const { storage } = botFrameworkRuntime(app.ctx);
     expect(storage).toBeInstanceOf(LruStorage);
-    for (let i = 0; i < 25; i++) await post(endpoint, activity(channel.url, { text: 'hi', conversation: { id: `bound-${i}` } }));
+    for (let i = 0; i < 25; i++)
+      await post(endpoint, activity(channel.url, { text: 'hi', conversation: { id: `bound-${i}` } }));
     expect((storage as LruStorage).size).toBeLessThanOrEqual(10);
   });
 });
@@ -106,10 +120,13 @@ describe('POST /api/messages: a burst in one conversation', () => {
   it('answers 12 concurrent messages 12 times, with no error reply, and keeps all 12 turns in order', async () => {
     // The bot works between reading the conversation and answering, as the real one does while it embeds.
     const slow = fakeBot(() => sampleAnswer());
-    const bot = { ...slow, handleTurn: async (...args: Parameters<typeof slow.handleTurn>) => {
-      await new Promise((resolve) => setTimeout(resolve, TURN_WORK_MS));
-      return slow.handleTurn(...args);
-    } };
+    const bot = {
+      ...slow,
+      handleTurn: async (...args: Parameters<typeof slow.handleTurn>) => {
+        await new Promise((resolve) => setTimeout(resolve, TURN_WORK_MS));
+        return slow.handleTurn(...args);
+      },
+    };
     const storage = new LruStorage({ max: 100, ttlMs: 60_000 });
     const channel = await startFakeChannel();
     const app = await startApp({
@@ -125,10 +142,17 @@ describe('POST /api/messages: a burst in one conversation', () => {
     try {
       const texts = Array.from({ length: 12 }, (_, i) => `question ${i + 1}`);
       const results = await Promise.all(
-        texts.map((text) => post(`${app.url}/api/messages`, activity(channel.url, { channelId: 'webchat', text, conversation: { id: 'burst-1' } }))),
+        texts.map((text) =>
+          post(
+            `${app.url}/api/messages`,
+            activity(channel.url, { channelId: 'webchat', text, conversation: { id: 'burst-1' } }),
+          ),
+        ),
       );
       expect(results.map((r) => r.status)).toEqual(texts.map(() => 200));
-      const messages = channel.received.filter((r) => r.activity.type === 'message').map((r) => r.activity.text as string);
+      const messages = channel.received
+        .filter((r) => r.activity.type === 'message')
+        .map((r) => r.activity.text as string);
       expect(messages.filter((t) => /something went wrong/i.test(t))).toEqual([]);
       expect(messages).toHaveLength(12);
       const key = 'webchat/bot-1/conversations/burst-1'; // the SDK's conversation scope: channel/agent/conversation
@@ -147,17 +171,21 @@ describe('POST /api/messages: a flood in one conversation', () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     const held = fakeBot(() => sampleAnswer());
-    const bot = { ...held, handleTurn: async (...args: Parameters<typeof held.handleTurn>) => {
-      await gate; // the first turn holds the conversation until the test has seen the refusal
-      return held.handleTurn(...args);
-    } };
+    const bot = {
+      ...held,
+      handleTurn: async (...args: Parameters<typeof held.handleTurn>) => {
+        await gate; // the first turn holds the conversation until the test has seen the refusal
+        return held.handleTurn(...args);
+      },
+    };
     const channel = await startFakeChannel();
     const app = await startApp({ bot });
     try {
       const posts = Array.from({ length: 33 }, (_, i) =>
         post(`${app.url}/api/messages`, activity(channel.url, { text: `q${i}`, conversation: { id: 'flood-1' } })),
       );
-      const texts = () => channel.received.filter((r) => r.activity.type === 'message').map((r) => r.activity.text as string);
+      const texts = () =>
+        channel.received.filter((r) => r.activity.type === 'message').map((r) => r.activity.text as string);
       await waitFor(() => texts().some((t) => /faster than I can answer/.test(t)));
       open();
       const results = await Promise.all(posts);
@@ -176,19 +204,33 @@ describe('POST /api/messages: a flood in one conversation', () => {
 describe('Web Chat: a burst in one conversation (the same runtime through the in-process bridge)', () => {
   it('answers 12 quick messages 12 times with no "something went wrong"', async () => {
     const slow = fakeBot(() => sampleAnswer());
-    const bot = { ...slow, handleTurn: async (...args: Parameters<typeof slow.handleTurn>) => {
-      await new Promise((resolve) => setTimeout(resolve, TURN_WORK_MS));
-      return slow.handleTurn(...args);
-    } };
+    const bot = {
+      ...slow,
+      handleTurn: async (...args: Parameters<typeof slow.handleTurn>) => {
+        await new Promise((resolve) => setTimeout(resolve, TURN_WORK_MS));
+        return slow.handleTurn(...args);
+      },
+    };
     const app = await startApp({ bot });
     try {
-      const session = (await post(`${app.url}/webchat/conversations`, {})).body as { conversationId: string; token: string };
+      const session = (await post(`${app.url}/webchat/conversations`, {})).body as {
+        conversationId: string;
+        token: string;
+      };
       const base = `${app.url}/webchat/conversations/${session.conversationId}`;
       const texts = Array.from({ length: 12 }, (_, i) => `question ${i + 1}`);
-      const posted = await Promise.all(texts.map((text) => post(`${base}/activities`, { type: 'message', text }, { authorization: `Bearer ${session.token}` })));
+      const posted = await Promise.all(
+        texts.map((text) =>
+          post(`${base}/activities`, { type: 'message', text }, { authorization: `Bearer ${session.token}` }),
+        ),
+      );
       expect(posted.map((r) => r.status)).toEqual(texts.map(() => 200));
-      const botMessages = (all: any[]) => all.filter((a) => a.type === 'message' && a.from?.role === 'bot' && a.replyToId);
-      const stream = await readBridgeStream(`${base}/stream?token=${session.token}`, (all) => botMessages(all).length >= 12);
+      const botMessages = (all: any[]) =>
+        all.filter((a) => a.type === 'message' && a.from?.role === 'bot' && a.replyToId);
+      const stream = await readBridgeStream(
+        `${base}/stream?token=${session.token}`,
+        (all) => botMessages(all).length >= 12,
+      );
       const replies = botMessages(stream).map((a) => a.text as string);
       expect(replies).toHaveLength(12);
       expect(replies.filter((t) => /something went wrong/i.test(t))).toEqual([]);

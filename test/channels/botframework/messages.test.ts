@@ -8,7 +8,8 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
   const bot = recording(
     fakeBot((input) => {
       if (input.message.includes('hurt myself')) return { kind: 'crisis', text: crisisText, citations: [] };
-      if (input.message.includes('dose')) return { kind: 'refusal', category: 'dosing', text: 'I cannot help with dosing.', citations: [] };
+      if (input.message.includes('dose'))
+        return { kind: 'refusal', category: 'dosing', text: 'I cannot help with dosing.', citations: [] };
       return sampleAnswer();
     }),
   );
@@ -29,7 +30,10 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
   const sent = (conversationId: string) => channel.received.filter((r) => r.conversationId === conversationId);
 
   it('answers a Teams message with typing, citation entities, the AI label, feedback loop and suggestions', async () => {
-    const incoming = activity(channel.url, { text: 'How many infusions are usual?', conversation: { id: 'teams-1', conversationType: 'personal' } });
+    const incoming = activity(channel.url, {
+      text: 'How many infusions are usual?',
+      conversation: { id: 'teams-1', conversationType: 'personal' },
+    });
     const res = await post(endpoint, incoming);
     expect(res.status).toBe(200);
     const out = sent('teams-1').map((r) => r.activity);
@@ -66,13 +70,22 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
   });
 
   it('renders a sources card and Web Chat thumbs outside Teams, without Teams entities', async () => {
-    await post(endpoint, activity(channel.url, { channelId: 'webchat', text: 'How many infusions?', conversation: { id: 'wc-1' } }));
+    await post(
+      endpoint,
+      activity(channel.url, { channelId: 'webchat', text: 'How many infusions?', conversation: { id: 'wc-1' } }),
+    );
     const message = sent('wc-1').find((r) => r.activity.type === 'message')!.activity;
     expect(message.channelData).toBeUndefined();
     const card = message.attachments[0];
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const texts = card.content.body.map((b: any) => b.text);
-    expect(texts).toEqual(['Sources', '[1] Doc A', '“Treatment is usually a series of infusions over several weeks.”', '[2] Doc B', '“Some people need up to 12 infusions.”']);
+    expect(texts).toEqual([
+      'Sources',
+      '[1] Doc A',
+      '“Treatment is usually a series of infusions over several weeks.”',
+      '[2] Doc B',
+      '“Some people need up to 12 infusions.”',
+    ]);
     const thumbs = message.entities.find((e: any) => e['@id'] === '');
     expect(thumbs.potentialAction.map((a: any) => [a['@type'], a['@id']])).toEqual([
       ['LikeAction', bot.replies.at(-1)!.meta.turnId],
@@ -82,7 +95,10 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
   });
 
   it('renders crisis replies as the crisis card (tap-to-call, no entities) and refusals without sources', async () => {
-    await post(endpoint, activity(channel.url, { channelId: 'webchat', text: 'I want to hurt myself', conversation: { id: 'crisis-1' } }));
+    await post(
+      endpoint,
+      activity(channel.url, { channelId: 'webchat', text: 'I want to hurt myself', conversation: { id: 'crisis-1' } }),
+    );
     const crisis = sent('crisis-1').find((r) => r.activity.type === 'message')!.activity;
     expect(crisis.attachments[0].content.fallbackText).toBe(crisisText);
     expect(crisis.attachments[0].content.actions.map((a: any) => a.url)).toContain('tel:988');
@@ -113,7 +129,15 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
       bot.exampleQuestions(3).map((q) => ['imBack', q]),
     );
     // The bot joining on its own is not a reason to greet (outside Teams personal chats).
-    await post(endpoint, activity(channel.url, { type: 'conversationUpdate', channelId: 'webchat', conversation: { id: 'welcome-2' }, membersAdded: [{ id: 'bot-1' }] }));
+    await post(
+      endpoint,
+      activity(channel.url, {
+        type: 'conversationUpdate',
+        channelId: 'webchat',
+        conversation: { id: 'welcome-2' },
+        membersAdded: [{ id: 'bot-1' }],
+      }),
+    );
     expect(sent('welcome-2')).toEqual([]);
   });
 
@@ -128,17 +152,30 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
         name: 'message/submitAction',
         conversation: { id: 'fb-1' },
         replyToId: replyId,
-        value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"Too short"}' } },
+        value: {
+          actionName: 'feedback',
+          actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"Too short"}' },
+        },
       }),
     );
     expect(res.status).toBe(200);
     expect(await app.feedback.list()).toContainEqual(
-      expect.objectContaining({ conversationId: 'fb-1', turnId: turn.meta.turnId, kind: 'answer', rating: 'down', comment: 'Too short', channel: 'msteams' }),
+      expect.objectContaining({
+        conversationId: 'fb-1',
+        turnId: turn.meta.turnId,
+        kind: 'answer',
+        rating: 'down',
+        comment: 'Too short',
+        channel: 'msteams',
+      }),
     );
   });
 
   it('stores Web Chat thumbs events using the turn id the thumbs carried', async () => {
-    await post(endpoint, activity(channel.url, { channelId: 'webchat', text: 'What dose is right?', conversation: { id: 'fb-2' } }));
+    await post(
+      endpoint,
+      activity(channel.url, { channelId: 'webchat', text: 'What dose is right?', conversation: { id: 'fb-2' } }),
+    );
     const turn = bot.replies.at(-1)!;
     const res = await post(
       endpoint,
@@ -147,12 +184,25 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
         channelId: 'webchat',
         name: 'webchat:activity-status/feedback',
         conversation: { id: 'fb-2' },
-        entities: [{ type: 'https://schema.org/LikeAction', '@type': 'LikeAction', '@id': turn.meta.turnId, description: 'refusal' }],
+        entities: [
+          {
+            type: 'https://schema.org/LikeAction',
+            '@type': 'LikeAction',
+            '@id': turn.meta.turnId,
+            description: 'refusal',
+          },
+        ],
       }),
     );
     expect(res.status).toBe(200);
     expect(await app.feedback.list()).toContainEqual(
-      expect.objectContaining({ conversationId: 'fb-2', turnId: turn.meta.turnId, kind: 'refusal', rating: 'up', channel: 'webchat' }),
+      expect.objectContaining({
+        conversationId: 'fb-2',
+        turnId: turn.meta.turnId,
+        kind: 'refusal',
+        rating: 'up',
+        channel: 'webchat',
+      }),
     );
   });
 
@@ -160,10 +210,47 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
     ['an empty body', '', 'invalid_activity'],
     ['broken JSON', '{"type":', 'invalid_json'],
     ['an array', [], 'invalid_activity'],
-    ['no conversation', { type: 'message', channelId: 'msteams', from: { id: 'u' }, recipient: { id: 'b' }, serviceUrl: 'http://127.0.0.1:9/' }, 'invalid_activity'],
-    ['no serviceUrl', { type: 'message', channelId: 'msteams', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } }, 'invalid_activity'],
-    ['a non-http serviceUrl', { type: 'message', channelId: 'msteams', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' }, serviceUrl: 'file:///etc/passwd' }, 'invalid_activity'],
-    ['text that is not a string', { type: 'message', text: 42, channelId: 'msteams', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' }, serviceUrl: 'http://127.0.0.1:9/' }, 'invalid_activity'],
+    [
+      'no conversation',
+      {
+        type: 'message',
+        channelId: 'msteams',
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+        serviceUrl: 'http://127.0.0.1:9/',
+      },
+      'invalid_activity',
+    ],
+    [
+      'no serviceUrl',
+      { type: 'message', channelId: 'msteams', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } },
+      'invalid_activity',
+    ],
+    [
+      'a non-http serviceUrl',
+      {
+        type: 'message',
+        channelId: 'msteams',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+        serviceUrl: 'file:///etc/passwd',
+      },
+      'invalid_activity',
+    ],
+    [
+      'text that is not a string',
+      {
+        type: 'message',
+        text: 42,
+        channelId: 'msteams',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+        serviceUrl: 'http://127.0.0.1:9/',
+      },
+      'invalid_activity',
+    ],
   ])('rejects %s with 400 in the standard error shape', async (_label, body, code) => {
     const res = await post(endpoint, body);
     expect(res.status).toBe(400);
@@ -172,12 +259,23 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
   });
 
   it('names the offending field in the 400 message', async () => {
-    const res = await post(endpoint, { type: 'message', text: 42, channelId: 'msteams', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' }, serviceUrl: 'http://127.0.0.1:9/' });
+    const res = await post(endpoint, {
+      type: 'message',
+      text: 42,
+      channelId: 'msteams',
+      conversation: { id: 'c' },
+      from: { id: 'u' },
+      recipient: { id: 'b' },
+      serviceUrl: 'http://127.0.0.1:9/',
+    });
     expect(res.body.error.message).toMatch(/text/);
   });
 
   it('answers 502 (not 500) when the channel service cannot be reached', async () => {
-    const res = await post(endpoint, activity('http://127.0.0.1:9/', { text: 'hello', conversation: { id: 'dead-1' } }));
+    const res = await post(
+      endpoint,
+      activity('http://127.0.0.1:9/', { text: 'hello', conversation: { id: 'dead-1' } }),
+    );
     expect(res.status).toBe(502);
     expect(res.body.error.code).toBe('channel_unreachable');
   });

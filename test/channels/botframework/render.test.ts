@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/reply.js';
-import { crisisCard, renderReply, shorten, sourcesCard, sourcesMarkdown, teamsCitation } from '../../../src/channels/botframework/render.js';
+import {
+  crisisCard,
+  renderReply,
+  shorten,
+  sourcesCard,
+  sourcesMarkdown,
+  teamsCitation,
+} from '../../../src/channels/botframework/render.js';
 import { TEXTS } from '../../../src/safety/texts.js';
 import { renderWelcome, WELCOME_TEXT } from '../../../src/channels/botframework/welcome.js';
 import { sampleAnswer } from '../../helpers/fake-bot.js';
 
-const reply = (overrides: Partial<Reply> = {}): Reply => ({ ...sampleAnswer(), conversationId: 'c', meta: { turnId: 'turn-1' }, ...overrides });
+const reply = (overrides: Partial<Reply> = {}): Reply => ({
+  ...sampleAnswer(),
+  conversationId: 'c',
+  meta: { turnId: 'turn-1' },
+  ...overrides,
+});
 const json = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 describe('renderReply for Teams', () => {
@@ -19,11 +31,22 @@ describe('renderReply for Teams', () => {
   it('adds one AI entity with a Claim per citation (title, abstract = quote, position n)', () => {
     expect(out.entities).toHaveLength(1);
     const [entity] = out.entities;
-    expect(entity).toMatchObject({ type: 'https://schema.org/Message', '@type': 'Message', '@context': 'https://schema.org', '@id': '', additionalType: ['AIGeneratedContent'] });
+    expect(entity).toMatchObject({
+      type: 'https://schema.org/Message',
+      '@type': 'Message',
+      '@context': 'https://schema.org',
+      '@id': '',
+      additionalType: ['AIGeneratedContent'],
+    });
     expect(entity.citation[1]).toEqual({
       '@type': 'Claim',
       position: 2,
-      appearance: { '@type': 'DigitalDocument', name: 'Doc B', abstract: 'Some people need up to 12 infusions.', keywords: ['doc-b'] },
+      appearance: {
+        '@type': 'DigitalDocument',
+        name: 'Doc B',
+        abstract: 'Some people need up to 12 infusions.',
+        keywords: ['doc-b'],
+      },
     });
   });
 
@@ -40,7 +63,9 @@ describe('renderReply for Teams', () => {
   });
 
   it('renders crisis replies as the crisis card only: no AI label, feedback loop, entity or suggestions', () => {
-    const crisis = json(renderReply(reply({ kind: 'crisis', text: TEXTS.crisis, citations: [], suggestions: ['x'] }), 'msteams'));
+    const crisis = json(
+      renderReply(reply({ kind: 'crisis', text: TEXTS.crisis, citations: [], suggestions: ['x'] }), 'msteams'),
+    );
     expect(crisis.attachments).toEqual([json(crisisCard(TEXTS.crisis))]);
     expect(crisis.entities).toBeUndefined();
     expect(crisis.channelData).toBeUndefined();
@@ -48,14 +73,25 @@ describe('renderReply for Teams', () => {
   });
 
   it('Teams: the emergency-first crisis card opens with calling 911 and its first button is tel:911', () => {
-    const card = json(renderReply(reply({ kind: 'crisis', text: TEXTS.emergency, citations: [] }), 'msteams')).attachments[0];
+    const card = json(renderReply(reply({ kind: 'crisis', text: TEXTS.emergency, citations: [] }), 'msteams'))
+      .attachments[0];
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.content.body[0].items[0].text).toMatch(/^\*\*Call 911 \(or your local emergency number\) now/);
-    expect(card.content.actions.map((a: { url: string }) => a.url)).toEqual(['tel:911', 'tel:988', 'sms:988', 'https://findahelpline.com']);
+    expect(card.content.actions.map((a: { url: string }) => a.url)).toEqual([
+      'tel:911',
+      'tel:988',
+      'sms:988',
+      'https://findahelpline.com',
+    ]);
   });
 
   it('does not label fixed refusal wording as AI-generated', () => {
-    const refusal = json(renderReply(reply({ kind: 'refusal', category: 'dosing', citations: [], text: 'I cannot help with dosing.' }), 'msteams'));
+    const refusal = json(
+      renderReply(
+        reply({ kind: 'refusal', category: 'dosing', citations: [], text: 'I cannot help with dosing.' }),
+        'msteams',
+      ),
+    );
     expect(refusal.entities).toBeUndefined();
   });
 });
@@ -75,12 +111,17 @@ describe('renderReply elsewhere (Web Chat, Direct Line, Emulator)', () => {
 
   it('has a Markdown fallback for clients without Adaptive Cards', () => {
     const markdown = sourcesMarkdown(sampleAnswer().citations);
-    expect(markdown).toBe('**Sources**\n\n[1] **Doc A** — “Treatment is usually a series of infusions over several weeks.”\n\n[2] **Doc B** — “Some people need up to 12 infusions.”');
+    expect(markdown).toBe(
+      '**Sources**\n\n[1] **Doc A** — “Treatment is usually a series of infusions over several weeks.”\n\n[2] **Doc B** — “Some people need up to 12 infusions.”',
+    );
     expect((sourcesCard(sampleAnswer().citations).content as { fallbackText: string }).fallbackText).toBe(markdown);
   });
 
   it('sends no sources block when nothing is cited', () => {
-    expect(json(renderReply(reply({ kind: 'no_answer', citations: [], text: 'The articles do not cover that.' }), 'webchat')).attachments).toBeUndefined();
+    expect(
+      json(renderReply(reply({ kind: 'no_answer', citations: [], text: 'The articles do not cover that.' }), 'webchat'))
+        .attachments,
+    ).toBeUndefined();
   });
 
   it('Web Chat: a crisis reply is a distinct Adaptive Card (not a bubble) with tap-to-call and text buttons', () => {
@@ -101,7 +142,9 @@ describe('renderReply elsewhere (Web Chat, Direct Line, Emulator)', () => {
   it('turns suggestions into imBack suggested actions (at most four)', () => {
     const suggestions = ['a?', 'b?', 'c?', 'd?', 'e?'];
     const out = json(renderReply(reply({ suggestions }), 'webchat'));
-    expect(out.suggestedActions.actions).toEqual(suggestions.slice(0, 4).map((q) => ({ type: 'imBack', title: q, value: q })));
+    expect(out.suggestedActions.actions).toEqual(
+      suggestions.slice(0, 4).map((q) => ({ type: 'imBack', title: q, value: q })),
+    );
     expect(json(renderReply(reply({ suggestions: [] }), 'webchat')).suggestedActions).toBeUndefined();
   });
 });
@@ -114,7 +157,9 @@ describe('renderWelcome', () => {
     expect(WELCOME_TEXT).toMatch(/dosing/);
     expect(WELCOME_TEXT).toMatch(/personal medical advice/);
     expect(WELCOME_TEXT).toMatch(/988/);
-    expect(out.suggestedActions.actions).toEqual(['q1?', 'q2?', 'q3?'].map((q) => ({ type: 'imBack', title: q, value: q })));
+    expect(out.suggestedActions.actions).toEqual(
+      ['q1?', 'q2?', 'q3?'].map((q) => ({ type: 'imBack', title: q, value: q })),
+    );
   });
 });
 

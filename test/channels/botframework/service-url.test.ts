@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkServiceUrl, hostMatches, isLoopbackAddress, isLoopbackHost, type ServiceUrlPolicy } from '../../../src/channels/botframework/service-url.js';
+import {
+  checkServiceUrl,
+  hostMatches,
+  isLoopbackAddress,
+  isLoopbackHost,
+  type ServiceUrlPolicy,
+} from '../../../src/channels/botframework/service-url.js';
 import { parseConfig } from '../../../src/config/env.js';
 
 const BRIDGE = 'https://webchat.invalid/bridge/';
@@ -10,10 +16,13 @@ const policy = (authEnabled: boolean): ServiceUrlPolicy => ({
 });
 
 describe('checkServiceUrl without an app id (anonymous: this machine only)', () => {
-  it.each(['http://127.0.0.1:5000/', 'http://localhost:3979/emulator/', 'http://[::1]:9/', 'http://127.0.0.2/', 'http://[::ffff:127.0.0.1]:8/'])(
-    'allows the loopback address %s',
-    (url) => expect(checkServiceUrl(url, policy(false))).toBeUndefined(),
-  );
+  it.each([
+    'http://127.0.0.1:5000/',
+    'http://localhost:3979/emulator/',
+    'http://[::1]:9/',
+    'http://127.0.0.2/',
+    'http://[::ffff:127.0.0.1]:8/',
+  ])('allows the loopback address %s', (url) => expect(checkServiceUrl(url, policy(false))).toBeUndefined());
 
   it.each([
     'http://10.0.0.5/internal/admin?x=',
@@ -69,18 +78,21 @@ describe('host patterns and loopback addresses', () => {
 
   it('knows loopback socket addresses, IPv4, IPv6 and mapped', () => {
     for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(a), a).toBe(true);
-    for (const a of ['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', 'fe80::1', '', undefined]) expect(isLoopbackAddress(a), String(a)).toBe(false);
+    for (const a of ['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', 'fe80::1', '', undefined])
+      expect(isLoopbackAddress(a), String(a)).toBe(false);
     expect(isLoopbackHost('[::1]')).toBe(true);
     expect(isLoopbackHost('localhost')).toBe(true);
     expect(isLoopbackHost('localhost.evil.example')).toBe(false);
   });
 
   it('reads BOTFRAMEWORK_SERVICE_URL_HOSTS as a lower-case list and refuses junk', () => {
-    expect(parseConfig({ BOTFRAMEWORK_SERVICE_URL_HOSTS: ' Bots.Example.com , *.teams.example ' }).BOTFRAMEWORK_SERVICE_URL_HOSTS).toEqual([
-      'bots.example.com',
-      '*.teams.example',
-    ]);
-    expect(() => parseConfig({ BOTFRAMEWORK_SERVICE_URL_HOSTS: 'https://x.example/' })).toThrow(/BOTFRAMEWORK_SERVICE_URL_HOSTS/);
+    expect(
+      parseConfig({ BOTFRAMEWORK_SERVICE_URL_HOSTS: ' Bots.Example.com , *.teams.example ' })
+        .BOTFRAMEWORK_SERVICE_URL_HOSTS,
+    ).toEqual(['bots.example.com', '*.teams.example']);
+    expect(() => parseConfig({ BOTFRAMEWORK_SERVICE_URL_HOSTS: 'https://x.example/' })).toThrow(
+      /BOTFRAMEWORK_SERVICE_URL_HOSTS/,
+    );
     expect(() => parseConfig({ BOTFRAMEWORK_SERVICE_URL_HOSTS: ' , ' })).toThrow(/BOTFRAMEWORK_SERVICE_URL_HOSTS/);
   });
 });

@@ -34,7 +34,8 @@ function unzip(zip: Buffer): Map<string, Buffer> {
 function decodePng(png: Buffer) {
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   let at = 8;
-  let width = 0, height = 0;
+  let width = 0,
+    height = 0;
   const idat: Buffer[] = [];
   while (at < png.length) {
     const length = png.readUInt32BE(at);
@@ -54,8 +55,13 @@ describe('Teams app package', () => {
   it('zips the filled manifest and the committed 192×192 colour and 32×32 transparent outline icons', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kfb-teams-'));
     await mkdir(join(dir, 'teams'));
-    for (const file of ['manifest.json', 'color.png', 'outline.png']) await writeFile(join(dir, 'teams', file), await readFile(join('teams', file)));
-    const out = await buildTeamsPackage({ teamsDir: join(dir, 'teams'), appId: APP_ID, outFile: join(dir, 'build', 'app.zip') });
+    for (const file of ['manifest.json', 'color.png', 'outline.png'])
+      await writeFile(join(dir, 'teams', file), await readFile(join('teams', file)));
+    const out = await buildTeamsPackage({
+      teamsDir: join(dir, 'teams'),
+      appId: APP_ID,
+      outFile: join(dir, 'build', 'app.zip'),
+    });
     const files = unzip(await readFile(out));
     expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(files.get('manifest.json')!.toString());

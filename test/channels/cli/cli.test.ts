@@ -7,9 +7,16 @@ import { renderForTerminal } from '../../../src/channels/cli/render.js';
 const TSX = resolve('node_modules/.bin/tsx');
 
 /** Runs a CLI entry point to completion (bounded), feeding `stdin`. */
-function run(script: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  script: string,
+  args: string[],
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(TSX, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [script, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -28,7 +35,10 @@ function run(script: string, args: string[], stdin = ''): Promise<{ code: number
 
 describe('npm run ask', () => {
   it('--json prints exactly the API body', async () => {
-    const { code, stdout, stderr } = await run('src/channels/cli/ask.ts', ['--json', 'What are the side effects of ketamine?']);
+    const { code, stdout, stderr } = await run('src/channels/cli/ask.ts', [
+      '--json',
+      'What are the side effects of ketamine?',
+    ]);
     expect(code, stderr).toBe(0);
     const body = ReplySchema.strict().parse(JSON.parse(stdout));
     expect(body.kind).toBe('answer');
@@ -56,7 +66,11 @@ describe('npm run ask', () => {
 
 describe('npm run chat', () => {
   it('answers two turns from stdin (the second a follow-up), then /exit quits cleanly', async () => {
-    const { code, stdout, stderr } = await run('src/channels/cli/chat.ts', [], 'What are the side effects of ketamine?\nhow long do they last?\n/exit\nIs ketamine safe?\n');
+    const { code, stdout, stderr } = await run(
+      'src/channels/cli/chat.ts',
+      [],
+      'What are the side effects of ketamine?\nhow long do they last?\n/exit\nIs ketamine safe?\n',
+    );
     expect(code, stderr).toBe(0);
     const replies = stdout.split('bot> ').slice(1);
     expect(replies).toHaveLength(2);
@@ -75,6 +89,8 @@ describe('renderForTerminal', () => {
       citations: [{ n: 1, docId: 'd', title: 'Doc', chunkId: 'd#0', quote: 'It helps.' }],
       suggestions: ['Is it safe?'],
     });
-    expect(out).toBe('Note. It helps. [1]\n\nfooter\n\nSources:\n  [1] Doc (d#0)\n      "It helps."\n\nYou could also ask:\n  - Is it safe?');
+    expect(out).toBe(
+      'Note. It helps. [1]\n\nfooter\n\nSources:\n  [1] Doc (d#0)\n      "It helps."\n\nYou could also ask:\n  - Is it safe?',
+    );
   });
 });

@@ -4,7 +4,15 @@ import { fakeBot, sampleAnswer } from '../../helpers/fake-bot.js';
 import { startSlackHarness, type SlackHarness } from './harness.js';
 import { blockActions, postCommand, postInteraction, TEAM } from './slack-requests.js';
 
-type Body = { response_type?: string; replace_original?: boolean; delete_original?: boolean; text?: string; blocks?: SlackBlock[]; thread_ts?: string; channel?: string };
+type Body = {
+  response_type?: string;
+  replace_original?: boolean;
+  delete_original?: boolean;
+  text?: string;
+  blocks?: SlackBlock[];
+  thread_ts?: string;
+  channel?: string;
+};
 
 function buttons(blocks: SlackBlock[] | undefined): ButtonElement[] {
   return (blocks ?? []).flatMap((b) => (b.type === 'actions' ? b.elements : []));
@@ -22,7 +30,11 @@ describe('Slack /ketamine and button clicks', () => {
   const posts = () => h.slack.callsOf('chat.postMessage').map((c) => c.args as Body);
 
   beforeEach(async () => {
-    bot = fakeBot((input) => (input.message.includes('crisis') ? { kind: 'crisis', text: 'Please call 988 now.', citations: [] } : sampleAnswer()));
+    bot = fakeBot((input) =>
+      input.message.includes('crisis')
+        ? { kind: 'crisis', text: 'Please call 988 now.', citations: [] }
+        : sampleAnswer(),
+    );
     h = await startSlackHarness(bot);
   });
   afterEach(async () => h.close());
@@ -37,10 +49,22 @@ describe('Slack /ketamine and button clicks', () => {
   it('answers /ketamine privately: the question echoed, the answer, sources and a Post to channel button', async () => {
     const answer = await slash('how long does treatment take?');
     expect(answer.response_type).toBe('ephemeral');
-    expect(answer.blocks![0]).toEqual({ type: 'context', block_id: 'ketamine_asked', elements: [{ type: 'mrkdwn', text: 'You asked: _how long does treatment take?_' }] });
+    expect(answer.blocks![0]).toEqual({
+      type: 'context',
+      block_id: 'ketamine_asked',
+      elements: [{ type: 'mrkdwn', text: 'You asked: _how long does treatment take?_' }],
+    });
     expect(answer.blocks![1]).toMatchObject({ type: 'section', text: { text: expect.stringContaining('[1]') } });
-    expect(buttons(answer.blocks).map((b) => b.action_id)).toEqual(['ketamine_suggest_0', 'ketamine_post_to_channel', 'ketamine_feedback_up', 'ketamine_feedback_down']);
-    expect(bot.calls[0]).toMatchObject({ input: { message: 'how long does treatment take?' }, conversationId: `slack:${TEAM}:C1:user:U1` });
+    expect(buttons(answer.blocks).map((b) => b.action_id)).toEqual([
+      'ketamine_suggest_0',
+      'ketamine_post_to_channel',
+      'ketamine_feedback_up',
+      'ketamine_feedback_down',
+    ]);
+    expect(bot.calls[0]).toMatchObject({
+      input: { message: 'how long does treatment take?' },
+      conversationId: `slack:${TEAM}:C1:user:U1`,
+    });
     expect(h.slack.callsOf('chat.postMessage')).toHaveLength(0);
   });
 
@@ -65,48 +89,103 @@ describe('Slack /ketamine and button clicks', () => {
     expect((await postInteraction(h.baseUrl, click)).status).toBe(200);
     const [shared, deleted] = await h.until(() => responses('post').length === 2 && responses('post'));
     expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
-    expect(shared!.blocks![0]).toMatchObject({ type: 'context', elements: [{ text: '<@U1> asked: _how long does treatment take?_' }] });
-    expect(shared!.blocks![1]).toMatchObject({ type: 'section', text: { text: expect.stringContaining('over several weeks. [1]') } });
+    expect(shared!.blocks![0]).toMatchObject({
+      type: 'context',
+      elements: [{ text: '<@U1> asked: _how long does treatment take?_' }],
+    });
+    expect(shared!.blocks![1]).toMatchObject({
+      type: 'section',
+      text: { text: expect.stringContaining('over several weeks. [1]') },
+    });
     expect(buttons(shared!.blocks).map((b) => b.action_id)).not.toContain('ketamine_post_to_channel');
     expect(deleted).toEqual({ delete_original: true });
     expect(bot.calls).toHaveLength(1); // posted what the asker saw, not a new answer
 
-    await postInteraction(h.baseUrl, blockActions({ button: post, responseUrl: h.slack.responseUrl('post-again'), ephemeral: true }));
+    await postInteraction(
+      h.baseUrl,
+      blockActions({ button: post, responseUrl: h.slack.responseUrl('post-again'), ephemeral: true }),
+    );
     await slash('sentinel', 'sentinel');
     expect(responses('post-again')).toHaveLength(0);
   });
 
   it('re-asks when the private answer is no longer held (restart), then posts it', async () => {
-    const value = JSON.stringify({ t: 'turn-from-before-restart', q: 'is ketamine addictive?', c: `slack:${TEAM}:C1:user:U1` });
-    await postInteraction(h.baseUrl, blockActions({ button: { action_id: 'ketamine_post_to_channel', value }, responseUrl: h.slack.responseUrl('post'), ephemeral: true }));
+    const value = JSON.stringify({
+      t: 'turn-from-before-restart',
+      q: 'is ketamine addictive?',
+      c: `slack:${TEAM}:C1:user:U1`,
+    });
+    await postInteraction(
+      h.baseUrl,
+      blockActions({
+        button: { action_id: 'ketamine_post_to_channel', value },
+        responseUrl: h.slack.responseUrl('post'),
+        ephemeral: true,
+      }),
+    );
     const [shared] = await h.until(() => responses('post').length === 2 && responses('post'));
     expect(shared).toMatchObject({ response_type: 'in_channel' });
-    expect(bot.calls[0]).toMatchObject({ input: { message: 'is ketamine addictive?' }, conversationId: `slack:${TEAM}:C1:user:U1` });
+    expect(bot.calls[0]).toMatchObject({
+      input: { message: 'is ketamine addictive?' },
+      conversationId: `slack:${TEAM}:C1:user:U1`,
+    });
   });
 
   it('asks a clicked suggestion in the same thread, as part of that thread’s conversation', async () => {
     await postInteraction(h.baseUrl, {
-      ...blockActions({ button: { action_id: 'ketamine_suggest_0', value: JSON.stringify({ q: 'What are the common side effects?', c: 'ignored-for-threads' }), block_id: 'ketamine_suggestions' }, responseUrl: h.slack.responseUrl('s'), message: { ts: '1700000002.000200', thread_ts: '1700000002.000100' } }),
+      ...blockActions({
+        button: {
+          action_id: 'ketamine_suggest_0',
+          value: JSON.stringify({ q: 'What are the common side effects?', c: 'ignored-for-threads' }),
+          block_id: 'ketamine_suggestions',
+        },
+        responseUrl: h.slack.responseUrl('s'),
+        message: { ts: '1700000002.000200', thread_ts: '1700000002.000100' },
+      }),
     });
     const [post] = await h.until(() => posts().length === 1 && posts());
     expect(post).toMatchObject({ channel: 'C1', thread_ts: '1700000002.000100' });
-    expect(post!.blocks![0]).toMatchObject({ type: 'context', elements: [{ text: '<@U1> asked: _What are the common side effects?_' }] });
-    expect(bot.calls[0]).toMatchObject({ input: { message: 'What are the common side effects?' }, conversationId: `slack:${TEAM}:C1:1700000002.000100` });
+    expect(post!.blocks![0]).toMatchObject({
+      type: 'context',
+      elements: [{ text: '<@U1> asked: _What are the common side effects?_' }],
+    });
+    expect(bot.calls[0]).toMatchObject({
+      input: { message: 'What are the common side effects?' },
+      conversationId: `slack:${TEAM}:C1:1700000002.000100`,
+    });
   });
 
   it('answers the clicker privately when the bot cannot post in the channel of a shared answer', async () => {
     h.slack.failNext('chat.postMessage', 'not_in_channel');
     const value = JSON.stringify({ q: 'Is ketamine addictive?' });
-    await postInteraction(h.baseUrl, blockActions({ button: { action_id: 'ketamine_suggest_1', value }, channel: 'C7', responseUrl: h.slack.responseUrl('s'), message: { ts: '1700000005.000100' } }));
+    await postInteraction(
+      h.baseUrl,
+      blockActions({
+        button: { action_id: 'ketamine_suggest_1', value },
+        channel: 'C7',
+        responseUrl: h.slack.responseUrl('s'),
+        message: { ts: '1700000005.000100' },
+      }),
+    );
     const [reply] = await h.until(() => responses('s')[0] && responses('s'));
-    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining('[1]') });
-    expect(h.slack.callsOf('chat.postMessage')[0]?.args).toMatchObject({ channel: 'C7', thread_ts: '1700000005.000100' });
+    expect(reply).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: expect.stringContaining('[1]'),
+    });
+    expect(h.slack.callsOf('chat.postMessage')[0]?.args).toMatchObject({
+      channel: 'C7',
+      thread_ts: '1700000005.000100',
+    });
   });
 
   it('asks a suggestion clicked under a private answer privately, in the slash conversation', async () => {
     const answer = await slash('how long does treatment take?');
     const suggestion = buttonById(answer.blocks, 'ketamine_suggest_0');
-    await postInteraction(h.baseUrl, blockActions({ button: suggestion, responseUrl: h.slack.responseUrl('s'), ephemeral: true }));
+    await postInteraction(
+      h.baseUrl,
+      blockActions({ button: suggestion, responseUrl: h.slack.responseUrl('s'), ephemeral: true }),
+    );
     const [reply] = await h.until(() => responses('s')[0] && responses('s'));
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(bot.calls.map((c) => [c.conversationId, c.priorTurns])).toEqual([
@@ -120,10 +199,24 @@ describe('Slack /ketamine and button clicks', () => {
     const answer = await slash('how long does treatment take?');
     const up = buttonById(answer.blocks, 'ketamine_feedback_up');
     const down = buttonById(answer.blocks, 'ketamine_feedback_down');
-    await postInteraction(h.baseUrl, blockActions({ button: up, responseUrl: h.slack.responseUrl('up'), ephemeral: true }));
+    await postInteraction(
+      h.baseUrl,
+      blockActions({ button: up, responseUrl: h.slack.responseUrl('up'), ephemeral: true }),
+    );
     await h.until(() => responses('up').length === 1);
-    await postInteraction(h.baseUrl, blockActions({ button: up, responseUrl: h.slack.responseUrl('up-again'), ephemeral: true }));
-    await postInteraction(h.baseUrl, blockActions({ button: down, user: 'U2', responseUrl: h.slack.responseUrl('down'), message: { ts: '1700000003.000100', thread_ts: '1700000003.000000' } }));
+    await postInteraction(
+      h.baseUrl,
+      blockActions({ button: up, responseUrl: h.slack.responseUrl('up-again'), ephemeral: true }),
+    );
+    await postInteraction(
+      h.baseUrl,
+      blockActions({
+        button: down,
+        user: 'U2',
+        responseUrl: h.slack.responseUrl('down'),
+        message: { ts: '1700000003.000100', thread_ts: '1700000003.000000' },
+      }),
+    );
     await h.until(() => responses('down').length === 1);
 
     const items = await h.feedback.list();
@@ -132,13 +225,26 @@ describe('Slack /ketamine and button clicks', () => {
       { conversationId: `slack:${TEAM}:C1:user:U1`, turnId, kind: 'answer', rating: 'up', channel: 'slack' },
       { conversationId: `slack:${TEAM}:C1:user:U1`, turnId, kind: 'answer', rating: 'down', channel: 'slack' },
     ]);
-    expect(responses('up')[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback!' });
+    expect(responses('up')[0]).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Thanks for the feedback!',
+    });
     expect(responses('up-again')).toHaveLength(0);
   });
 
   it('acks clicks it cannot use (unknown actions, tampered values) without answering', async () => {
-    const unknown = await postInteraction(h.baseUrl, blockActions({ button: { action_id: 'something_else', value: 'x' }, responseUrl: h.slack.responseUrl('u') }));
-    const tampered = await postInteraction(h.baseUrl, blockActions({ button: { action_id: 'ketamine_feedback_up', value: '{"t":1}' }, responseUrl: h.slack.responseUrl('t') }));
+    const unknown = await postInteraction(
+      h.baseUrl,
+      blockActions({ button: { action_id: 'something_else', value: 'x' }, responseUrl: h.slack.responseUrl('u') }),
+    );
+    const tampered = await postInteraction(
+      h.baseUrl,
+      blockActions({
+        button: { action_id: 'ketamine_feedback_up', value: '{"t":1}' },
+        responseUrl: h.slack.responseUrl('t'),
+      }),
+    );
     expect([unknown.status, tampered.status]).toEqual([200, 200]);
     await slash('sentinel', 'sentinel');
     expect(await h.feedback.list()).toEqual([]);

@@ -56,11 +56,24 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
     switch (method) {
       case 'auth.test':
-        res.json({ ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'ketamine-bot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' });
+        res.json({
+          ok: true,
+          url: 'https://test.slack.com/',
+          team: 'Test',
+          user: 'ketamine-bot',
+          team_id: 'T1',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        });
         return;
       case 'chat.postMessage':
         ts += 1;
-        res.json({ ok: true, channel: args.channel, ts: `${ts}.000100`, message: { ...args, ts: `${ts}.000100`, bot_id: 'BBOT' } });
+        res.json({
+          ok: true,
+          channel: args.channel,
+          ts: `${ts}.000100`,
+          message: { ...args, ts: `${ts}.000100`, bot_id: 'BBOT' },
+        });
         return;
       case 'chat.postEphemeral':
         res.json({ ok: true, message_ts: `${ts}.000200` });

@@ -28,9 +28,17 @@ export async function startSlackHarness(bot: Bot | undefined, env: Record<string
   const slack = await startFakeSlackApi();
   const feedback = new MemoryFeedbackStore();
   const logs: Record<string, unknown>[] = [];
-  const logger: Logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger: Logger = createLogger({
+    level: 'debug',
+    write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
   let current = bot;
-  const config = parseConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: slack.apiUrl, ...env });
+  const config = parseConfig({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: slack.apiUrl,
+    ...env,
+  });
   const app = createApp({ config, logger, feedback, getBot: () => current });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

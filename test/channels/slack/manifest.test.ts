@@ -16,10 +16,18 @@ const ManifestSchema = z.object({
 describe('slack/manifest.yaml', () => {
   it('points events, /ketamine and interactivity at the endpoint the app mounts, with the scopes its handlers need', async () => {
     const manifest = ManifestSchema.parse(parse(await readFile('slack/manifest.yaml', 'utf8')));
-    const urls = [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((c) => c.url)];
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c) => c.url),
+    ];
     for (const url of urls) expect(url.endsWith(SLACK_EVENTS_PATH)).toBe(true);
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/ketamine']);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'message.channels']));
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'channels:history']));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_mention', 'message.im', 'message.channels']),
+    );
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'channels:history']),
+    );
   });
 });

@@ -9,9 +9,11 @@ type Line = { level: string; event: string; fields: Record<string, unknown> };
 
 function capture(): { logger: Logger; lines: Line[] } {
   const lines: Line[] = [];
-  const at = (level: string) => (event: string, fields: Record<string, unknown> = {}) => {
-    lines.push({ level, event, fields });
-  };
+  const at =
+    (level: string) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      lines.push({ level, event, fields });
+    };
   return { logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }, lines };
 }
 

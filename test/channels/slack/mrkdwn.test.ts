@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToMrkdwn, mentionsSomeoneElse, slackTextToPlain, splitText } from '../../../src/channels/slack/mrkdwn.js';
+import {
+  markdownToMrkdwn,
+  mentionsSomeoneElse,
+  slackTextToPlain,
+  splitText,
+} from '../../../src/channels/slack/mrkdwn.js';
 
 describe('markdownToMrkdwn', () => {
   it('converts emphasis, links, headings and bullets, and keeps [n] markers', () => {
-    const md = '## Risks\n\n**Dissociation** is *common* [1]. See [the study](https://example.org/a?b=1&c=2).\n- one [2]\n* two\n\n_General information, not medical advice._';
+    const md =
+      '## Risks\n\n**Dissociation** is *common* [1]. See [the study](https://example.org/a?b=1&c=2).\n- one [2]\n* two\n\n_General information, not medical advice._';
     expect(markdownToMrkdwn(md)).toBe(
       '*Risks*\n\n*Dissociation* is _common_ [1]. See <https://example.org/a?b=1&amp;c=2|the study>.\n• one [2]\n• two\n\n_General information, not medical advice._',
     );
   });
 
   it('escapes control characters so text cannot ping @channel or forge links, even inside code', () => {
-    expect(markdownToMrkdwn('<!channel> a < b & c > d `x<y>`')).toBe('&lt;!channel&gt; a &lt; b &amp; c &gt; d `x&lt;y&gt;`');
+    expect(markdownToMrkdwn('<!channel> a < b & c > d `x<y>`')).toBe(
+      '&lt;!channel&gt; a &lt; b &amp; c &gt; d `x&lt;y&gt;`',
+    );
   });
 
   it('leaves ~~strike~~ as Slack strike and does not treat a lone asterisk as emphasis', () => {
@@ -20,9 +28,12 @@ describe('markdownToMrkdwn', () => {
 
 describe('slackTextToPlain', () => {
   it('strips the bot mention, keeps labelled mentions and channel names, unwraps links, decodes entities', () => {
-    expect(slackTextToPlain('<@UBOT> ask <@U2|sam> in <#C1|general> about <https://x.org|this> &amp; <!here> &lt;dose&gt;', 'UBOT')).toBe(
-      'ask @sam in #general about this & <dose>',
-    );
+    expect(
+      slackTextToPlain(
+        '<@UBOT> ask <@U2|sam> in <#C1|general> about <https://x.org|this> &amp; <!here> &lt;dose&gt;',
+        'UBOT',
+      ),
+    ).toBe('ask @sam in #general about this & <dose>');
     expect(slackTextToPlain('<@UBOT|ketamine-bot>   is it   safe?', 'UBOT')).toBe('is it safe?');
   });
 

@@ -35,7 +35,17 @@ describe('Slack with the real bot', () => {
   async function mention(text: string, threadTs?: string): Promise<{ post: Posted; reply: Reply }> {
     ts += 1;
     const before = posts().length;
-    await postEvent(h.baseUrl, eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@${BOT_USER}> ${text}`, ts: `${ts}.000100`, channel: 'C1', ...(threadTs ? { thread_ts: threadTs } : {}) }));
+    await postEvent(
+      h.baseUrl,
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@${BOT_USER}> ${text}`,
+        ts: `${ts}.000100`,
+        channel: 'C1',
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      }),
+    );
     const post = await h.until(() => posts()[before]);
     return { post, reply: replies[replies.length - 1]! };
   }
@@ -46,9 +56,16 @@ describe('Slack with the real bot', () => {
     expect(reply.citations.length).toBeGreaterThan(0);
     expect(post.thread_ts).toBe(`${ts}.000100`);
     expect(post.blocks![0]).toMatchObject({ type: 'section', text: { text: expect.stringMatching(/\[1\]/) } });
-    const sources = post.blocks!.filter((b) => b.type === 'context' && b.block_id?.startsWith('ketamine_sources')).flatMap((b) => (b.type === 'context' ? b.elements.slice(1) : []));
+    const sources = post
+      .blocks!.filter((b) => b.type === 'context' && b.block_id?.startsWith('ketamine_sources'))
+      .flatMap((b) => (b.type === 'context' ? b.elements.slice(1) : []));
     expect(sources.map((e) => e.text)).toEqual(reply.citations.map((c) => expect.stringContaining(`[${c.n}] *`)));
-    for (const c of reply.citations) expect(sources.some((e) => e.text.includes(c.quote.slice(0, 40).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))).toBe(true);
+    for (const c of reply.citations)
+      expect(
+        sources.some((e) =>
+          e.text.includes(c.quote.slice(0, 40).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')),
+        ),
+      ).toBe(true);
   });
 
   it('continues the thread: a follow-up uses the same conversation', async () => {

@@ -33,7 +33,11 @@ describe('Slack request verification, retries and acks', () => {
 
   it('answers Slack’s url_verification challenge for a signed request', async () => {
     h = await startSlackHarness(fakeBot(() => sampleAnswer()));
-    const res = await signedPost(`${h.baseUrl}/slack/events`, JSON.stringify({ token: 't', challenge: 'abc123', type: 'url_verification' }), 'application/json');
+    const res = await signedPost(
+      `${h.baseUrl}/slack/events`,
+      JSON.stringify({ token: 't', challenge: 'abc123', type: 'url_verification' }),
+      'application/json',
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: 'abc123' });
   });
@@ -41,7 +45,14 @@ describe('Slack request verification, retries and acks', () => {
   it('rejects missing and wrong signatures, other secrets and stale or future timestamps with 401, answering nothing', async () => {
     const bot = fakeBot(() => sampleAnswer());
     h = await startSlackHarness(bot);
-    const envelope = () => eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@${BOT_USER}> hi`, ts: '1700000001.000100', channel: 'C1' });
+    const envelope = () =>
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@${BOT_USER}> hi`,
+        ts: '1700000001.000100',
+        channel: 'C1',
+      });
     const now = Math.floor(Date.now() / 1000);
     const cases: [Parameters<typeof postEvent>[2], string][] = [
       [{ signature: null }, 'slack_signature_missing'],
@@ -69,15 +80,36 @@ describe('Slack request verification, retries and acks', () => {
   it('never answers a retried event twice (x-slack-retry-num), and tells Slack to stop retrying', async () => {
     const bot = fakeBot(() => sampleAnswer());
     h = await startSlackHarness(bot);
-    const envelope = eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@${BOT_USER}> what is ketamine?`, ts: '1700000002.000100', channel: 'C1' }, 'Ev0RETRY');
+    const envelope = eventEnvelope(
+      {
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@${BOT_USER}> what is ketamine?`,
+        ts: '1700000002.000100',
+        channel: 'C1',
+      },
+      'Ev0RETRY',
+    );
     expect((await postEvent(h.baseUrl, envelope)).status).toBe(200);
     await h.until(() => h!.slack.callsOf('chat.postMessage').length === 1);
     for (const retryNum of ['1', '2']) {
-      const retry = await postEvent(h.baseUrl, envelope, { headers: { 'x-slack-retry-num': retryNum, 'x-slack-retry-reason': 'http_timeout' } });
+      const retry = await postEvent(h.baseUrl, envelope, {
+        headers: { 'x-slack-retry-num': retryNum, 'x-slack-retry-reason': 'http_timeout' },
+      });
       expect(retry.status).toBe(200);
       expect(retry.headers.get('x-slack-no-retry')).toBe('1');
     }
-    await postEvent(h.baseUrl, eventEnvelope({ type: 'message', channel_type: 'im', user: 'U1', text: 'sentinel', ts: '1700000003.000100', channel: 'D1' }));
+    await postEvent(
+      h.baseUrl,
+      eventEnvelope({
+        type: 'message',
+        channel_type: 'im',
+        user: 'U1',
+        text: 'sentinel',
+        ts: '1700000003.000100',
+        channel: 'D1',
+      }),
+    );
     await h.until(() => h!.slack.callsOf('chat.postMessage').length === 2);
     expect(bot.calls.map((c) => c.input.message)).toEqual(['what is ketamine?', 'sentinel']);
   });
@@ -85,7 +117,16 @@ describe('Slack request verification, retries and acks', () => {
   it('acks an event before the answer is ready (Slack’s 3-second limit), then posts it', async () => {
     const gated = gatedBot();
     h = await startSlackHarness(gated.bot);
-    const res = await postEvent(h.baseUrl, eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@${BOT_USER}> slow one`, ts: '1700000004.000100', channel: 'C1' }));
+    const res = await postEvent(
+      h.baseUrl,
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@${BOT_USER}> slow one`,
+        ts: '1700000004.000100',
+        channel: 'C1',
+      }),
+    );
     expect(res.status).toBe(200);
     await h.until(() => gated.asked() === 1);
     expect(h.slack.callsOf('chat.postMessage')).toHaveLength(0);
@@ -97,15 +138,56 @@ describe('Slack request verification, retries and acks', () => {
     h = await startSlackHarness(fakeBot(() => sampleAnswer()));
     // Bolt authorizes (auth.test, held here) before it acks anything: a 200 now cannot have come through Bolt.
     const release = h.slack.hold('auth.test');
-    const payload = (body: Record<string, unknown>) => new URLSearchParams({ payload: JSON.stringify(body) }).toString();
+    const payload = (body: Record<string, unknown>) =>
+      new URLSearchParams({ payload: JSON.stringify(body) }).toString();
     const form = 'application/x-www-form-urlencoded';
     const unhandled: [string, string][] = [
-      [JSON.stringify(eventEnvelope({ type: 'reaction_added', user: 'U1', reaction: 'thumbsup', item: { type: 'message', channel: 'C1', ts: '1.1' } })), 'application/json'],
+      [
+        JSON.stringify(
+          eventEnvelope({
+            type: 'reaction_added',
+            user: 'U1',
+            reaction: 'thumbsup',
+            item: { type: 'message', channel: 'C1', ts: '1.1' },
+          }),
+        ),
+        'application/json',
+      ],
       [JSON.stringify(eventEnvelope({ type: 'member_joined_channel', user: 'U1', channel: 'C1' })), 'application/json'],
-      [JSON.stringify({ token: 't', type: 'app_rate_limited', team_id: 'T1', minute_rate_limited: 1518467820, api_app_id: 'A1' }), 'application/json'],
-      [payload({ type: 'view_submission', user: { id: 'U1' }, team: { id: 'T1' }, view: { id: 'V1', callback_id: 'x' } }), form],
-      [payload({ type: 'shortcut', callback_id: 'x', user: { id: 'U1' }, team: { id: 'T1' }, trigger_id: '1.2.3' }), form],
-      [payload({ type: 'message_action', callback_id: 'x', user: { id: 'U1' }, team: { id: 'T1' }, channel: { id: 'C1' }, message: { ts: '1.1' } }), form],
+      [
+        JSON.stringify({
+          token: 't',
+          type: 'app_rate_limited',
+          team_id: 'T1',
+          minute_rate_limited: 1518467820,
+          api_app_id: 'A1',
+        }),
+        'application/json',
+      ],
+      [
+        payload({
+          type: 'view_submission',
+          user: { id: 'U1' },
+          team: { id: 'T1' },
+          view: { id: 'V1', callback_id: 'x' },
+        }),
+        form,
+      ],
+      [
+        payload({ type: 'shortcut', callback_id: 'x', user: { id: 'U1' }, team: { id: 'T1' }, trigger_id: '1.2.3' }),
+        form,
+      ],
+      [
+        payload({
+          type: 'message_action',
+          callback_id: 'x',
+          user: { id: 'U1' },
+          team: { id: 'T1' },
+          channel: { id: 'C1' },
+          message: { ts: '1.1' },
+        }),
+        form,
+      ],
     ];
     for (const [body, type] of unhandled) {
       const res = await signedPost(`${h.baseUrl}/slack/events`, body, type);
@@ -115,7 +197,16 @@ describe('Slack request verification, retries and acks', () => {
     expect(h.slack.callsOf('auth.test')).toHaveLength(0);
     release();
     // A handled mention afterwards is the only thing posted: the ones before were dropped, not queued.
-    await postEvent(h.baseUrl, eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@${BOT_USER}> sentinel`, ts: '1700000005.000100', channel: 'C1' }));
+    await postEvent(
+      h.baseUrl,
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@${BOT_USER}> sentinel`,
+        ts: '1700000005.000100',
+        channel: 'C1',
+      }),
+    );
     await h.until(() => h!.slack.callsOf('chat.postMessage').length === 1);
     expect(h.slack.calls.map((c) => c.method)).toEqual(['auth.test', 'chat.postMessage']);
   });
@@ -139,8 +230,14 @@ describe('Slack request verification, retries and acks', () => {
     expect(await get.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
     await h.close();
 
-    h = await startSlackHarness(fakeBot(() => sampleAnswer()), { SLACK_BOT_TOKEN: '' });
-    const res = await postEvent(h.baseUrl, eventEnvelope({ type: 'app_mention', user: 'U1', text: 'hi', ts: '1.1', channel: 'C1' }));
+    h = await startSlackHarness(
+      fakeBot(() => sampleAnswer()),
+      { SLACK_BOT_TOKEN: '' },
+    );
+    const res = await postEvent(
+      h.baseUrl,
+      eventEnvelope({ type: 'app_mention', user: 'U1', text: 'hi', ts: '1.1', channel: 'C1' }),
+    );
     expect(res.status).toBe(404);
   });
 });

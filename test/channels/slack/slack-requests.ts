@@ -16,10 +16,21 @@ export interface SignOptions {
 }
 
 /** POSTs `body` to `url` signed like Slack (`v0` HMAC-SHA256 over `v0:<ts>:<body>`). */
-export async function signedPost(url: string, body: string, contentType: string, options: SignOptions = {}): Promise<Response> {
+export async function signedPost(
+  url: string,
+  body: string,
+  contentType: string,
+  options: SignOptions = {},
+): Promise<Response> {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const hmac = createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
-  const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-request-timestamp': timestamp, ...options.headers };
+  const hmac = createHmac('sha256', options.secret ?? SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest('hex');
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    'x-slack-request-timestamp': timestamp,
+    ...options.headers,
+  };
   if (options.signature !== null) headers['x-slack-signature'] = options.signature ?? `v0=${hmac}`;
   return fetch(url, { method: 'POST', headers, body });
 }
@@ -27,7 +38,10 @@ export async function signedPost(url: string, body: string, contentType: string,
 let eventCounter = 0;
 
 /** An Events API envelope as Slack sends it. */
-export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++eventCounter}${Date.now()}`): Record<string, unknown> {
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  eventId = `Ev${++eventCounter}${Date.now()}`,
+): Record<string, unknown> {
   return {
     token: 'legacy-verification-token',
     team_id: TEAM,
@@ -36,12 +50,18 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++e
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
 }
 
-export function postEvent(baseUrl: string, envelope: Record<string, unknown>, options?: SignOptions): Promise<Response> {
+export function postEvent(
+  baseUrl: string,
+  envelope: Record<string, unknown>,
+  options?: SignOptions,
+): Promise<Response> {
   return signedPost(`${baseUrl}/slack/events`, JSON.stringify(envelope), 'application/json', options);
 }
 
@@ -66,7 +86,11 @@ export function postCommand(baseUrl: string, fields: Record<string, string>, opt
 }
 
 /** An interactivity payload (`payload=<json>`), form-encoded as Slack sends it. */
-export function postInteraction(baseUrl: string, payload: Record<string, unknown>, options?: SignOptions): Promise<Response> {
+export function postInteraction(
+  baseUrl: string,
+  payload: Record<string, unknown>,
+  options?: SignOptions,
+): Promise<Response> {
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   return signedPost(`${baseUrl}/slack/events`, body, 'application/x-www-form-urlencoded', options);
 }
@@ -99,7 +123,18 @@ export function blockActions(options: {
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: channel, name: 'general' },
-    ...(options.ephemeral ? {} : { message: { type: 'message', user: BOT_USER, bot_id: 'BBOT', text: 'answer', ...options.message, ts: messageTs } }),
+    ...(options.ephemeral
+      ? {}
+      : {
+          message: {
+            type: 'message',
+            user: BOT_USER,
+            bot_id: 'BBOT',
+            text: 'answer',
+            ...options.message,
+            ts: messageTs,
+          },
+        }),
     state: { values: {} },
     response_url: options.responseUrl,
     actions: [

@@ -67,7 +67,14 @@ describe('WebChatBridge', () => {
   });
 
   it('keeps a replay log bounded by count and characters, and the whole bridge bounded by characters', () => {
-    const bridge = new WebChatBridge({ ttlMs: 60_000, max: 100, keep: 50, keepChars: 5_000, maxChars: 20_000, now: () => T0 });
+    const bridge = new WebChatBridge({
+      ttlMs: 60_000,
+      max: 100,
+      keep: 50,
+      keepChars: 5_000,
+      maxChars: 20_000,
+      now: () => T0,
+    });
     const big = (n: number) => ({ id: `a${n}`, type: 'message', text: 'x'.repeat(900) });
     const idle = bridge.create();
     const busy = bridge.create();

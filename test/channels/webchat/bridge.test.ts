@@ -3,7 +3,12 @@ import { fakeBot, sampleAnswer } from '../../helpers/fake-bot.js';
 import { post, recording, startApp } from '../botframework/helpers.js';
 
 /** Reads Server-Sent Events until `until` is satisfied (bounded by `maxEvents`), then closes the stream. */
-async function readEvents(url: string, until: (events: any[]) => boolean, headers: Record<string, string> = {}, maxEvents = 50) {
+async function readEvents(
+  url: string,
+  until: (events: any[]) => boolean,
+  headers: Record<string, string> = {},
+  maxEvents = 50,
+) {
   const controller = new AbortController();
   const response = await fetch(url, { signal: controller.signal, headers });
   expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
@@ -46,12 +51,24 @@ describe('Web Chat bridge (Direct-Line-style, over real HTTP)', () => {
   it('greets, echoes the user message, then streams the answer with its sources card', async () => {
     const session = await start();
     const base = `${app.url}/webchat/conversations/${session.conversationId}`;
-    const sent = await post(`${base}/activities`, { type: 'message', text: 'How many infusions?', channelData: { clientActivityID: 'c-1' } }, { authorization: `Bearer ${session.token}` });
+    const sent = await post(
+      `${base}/activities`,
+      { type: 'message', text: 'How many infusions?', channelData: { clientActivityID: 'c-1' } },
+      { authorization: `Bearer ${session.token}` },
+    );
     expect(sent.status).toBe(200);
-    const events = await readEvents(`${base}/stream?token=${session.token}`, (e) => e.filter((a) => a.type === 'message').length >= 3);
+    const events = await readEvents(
+      `${base}/stream?token=${session.token}`,
+      (e) => e.filter((a) => a.type === 'message').length >= 3,
+    );
     const messages = events.filter((a) => a.type === 'message');
     expect(messages[0].text).toMatch(/only five published articles/);
-    expect(messages[1]).toMatchObject({ id: sent.body.id, text: 'How many infusions?', from: { id: session.userId, role: 'user' }, channelData: { clientActivityID: 'c-1' } });
+    expect(messages[1]).toMatchObject({
+      id: sent.body.id,
+      text: 'How many infusions?',
+      from: { id: session.userId, role: 'user' },
+      channelData: { clientActivityID: 'c-1' },
+    });
     expect(messages[2].from.role).toBe('bot');
     expect(messages[2].replyToId).toBe(sent.body.id);
     expect(messages[2].attachments[0].content.body[0].text).toBe('Sources');
@@ -63,8 +80,14 @@ describe('Web Chat bridge (Direct-Line-style, over real HTTP)', () => {
     const session = await start();
     const url = `${app.url}/webchat/conversations/${session.conversationId}/stream?token=${session.token}`;
     const first = await readEvents(url, (e) => e.length >= 1);
-    await post(`${app.url}/webchat/conversations/${session.conversationId}/activities`, { type: 'message', text: 'again' }, { authorization: `Bearer ${session.token}` });
-    const rest = await readEvents(url, (e) => e.filter((a) => a.type === 'message').length >= 2, { 'last-event-id': String(first[0].seq) });
+    await post(
+      `${app.url}/webchat/conversations/${session.conversationId}/activities`,
+      { type: 'message', text: 'again' },
+      { authorization: `Bearer ${session.token}` },
+    );
+    const rest = await readEvents(url, (e) => e.filter((a) => a.type === 'message').length >= 2, {
+      'last-event-id': String(first[0].seq),
+    });
     expect(rest.map((a) => a.seq)).not.toContain(first[0].seq);
     expect(rest.find((a) => a.type === 'message')?.text).toBe('again');
   });
@@ -72,28 +95,46 @@ describe('Web Chat bridge (Direct-Line-style, over real HTTP)', () => {
   it('stores a thumbs vote from Web Chat with the turn id and kind', async () => {
     const session = await start();
     const base = `${app.url}/webchat/conversations/${session.conversationId}`;
-    await post(`${base}/activities`, { type: 'message', text: 'How many infusions?' }, { authorization: `Bearer ${session.token}` });
+    await post(
+      `${base}/activities`,
+      { type: 'message', text: 'How many infusions?' },
+      { authorization: `Bearer ${session.token}` },
+    );
     const events = await readEvents(`${base}/stream?token=${session.token}`, (e) => e.some((a) => a.attachments));
     const answer = events.find((a) => a.attachments);
     const like = answer.entities[0].potentialAction[0];
-    await post(`${base}/activities`, { type: 'event', name: 'webchat:activity-status/feedback', entities: [like] }, { authorization: `Bearer ${session.token}` });
-    await expect.poll(() => app.feedback.items.find((f) => f.conversationId === session.conversationId)).toMatchObject({
-      turnId: bot.replies.at(-1)!.meta.turnId,
-      kind: 'answer',
-      rating: 'up',
-      channel: 'webchat',
-    });
+    await post(
+      `${base}/activities`,
+      { type: 'event', name: 'webchat:activity-status/feedback', entities: [like] },
+      { authorization: `Bearer ${session.token}` },
+    );
+    await expect
+      .poll(() => app.feedback.items.find((f) => f.conversationId === session.conversationId))
+      .toMatchObject({
+        turnId: bot.replies.at(-1)!.meta.turnId,
+        kind: 'answer',
+        rating: 'up',
+        channel: 'webchat',
+      });
   });
 
   it('refuses a wrong token (403) and malformed activities (400)', async () => {
     const session = await start();
     const base = `${app.url}/webchat/conversations/${session.conversationId}`;
-    expect((await post(`${base}/activities`, { type: 'message', text: 'x' }, { authorization: 'Bearer nope' })).status).toBe(403);
+    expect(
+      (await post(`${base}/activities`, { type: 'message', text: 'x' }, { authorization: 'Bearer nope' })).status,
+    ).toBe(403);
     expect((await fetch(`${base}/stream?token=nope`)).status).toBe(403);
-    const bad = await post(`${base}/activities`, { type: 'invoke', text: 'x' }, { authorization: `Bearer ${session.token}` });
+    const bad = await post(
+      `${base}/activities`,
+      { type: 'invoke', text: 'x' },
+      { authorization: `Bearer ${session.token}` },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_activity');
-    expect((await post(`${base}/activities`, '{oops', { authorization: `Bearer ${session.token}` })).body.error.code).toBe('invalid_json');
+    expect(
+      (await post(`${base}/activities`, '{oops', { authorization: `Bearer ${session.token}` })).body.error.code,
+    ).toBe('invalid_json');
   });
 
   it('answers 503 while the index is loading', async () => {

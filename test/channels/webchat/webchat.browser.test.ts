@@ -20,7 +20,15 @@ async function launch(): Promise<Browser> {
     return chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }
 }
@@ -32,7 +40,9 @@ async function ask(chat: Page | Frame, question: string): Promise<void> {
   await input.fill(question);
   await input.press('Enter');
   await chat.locator('.webchat__bubble--from-user', { hasText: question }).first().waitFor();
-  await expect.poll(() => chat.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count(), { timeout: 30_000 }).toBeGreaterThan(before);
+  await expect
+    .poll(() => chat.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count(), { timeout: 30_000 })
+    .toBeGreaterThan(before);
 }
 
 describe('Web Chat in Debian Chromium (real bot)', () => {
@@ -68,7 +78,8 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('request', (request) => {
       // Everything must come from our server (no CDN); blob:/data: URLs are made in the page itself.
-      if (!/^(blob|data):/.test(request.url()) && !request.url().startsWith(app.url)) errors.push(`external request: ${request.url()}`);
+      if (!/^(blob|data):/.test(request.url()) && !request.url().startsWith(app.url))
+        errors.push(`external request: ${request.url()}`);
     });
     await page.goto(`${app.url}/`);
     await page.locator('#chat-disclaimer').waitFor();

@@ -46,14 +46,20 @@ describe('calibrate', () => {
 
   it('raises the category decision threshold until at most 5 % of general prompts are refused', () => {
     const mix = (dosing: number): Record<SafetyLabel, number> =>
-      Object.fromEntries(SAFETY_LABELS.map((l) => [l, l === 'dosing' ? dosing : l === 'general' ? 1 - dosing : 0])) as Record<SafetyLabel, number>;
+      Object.fromEntries(
+        SAFETY_LABELS.map((l) => [l, l === 'dosing' ? dosing : l === 'general' ? 1 - dosing : 0]),
+      ) as Record<SafetyLabel, number>;
     const rows: OofRow[] = [];
     // General prompts whose dosing share runs 0.30–0.70; dosing prompts 0.50–0.70. Balanced accuracy alone would
     // keep the threshold at 0.5 and refuse half of the general prompts.
-    for (let i = 0; i < 100; i++) rows.push({ gold: 'general', probabilities: mix(0.3 + (0.4 * i) / 99), crisisProbability: 0 });
-    for (let i = 0; i < 100; i++) rows.push({ gold: 'dosing', probabilities: mix(0.5 + (0.2 * i) / 99), crisisProbability: 0 });
+    for (let i = 0; i < 100; i++)
+      rows.push({ gold: 'general', probabilities: mix(0.3 + (0.4 * i) / 99), crisisProbability: 0 });
+    for (let i = 0; i < 100; i++)
+      rows.push({ gold: 'dosing', probabilities: mix(0.5 + (0.2 * i) / 99), crisisProbability: 0 });
     const c = calibrate(rows);
-    const refused = rows.filter((r) => r.gold === 'general' && decideLabel(r.probabilities, 'none', c) !== 'general').length;
+    const refused = rows.filter(
+      (r) => r.gold === 'general' && decideLabel(r.probabilities, 'none', c) !== 'general',
+    ).length;
     expect(refused).toBeLessThanOrEqual(5);
     expect(c.decision).toBeGreaterThan(0.6);
   });

@@ -25,7 +25,9 @@ const ZIP_MTIME = new Date('1980-01-01T00:00:00Z');
 
 /** Zips the filled manifest and the committed icons. Returns the zip path. */
 export async function buildTeamsPackage({ teamsDir, appId, outFile }: TeamsPackageOptions): Promise<string> {
-  const manifest = fillManifest(await readManifestTemplate(join(teamsDir, 'manifest.json')), { MICROSOFT_APP_ID: appId });
+  const manifest = fillManifest(await readManifestTemplate(join(teamsDir, 'manifest.json')), {
+    MICROSOFT_APP_ID: appId,
+  });
   const zip = zipSync(
     {
       'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
@@ -42,11 +44,19 @@ export async function buildTeamsPackage({ teamsDir, appId, outFile }: TeamsPacka
 async function main(): Promise<void> {
   const appId = getConfig().MICROSOFT_APP_ID;
   if (!appId) {
-    process.stderr.write('Set MICROSOFT_APP_ID (the Azure Bot\'s Microsoft App ID) in the environment or .env, then run again.\n');
+    process.stderr.write(
+      "Set MICROSOFT_APP_ID (the Azure Bot's Microsoft App ID) in the environment or .env, then run again.\n",
+    );
     process.exit(1);
   }
-  const out = await buildTeamsPackage({ teamsDir: 'teams', appId, outFile: join('teams', 'build', 'ketamine-faq-teams.zip') });
-  process.stdout.write(`Teams app package written to ${out}\nUpload it in Teams (Apps → Manage your apps → Upload an app) or the Developer Portal.\n`);
+  const out = await buildTeamsPackage({
+    teamsDir: 'teams',
+    appId,
+    outFile: join('teams', 'build', 'ketamine-faq-teams.zip'),
+  });
+  process.stdout.write(
+    `Teams app package written to ${out}\nUpload it in Teams (Apps → Manage your apps → Upload an app) or the Developer Portal.\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

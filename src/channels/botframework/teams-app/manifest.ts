@@ -16,7 +16,9 @@ export type TeamsManifest = z.infer<typeof ManifestSchema>;
 /** Fills `${{NAME}}` placeholders in the template and checks the result. */
 export function fillManifest(template: string, values: { MICROSOFT_APP_ID: string }): TeamsManifest {
   if (!GUID.test(values.MICROSOFT_APP_ID)) {
-    throw new Error(`MICROSOFT_APP_ID must be the bot's Entra application (client) id, a GUID; got "${values.MICROSOFT_APP_ID}".`);
+    throw new Error(
+      `MICROSOFT_APP_ID must be the bot's Entra application (client) id, a GUID; got "${values.MICROSOFT_APP_ID}".`,
+    );
   }
   const filled = template.replace(/\$\{\{([A-Z_]+)\}\}/g, (match, name: string) => {
     const value = (values as Record<string, string>)[name];

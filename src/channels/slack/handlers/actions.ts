@@ -19,7 +19,12 @@ const BlockActionsSchema = z.object({
   user: z.object({ id: z.string().min(1) }),
   team: z.object({ id: z.string() }).nullish(),
   container: z
-    .object({ message_ts: z.string().optional(), channel_id: z.string().optional(), is_ephemeral: z.boolean().optional(), thread_ts: z.string().optional() })
+    .object({
+      message_ts: z.string().optional(),
+      channel_id: z.string().optional(),
+      is_ephemeral: z.boolean().optional(),
+      thread_ts: z.string().optional(),
+    })
     .optional(),
   channel: z.object({ id: z.string() }).optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
@@ -111,12 +116,18 @@ async function onFeedback(ctx: AppContext, state: SlackState, click: Click, rati
   const value = decodeValue(FeedbackValueSchema, click.value);
   if (!value) return;
   if (!state.clicks.claim(`vote:${value.t}:${click.body.user.id}:${rating}`, true)) return;
-  let text = rating === 'up' ? 'Thanks for the feedback!' : 'Thanks for telling us. We use this feedback to improve the answers.';
+  let text =
+    rating === 'up'
+      ? 'Thanks for the feedback!'
+      : 'Thanks for telling us. We use this feedback to improve the answers.';
   try {
     await ctx.feedback.add({ conversationId: value.c, turnId: value.t, kind: value.k, rating, channel: 'slack' });
     ctx.logger.info('slack_feedback', { turnId: value.t, kind: value.k, rating });
   } catch (error) {
-    ctx.logger.error('slack_feedback_failed', { turnId: value.t, error: error instanceof Error ? error.message : String(error) });
+    ctx.logger.error('slack_feedback_failed', {
+      turnId: value.t,
+      error: error instanceof Error ? error.message : String(error),
+    });
     text = "Sorry, your feedback couldn't be saved. Please try again later.";
   }
   const respond = click.respond;
@@ -146,10 +157,20 @@ async function onPostToChannel(ctx: AppContext, state: SlackState, click: Click)
     }
   }
   const messages = renderReply(reply, { asked: { question: value.q, by: click.body.user.id } });
-  const posted = await deliverAll(ctx, (m) => respond({ ...m, response_type: 'in_channel', replace_original: false }), messages, 'post');
+  const posted = await deliverAll(
+    ctx,
+    (m) => respond({ ...m, response_type: 'in_channel', replace_original: false }),
+    messages,
+    'post',
+  );
   if (!posted) {
     state.clicks.delete(`post:${value.t}`); // let the asker try again
-    await deliverAll(ctx, (m) => respond(privately(m)), [renderNotice("Sorry, I couldn't post that to the channel.")], 'post');
+    await deliverAll(
+      ctx,
+      (m) => respond(privately(m)),
+      [renderNotice("Sorry, I couldn't post that to the channel.")],
+      'post',
+    );
     return;
   }
   // The private copy is now redundant; if Slack refuses to delete it, it fades on reload anyway.

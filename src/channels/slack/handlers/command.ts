@@ -17,7 +17,11 @@ export function registerSlashCommand(bolt: App, ctx: AppContext, state: SlackSta
     await ack();
     const text = slackTextToPlain(command.text ?? '');
     const question = /^(help|\?)$/i.test(text) ? '' : text;
-    const conversationId = slashConversationId(command.team_id || command.enterprise_id || 'unknown', command.channel_id, command.user_id);
+    const conversationId = slashConversationId(
+      command.team_id || command.enterprise_id || 'unknown',
+      command.channel_id,
+      command.user_id,
+    );
     await answerInSlack(ctx, {
       question,
       conversationId,

@@ -37,7 +37,10 @@ interface Source {
  * someone else. Bot messages and message subtypes (edits, joins, bot posts) are ignored: no loops.
  */
 export function registerMessageEvents(bolt: App, ctx: AppContext, state: SlackState): void {
-  const source = (args: { event: unknown; body: { team_id?: string }; context: { botUserId?: string; teamId?: string } }, post: Source['post']): Source => ({
+  const source = (
+    args: { event: unknown; body: { team_id?: string }; context: { botUserId?: string; teamId?: string } },
+    post: Source['post'],
+  ): Source => ({
     event: args.event,
     teamId: args.body.team_id ?? args.context.teamId ?? 'unknown',
     botUserId: args.context.botUserId,
@@ -45,10 +48,18 @@ export function registerMessageEvents(bolt: App, ctx: AppContext, state: SlackSt
   });
 
   bolt.event('app_mention', async (args) => {
-    await onUserMessage(ctx, state, source(args, (m) => args.client.chat.postMessage(withoutUnfurls(m))));
+    await onUserMessage(
+      ctx,
+      state,
+      source(args, (m) => args.client.chat.postMessage(withoutUnfurls(m))),
+    );
   });
   bolt.message(async (args) => {
-    await onUserMessage(ctx, state, source(args, (m) => args.client.chat.postMessage(withoutUnfurls(m))));
+    await onUserMessage(
+      ctx,
+      state,
+      source(args, (m) => args.client.chat.postMessage(withoutUnfurls(m))),
+    );
   });
 }
 
@@ -76,12 +87,18 @@ async function onUserMessage(ctx: AppContext, state: SlackState, source: Source)
 }
 
 function shouldAnswer(message: UserMessage, botUserId: string | undefined, state: SlackState, teamId: string): boolean {
-  if ((message.subtype !== undefined && !ANSWERED_SUBTYPES.has(message.subtype)) || message.bot_id !== undefined || !message.user) return false;
+  if (
+    (message.subtype !== undefined && !ANSWERED_SUBTYPES.has(message.subtype)) ||
+    message.bot_id !== undefined ||
+    !message.user
+  )
+    return false;
   if (botUserId !== undefined && message.user === botUserId) return false;
   if (message.type === 'app_mention') return true;
   if (isDirectMessage(message.channel) || message.channel_type === 'im') return true;
   // A plain channel message: only a reply in a thread the bot is already part of, not aimed at a colleague.
-  if (!message.thread_ts || mentionsBot(message.text, botUserId) || mentionsSomeoneElse(message.text, botUserId)) return false;
+  if (!message.thread_ts || mentionsBot(message.text, botUserId) || mentionsSomeoneElse(message.text, botUserId))
+    return false;
   return state.threads.has(conversationIdFor({ team: teamId, channel: message.channel, threadTs: message.thread_ts }));
 }
 

@@ -5,7 +5,6 @@
  * chat page, so the host page's styles and scripts cannot interfere with it, nor it with them).
  */
 (function () {
-  'use strict';
   if (window.__ketamineFaqWidget) return;
   window.__ketamineFaqWidget = true;
 
@@ -15,20 +14,32 @@
   var PREFIX = 'kfb-widget';
 
   var css = [
-    '.' + PREFIX + '-button{position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;',
+    '.' +
+      PREFIX +
+      '-button{position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;',
     'padding:12px 18px;border:0;border-radius:999px;background:#0b6e6e;color:#fff;font:600 15px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;',
     'box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}',
     '.' + PREFIX + '-button:hover{background:#095c5c}',
-    '.' + PREFIX + '-button:focus-visible,.' + PREFIX + '-close:focus-visible{outline:3px solid #f0b400;outline-offset:2px}',
-    '.' + PREFIX + '-panel{position:fixed;right:20px;bottom:84px;z-index:2147483001;width:400px;height:min(640px,calc(100vh - 110px));',
+    '.' +
+      PREFIX +
+      '-button:focus-visible,.' +
+      PREFIX +
+      '-close:focus-visible{outline:3px solid #f0b400;outline-offset:2px}',
+    '.' +
+      PREFIX +
+      '-panel{position:fixed;right:20px;bottom:84px;z-index:2147483001;width:400px;height:min(640px,calc(100vh - 110px));',
     'display:flex;flex-direction:column;background:#fff;border-radius:12px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3)}',
     '.' + PREFIX + '-panel[hidden]{display:none}',
-    '.' + PREFIX + '-bar{display:flex;align-items:center;justify-content:space-between;padding:10px 12px 10px 16px;background:#0b6e6e;color:#fff;',
+    '.' +
+      PREFIX +
+      '-bar{display:flex;align-items:center;justify-content:space-between;padding:10px 12px 10px 16px;background:#0b6e6e;color:#fff;',
     'font:600 15px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
-    '.' + PREFIX + '-close{border:0;background:transparent;color:#fff;font-size:22px;line-height:1;padding:4px 8px;cursor:pointer;border-radius:6px}',
+    '.' +
+      PREFIX +
+      '-close{border:0;background:transparent;color:#fff;font-size:22px;line-height:1;padding:4px 8px;cursor:pointer;border-radius:6px}',
     '.' + PREFIX + '-frame{flex:1 1 auto;width:100%;border:0}',
     '@media (max-width:480px){.' + PREFIX + '-panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}',
-    '.' + PREFIX + '-button{right:12px;bottom:12px}}'
+    '.' + PREFIX + '-button{right:12px;bottom:12px}}',
   ].join('');
 
   function mount() {
@@ -49,8 +60,13 @@
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-label', 'Ketamine therapy FAQ chat');
     panel.hidden = true;
-    panel.innerHTML = '<div class="' + PREFIX + '-bar"><span>Ask about ketamine therapy</span>' +
-      '<button type="button" class="' + PREFIX + '-close" aria-label="Close chat">×</button></div>';
+    panel.innerHTML =
+      '<div class="' +
+      PREFIX +
+      '-bar"><span>Ask about ketamine therapy</span>' +
+      '<button type="button" class="' +
+      PREFIX +
+      '-close" aria-label="Close chat">×</button></div>';
     var close = panel.querySelector('.' + PREFIX + '-close');
     var frame = null;
 
@@ -72,9 +88,14 @@
       button.setAttribute('aria-expanded', 'false');
       button.focus();
     }
-    button.addEventListener('click', function () { if (panel.hidden) open(); else hide(); });
+    button.addEventListener('click', function () {
+      if (panel.hidden) open();
+      else hide();
+    });
     close.addEventListener('click', hide);
-    panel.addEventListener('keydown', function (event) { if (event.key === 'Escape') hide(); });
+    panel.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') hide();
+    });
 
     document.body.appendChild(panel);
     document.body.appendChild(button);
