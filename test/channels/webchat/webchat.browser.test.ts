@@ -55,7 +55,6 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     bot = recording(await getRealBot());
-    app = await startApp({ bot });
     // A plain third-party page that only adds the one script tag.
     host = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
@@ -64,6 +63,8 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+    // The host site must be allowed to frame the chat (CSP frame-ancestors); by default only the bot's own origin is.
+    app = await startApp({ bot, env: { WEBCHAT_ALLOWED_ORIGINS: new URL(hostUrl).origin } });
     browser = await launch();
   });
   afterAll(async () => {
