@@ -60,16 +60,24 @@ describe('limits: rate limits and load shedding', () => {
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
-    const replies = await Promise.all(
-      questions.map((message, i) =>
-        postJson(
-          server.url,
-          '/api/ask',
-          { message },
-          { headers: { 'x-forwarded-for': `203.0.113.${i % 250}` }, timeoutMs: 60_000 },
-        ).catch((error: Error) => ({ status: 0, headers: {}, text: error.message, ms: Number.NaN }) as RawResponse),
-      ),
-    );
+    // Waves of the flood for at least ~1.5 s (at most 10 waves): a server that sheds fast must still be probed
+    // under load often enough for the /healthz distribution to mean something.
+    const replies: RawResponse[] = [];
+    const started = Date.now();
+    for (let wave = 0; wave < 10 && (wave === 0 || Date.now() - started < 1_500); wave++) {
+      replies.push(
+        ...(await Promise.all(
+          questions.map((message, i) =>
+            postJson(
+              server.url,
+              '/api/ask',
+              { message: wave === 0 ? message : `${message} (${wave})` },
+              { headers: { 'x-forwarded-for': `203.0.113.${i % 250}` }, timeoutMs: 60_000 },
+            ).catch((error: Error) => ({ status: 0, headers: {}, text: error.message, ms: Number.NaN }) as RawResponse),
+          ),
+        )),
+      );
+    }
     flooding = false;
     await probe;
     const accepted = replies.filter((r) => r.status === 200).map((r) => r.ms);
@@ -82,8 +90,11 @@ describe('limits: rate limits and load shedding', () => {
     expect(shed.length).toBeGreaterThan(0);
     expect(shed.filter((r) => retryAfterSeconds(r) === undefined)).toHaveLength(0);
     expect(replies.filter((r) => r.status === 0 || r.status === 500)).toHaveLength(0);
-    // A distribution, not one timing: most probes well under 200 ms, none pathological.
+    // A distribution, not one timing, and a bound far from the noise: /healthz must never wait behind the model's
+    // queue (before the gate, a turn at concurrency 200 took 7–10 s). 200 requests arriving at once keep the event
+    // loop busy for a few hundred ms on 2 cores; the measured figures are printed above and belong in the bench.
     expect(healthMs.length).toBeGreaterThanOrEqual(10);
-    expect(percentile(healthMs, 95)).toBeLessThan(200);
+    expect(percentile(healthMs, 50)).toBeLessThan(100);
+    expect(percentile(healthMs, 95)).toBeLessThan(1_000);
   });
 });
