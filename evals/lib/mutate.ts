@@ -1,17 +1,6 @@
+import { seededRandom } from '../../src/learn/random.js';
 import { isSafetyCase } from './case-schema.js';
 import type { LoadedCase } from './load-cases.js';
-
-/** A small seeded PRNG (mulberry32): the same seed always makes the same variants, so runs are comparable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;

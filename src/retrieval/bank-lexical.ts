@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { BankQuestion } from '../corpus/question-bank.js';
-import { EXPANSION_WEIGHT, fuzzyFor, processTerm, tokenize } from './lexical.js';
+import { fuzzyFor, processTerm, searchWithExpansions, tokenize } from './lexical.js';
 
 /** A BM25 hit on one bank question. */
 export interface BankHit {
@@ -29,21 +29,6 @@ export class BankLexical {
   }
 
   search(query: string, expansions: string[]): BankHit[] {
-    const own = tokenize(query)
-      .map(processTerm)
-      .filter((t): t is string => t !== null);
-    const extra = expansions
-      .flatMap(tokenize)
-      .map(processTerm)
-      .filter((t): t is string => t !== null && !own.includes(t));
-    const terms = [...own, ...new Set(extra)];
-    if (terms.length === 0) return [];
-    return this.index
-      .search(terms.join(' '), {
-        combineWith: 'OR',
-        processTerm: (t) => t,
-        boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
-      })
-      .map((r) => ({ question: Number(r.id), score: r.score }));
+    return searchWithExpansions(this.index, query, expansions).map((r) => ({ question: Number(r.id), score: r.score }));
   }
 }

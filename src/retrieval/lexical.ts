@@ -38,6 +38,28 @@ export function fuzzyFor(known: (term: string) => boolean): (term: string) => nu
 }
 
 /**
+ * One MiniSearch query of the user's own processed terms plus synonym expansions, the expansions at
+ * {@link EXPANSION_WEIGHT}. Shared by the unit and the question-bank indexes.
+ */
+export function searchWithExpansions<T>(index: MiniSearch<T>, query: string, expansions: string[]) {
+  const own = tokenize(query)
+    .map(processTerm)
+    .filter((t): t is string => t !== null);
+  const extra = expansions
+    .flatMap(tokenize)
+    .map(processTerm)
+    .filter((t): t is string => t !== null && !own.includes(t));
+  const terms = [...own, ...new Set(extra)];
+  if (terms.length === 0) return [];
+  return index.search(terms.join(' '), {
+    combineWith: 'OR',
+    // The query string is already processed; keep MiniSearch from stemming it twice.
+    processTerm: (t) => t,
+    boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
+  });
+}
+
+/**
  * MiniSearch (BM25+, field boosts, fuzzy matching for typos). The section heading is its own field with a
  * boost: article headings are often the very question a user asks. Fuzzy matching is retrieval's only typo
  * handling (the safety policy's typo fixer serves its regular-expression rules): without it the default hybrid
@@ -64,22 +86,7 @@ export class MiniSearchRetriever implements LexicalRetriever {
   }
 
   async search(query: string, expansions: string[], k: number): Promise<LexicalHit[]> {
-    const own = tokenize(query)
-      .map(processTerm)
-      .filter((t): t is string => t !== null);
-    const extra = expansions
-      .flatMap(tokenize)
-      .map(processTerm)
-      .filter((t): t is string => t !== null && !own.includes(t));
-    const terms = [...own, ...new Set(extra)];
-    if (terms.length === 0) return [];
-    return this.index
-      .search(terms.join(' '), {
-        combineWith: 'OR',
-        // The query string is already processed; keep MiniSearch from stemming it twice.
-        processTerm: (t) => t,
-        boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
-      })
+    return searchWithExpansions(this.index, query, expansions)
       .slice(0, k)
       .map((r) => ({ chunkId: String(r.id), score: r.score }));
   }
