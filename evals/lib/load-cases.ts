@@ -79,6 +79,11 @@ export async function loadCases(path: string, cwd = process.cwd()): Promise<Load
     const name = relative(cwd, file) || file;
     cases.push(...parseCaseFile(await readFile(file, 'utf8'), name, problems));
   }
+  return checkedCases(cases, problems);
+}
+
+/** Adds a problem for every id used twice, then throws all problems at once (or returns the cases). */
+export function checkedCases(cases: LoadedCase[], problems: string[]): LoadedCase[] {
   const seen = new Map<string, string>();
   for (const c of cases) {
     const first = seen.get(c.id);

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { CaseFileError, parseCaseFile, type LoadedCase } from '../load-cases.js';
+import { CaseFileError, checkedCases, parseCaseFile, type LoadedCase } from '../load-cases.js';
 
 /** Where the frozen sets live, and which of them are answer sets. */
 export const FROZEN_DIR = 'evals/frozen';
@@ -29,12 +29,5 @@ export async function loadFrozenCases(files: string[], cwd = process.cwd()): Pro
     if (text === undefined) problems.push(`${name}: no such file`);
     else cases.push(...parseCaseFile(text, name, problems));
   }
-  const seen = new Map<string, string>();
-  for (const c of cases) {
-    const first = seen.get(c.id);
-    if (first) problems.push(`${c.file}: case "${c.id}": id: duplicate id (also in ${first})`);
-    else seen.set(c.id, c.file);
-  }
-  if (problems.length > 0) throw new CaseFileError(problems);
-  return cases;
+  return checkedCases(cases, problems);
 }

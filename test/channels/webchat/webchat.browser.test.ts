@@ -3,35 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium, SCREENSHOT_DIR } from '../../helpers/chromium.js';
+import { launchChromium, SCREENSHOT_DIR } from '../../helpers/chromium.js';
 import { getRealBot } from '../../helpers/real-bot.js';
 import { recording, startApp } from '../botframework/helpers.js';
-
-/**
- * The shared helper passes --user-data-dir, which playwright-core 1.65 refuses in `launch()`; until it is fixed,
- * launch the same Debian Chromium with the same flags minus that one.
- */
-async function launch(): Promise<Browser> {
-  try {
-    return await launchChromium();
-  } catch (error) {
-    if (!String(error).includes('userDataDir')) throw error;
-    return chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  }
-}
 
 /** Asks through Web Chat's send box and waits for a bot answer that carries the sources card. */
 async function ask(chat: Page | Frame, question: string): Promise<void> {
@@ -65,7 +39,7 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
     hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
     // The host site must be allowed to frame the chat (CSP frame-ancestors); by default only the bot's own origin is.
     app = await startApp({ bot, env: { WEBCHAT_ALLOWED_ORIGINS: new URL(hostUrl).origin } });
-    browser = await launch();
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
