@@ -2,11 +2,11 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { FeedbackSchema, type Feedback, type FeedbackStore } from '../core/feedback.js';
 
-/** Appends one JSON object per line; safe for concurrent appends of small lines. */
+/** Appends one JSON object per line; the last line per (turnId, voterId) is the current vote. Superseded by src/storage. */
 export class JsonlFeedbackStore implements FeedbackStore {
   constructor(private readonly file: string) {}
 
-  async add(feedback: Feedback): Promise<void> {
+  async vote(feedback: Feedback): Promise<void> {
     const record = FeedbackSchema.parse({ ...feedback, at: feedback.at ?? new Date().toISOString() });
     await mkdir(dirname(this.file), { recursive: true });
     await appendFile(this.file, `${JSON.stringify(record)}\n`, 'utf8');

@@ -131,8 +131,9 @@ export function createFaqAgent({ ctx, adapter, storage }: FaqAgentOptions): Agen
     const activity = context.activity;
     const recent = findRecentReply(state, { turnId: vote.turnId, activityId: vote.activityId });
     const turnId = recent?.turnId ?? vote.turnId ?? `activity:${vote.activityId ?? 'unknown'}`;
-    await ctx.feedback.add({
+    await ctx.feedback.vote({
       conversationId: activity.conversation!.id.slice(0, 256),
+      voterId: (activity.from?.id ?? activity.conversation!.id).slice(0, 256),
       turnId: turnId.slice(0, 128),
       kind: (recent?.kind ?? vote.kind ?? 'unknown').slice(0, 32),
       rating: vote.rating,

@@ -221,9 +221,11 @@ describe('Slack /ketamine and button clicks', () => {
 
     const items = await h.feedback.list();
     const turnId = (JSON.parse(up.value) as { t: string }).t;
+    // Newest change first; one current vote per voter.
+    const conversationId = `slack:${TEAM}:C1:user:U1`;
     expect(items.map(({ at: _at, ...rest }) => rest)).toEqual([
-      { conversationId: `slack:${TEAM}:C1:user:U1`, turnId, kind: 'answer', rating: 'up', channel: 'slack' },
-      { conversationId: `slack:${TEAM}:C1:user:U1`, turnId, kind: 'answer', rating: 'down', channel: 'slack' },
+      { conversationId, turnId, voterId: 'U2', kind: 'answer', rating: 'down', channel: 'slack' },
+      { conversationId, turnId, voterId: 'U1', kind: 'answer', rating: 'up', channel: 'slack' },
     ]);
     expect(responses('up')[0]).toMatchObject({
       response_type: 'ephemeral',

@@ -121,7 +121,14 @@ async function onFeedback(ctx: AppContext, state: SlackState, click: Click, rati
       ? 'Thanks for the feedback!'
       : 'Thanks for telling us. We use this feedback to improve the answers.';
   try {
-    await ctx.feedback.add({ conversationId: value.c, turnId: value.t, kind: value.k, rating, channel: 'slack' });
+    await ctx.feedback.vote({
+      conversationId: value.c,
+      turnId: value.t,
+      voterId: click.body.user.id,
+      kind: value.k,
+      rating,
+      channel: 'slack',
+    });
     ctx.logger.info('slack_feedback', { turnId: value.t, kind: value.k, rating });
   } catch (error) {
     ctx.logger.error('slack_feedback_failed', {
