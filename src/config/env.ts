@@ -136,6 +136,41 @@ export const EnvSchema = z.object({
   WEBCHAT_ALLOWED_ORIGINS: z.string().default('').transform(origins),
   /** Origins whose own front end may call `/api/ask` from the browser (CORS). Default: none. */
   API_CORS_ORIGINS: z.string().default('').transform(origins),
+  // --- Optional generative answers (README "Generative answers"); `none` keeps the bot offline and extractive ---
+  /** none (default: extractive only) | openai (any OpenAI-compatible server) | azure (Azure OpenAI) | ollama. */
+  LLM_PROVIDER: z.enum(['none', 'openai', 'azure', 'ollama']).default('none'),
+  /** Base URL of an OpenAI-compatible API, up to and including `/v1` (vLLM, LM Studio, llama.cpp server, OpenAI). */
+  OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+  /** Bearer key for `openai` (local servers usually need none). */
+  OPENAI_API_KEY: optionalString,
+  /** Model name for `openai` and `ollama` (e.g. `gpt-4o-mini`, `llama3.1:8b`). */
+  LLM_MODEL: optionalString,
+  /** Azure OpenAI resource endpoint, e.g. `https://my-resource.openai.azure.com`. */
+  AZURE_OPENAI_ENDPOINT: optionalString.pipe(z.url({ error: 'must be a URL like https://host/path' }).optional()),
+  /** Azure OpenAI key (sent as the `api-key` header). */
+  AZURE_OPENAI_API_KEY: optionalString,
+  /** Azure OpenAI deployment name (the model is chosen by the deployment). */
+  AZURE_OPENAI_DEPLOYMENT: optionalString,
+  /** Azure OpenAI REST API version of the chat-completions call. */
+  AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
+  /** Ollama server; its OpenAI-compatible API is under `/v1`. */
+  OLLAMA_BASE_URL: z.url().default('http://127.0.0.1:11434'),
+  /**
+   * Most ms one generative answer may take (first token to last) before the turn falls back to the extractive
+   * answer. 20 s: a small local model writes a 4-sentence answer in 5–15 s on a laptop CPU.
+   */
+  LLM_TIMEOUT_MS: int(20_000, 100, 300_000),
+  /** Most tokens the model may write; 400 is ~4–6 cited sentences, the length of an extractive answer and then some. */
+  LLM_MAX_TOKENS: int(400, 16, 8_000),
+}).superRefine((env, ctx) => {
+  // A provider without what it needs must fail at start, not on the first user's question.
+  const need = (names: (keyof typeof env)[]) => {
+    for (const name of names)
+      if (env[name] === undefined)
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required when LLM_PROVIDER=${env.LLM_PROVIDER}` });
+  };
+  if (env.LLM_PROVIDER === 'openai' || env.LLM_PROVIDER === 'ollama') need(['LLM_MODEL']);
+  if (env.LLM_PROVIDER === 'azure') need(['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT']);
 });
 
 export type Config = z.infer<typeof EnvSchema>;
