@@ -60,7 +60,19 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       logger,
       exampleQuestions: () => answerer.suggestions.examples(3),
     });
+  // Imported only when a provider is set: the default (offline) bot loads none of it.
+  const composer =
+    config.LLM_PROVIDER === 'none'
+      ? undefined
+      : (await import('../answer/generative/create-composer.js')).createComposer({
+          config,
+          answerer,
+          stack,
+          guard,
+          logger,
+        });
   const unguarded = createTurnHandler({
+    composer,
     answerer,
     policy,
     guard,
@@ -91,7 +103,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       const conversation =
         (input.conversationId && (await conversations.get(input.conversationId))) ||
         newConversation(input.conversationId);
-      const reply = await handleTurn({ message: input.message, channel: input.channel }, conversation);
+      const reply = await handleTurn(
+        { message: input.message, channel: input.channel, onDelta: input.onDelta },
+        conversation,
+      );
       // A busy reply is not a turn: nothing to save (and the stored conversation stays as it was).
       if (reply.meta.policyRule !== 'overloaded') await conversations.save(conversation);
       return reply;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Answerer } from '../answer/answerer.js';
+import type { Composer } from '../answer/generative/composer.js';
 import type { Logger } from '../core/logger.js';
 import { isBlankMessage } from '../core/message.js';
 import { expandContractions } from '../text/contractions.js';
@@ -29,6 +30,8 @@ export interface TurnHandlerDeps {
   embeddings?: Pick<Embeddings, 'embedQuery'>;
   /** Turns remembered per conversation. */
   historyTurns: number;
+  /** Generative answers (LLM_PROVIDER); the extractive answerer alone when unset. Policy replies never use it. */
+  composer?: Composer;
 }
 
 export type HandleTurn = (input: TurnInput, conversation: Conversation) => Promise<Reply>;
@@ -79,7 +82,9 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       const resolved = resolveFollowUp(expandContractions(message), conversation);
       resolvedQuery = resolved.query;
       topic = resolved.topic;
-      const answer = await deps.answerer.answer(resolvedQuery, { previous: resolved.previous });
+      const answer = deps.composer
+        ? await deps.composer.answer(resolvedQuery, { previous: resolved.previous, onDelta: input.onDelta })
+        : await deps.answerer.answer(resolvedQuery, { previous: resolved.previous });
       confidence = answer.confidence;
       guardRemoved = answer.guardRemoved;
       body = {

@@ -162,9 +162,13 @@ export const EnvSchema = z.object({
   LLM_TIMEOUT_MS: int(20_000, 100, 300_000),
   /** Most tokens the model may write; 400 is ~4–6 cited sentences, the length of an extractive answer and then some. */
   LLM_MAX_TOKENS: int(400, 16, 8_000),
-}).superRefine((env, ctx) => {
-  // A provider without what it needs must fail at start, not on the first user's question.
-  const need = (names: (keyof typeof env)[]) => {
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+/** Settings that only make sense together: a provider without what it needs fails at start, not on a question. */
+const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
+  const need = (names: (keyof Config)[]) => {
     for (const name of names)
       if (env[name] === undefined)
         ctx.addIssue({ code: 'custom', path: [name], message: `is required when LLM_PROVIDER=${env.LLM_PROVIDER}` });
@@ -173,11 +177,9 @@ export const EnvSchema = z.object({
   if (env.LLM_PROVIDER === 'azure') need(['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT']);
 });
 
-export type Config = z.infer<typeof EnvSchema>;
-
 /** Parses settings from an env-like object. Throws ConfigError naming each bad variable and what is allowed. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = EnvSchema.safeParse(env);
+  const result = CheckedEnvSchema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.');

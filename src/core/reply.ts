@@ -64,4 +64,9 @@ export interface TurnInput {
   message: string;
   /** Which channel the turn came from (for logs and channel-specific wording). */
   channel: 'api' | 'cli' | 'webchat' | 'msteams' | 'slack' | 'directline' | 'emulator' | 'eval' | (string & {});
+  /**
+   * Streaming channels: receives the answer's verified sentences (with `[n]` markers) as they are ready. Only a
+   * generative answer calls it; the returned Reply is always the whole, final answer.
+   */
+  onDelta?: (chunk: string) => void;
 }

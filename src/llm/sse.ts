@@ -25,6 +25,7 @@ export async function* sseData(body: AsyncIterable<Uint8Array>): AsyncGenerator<
     }
   }
   buffer += decoder.decode();
-  for (const line of lines(true)) if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
+  for (const line of lines(true))
+    if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
   if (data.length > 0) yield flush();
 }

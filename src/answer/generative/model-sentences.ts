@@ -14,8 +14,7 @@ const MARKER = /\s*\[(\d+(?:\s*,\s*\d+)*)\]/g;
 export function parseSentence(raw: string): ModelSentence {
   const cites: number[] = [];
   for (const m of raw.matchAll(MARKER))
-    for (const n of (m[1] as string).split(',').map((x) => Number(x.trim())))
-      if (!cites.includes(n)) cites.push(n);
+    for (const n of (m[1] as string).split(',').map((x) => Number(x.trim()))) if (!cites.includes(n)) cites.push(n);
   const text = raw
     .replace(MARKER, '')
     .replace(/\s+([.!?;:,])/g, '$1')

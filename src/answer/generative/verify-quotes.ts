@@ -11,5 +11,12 @@ export function inventedQuotes(sentence: string, citedText: string): string[] {
   const source = normalizeForMatch(citedText).toLowerCase();
   return [...sentence.matchAll(QUOTED)]
     .map((m) => (m[1] as string).trim())
-    .filter((q) => !source.includes(normalizeForMatch(q).toLowerCase().replace(/[.,;:!?]+$/, '')));
+    .filter(
+      (q) =>
+        !source.includes(
+          normalizeForMatch(q)
+            .toLowerCase()
+            .replace(/[.,;:!?]+$/, ''),
+        ),
+    );
 }

@@ -17,9 +17,7 @@ export type SentenceVerdict = { ok: true; cites: number[] } | { ok: false; reaso
  */
 export function verifySentence(sentence: ModelSentence, sources: readonly Source[]): SentenceVerdict {
   if (sentence.cites.length === 0) return { ok: false, reason: 'uncited' };
-  const cited = sentence.cites
-    .map((n) => sources.find((s) => s.n === n))
-    .filter((s): s is Source => s !== undefined);
+  const cited = sentence.cites.map((n) => sources.find((s) => s.n === n)).filter((s): s is Source => s !== undefined);
   if (cited.length === 0) return { ok: false, reason: 'unknown_source' };
   const supporting = cited.filter((s) => supports(sentence.text, s.unit.text));
   if (supporting.length === 0) return { ok: false, reason: 'unsupported' };
