@@ -5,6 +5,7 @@ import { isBlankMessage, MAX_MESSAGE_CHARS } from '../../core/message.js';
 import { MESSAGE_TEXTS } from '../../chat/message-texts.js';
 import { toReplyBody } from '../../core/reply.js';
 import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
+import { askAsStream, wantsStream } from './ask-stream.js';
 
 /** Body of `POST /api/ask`. */
 export const AskRequestSchema = z.strictObject({
@@ -54,6 +55,10 @@ export function apiRouter(ctx: AppContext): Router {
       if (isBlankMessage(parsed.data.message)) throw new BadRequestError(MESSAGE_TEXTS.empty, 'empty_message');
       const bot = ctx.getBot();
       if (!bot) throw new NotReadyError();
+      if (wantsStream(req.query)) {
+        await askAsStream(bot, { message: parsed.data.message, conversationId: parsed.data.conversationId }, res);
+        return;
+      }
       const reply = await bot.ask({
         message: parsed.data.message,
         conversationId: parsed.data.conversationId,
