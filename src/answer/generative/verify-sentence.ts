@@ -19,12 +19,20 @@ export function verifySentence(sentence: ModelSentence, sources: readonly Source
   if (sentence.cites.length === 0) return { ok: false, reason: 'uncited' };
   const cited = sentence.cites.map((n) => sources.find((s) => s.n === n)).filter((s): s is Source => s !== undefined);
   if (cited.length === 0) return { ok: false, reason: 'unknown_source' };
+  // Facts and quotes first (against all cited text), so a dose or a made-up quote is logged as such even when it
+  // also drags the sentence's support below the threshold; then again against the supporting sources alone.
+  const check = (list: readonly Source[]): SentenceVerdict | undefined => {
+    const text = list.map((s) => s.unit.text).join('\n');
+    const facts = unsupportedFacts(sentence.text, text);
+    if (facts.length > 0) return { ok: false, reason: 'new_fact', detail: facts.join(',') };
+    if (inventedQuotes(sentence.text, text).length > 0) return { ok: false, reason: 'invented_quote' };
+    return undefined;
+  };
+  const early = check(cited);
+  if (early) return early;
   const supporting = cited.filter((s) => supports(sentence.text, s.unit.text));
   if (supporting.length === 0) return { ok: false, reason: 'unsupported' };
-  const text = supporting.map((s) => s.unit.text).join('\n');
-  const facts = unsupportedFacts(sentence.text, text);
-  if (facts.length > 0) return { ok: false, reason: 'new_fact', detail: facts.join(',') };
-  const quotes = inventedQuotes(sentence.text, text);
-  if (quotes.length > 0) return { ok: false, reason: 'invented_quote' };
+  const late = check(supporting);
+  if (late) return late;
   return { ok: true, cites: supporting.map((s) => s.n) };
 }

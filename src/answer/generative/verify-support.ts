@@ -2,9 +2,10 @@ import { contentTerms } from '../../text/stopwords.js';
 
 /**
  * Least share of a sentence's content terms (stemmed, stop words out) that its cited unit must contain for the unit
- * to support it. Measured on `test/llm/fixtures/support-examples.ts` (faithful paraphrases vs. sentences that cite
+ * to support it. Measured on `test/llm/fixtures/support-examples.ts` (faithful paraphrases vs. true sentences citing
  * the wrong unit, written against the real corpus; `test/llm/verify-support.test.ts` prints the figures): faithful
- * sentences scored 0.67–1.0, wrong-source ones 0–0.33. 0.5 sits in the gap with room on both sides.
+ * 0.80–1.00, wrong source 0.00–0.33, so 0.5 sits in the gap. One wrong-source sentence scored 0.71 (it shares
+ * "ketamine therapy … mental health treatment" with its unit); the claim-word check (`verify-facts.ts`) drops it.
  */
 export const SUPPORT_MIN = 0.5;
 
