@@ -39,7 +39,7 @@ describe('SentenceStream', () => {
   it('releases a sentence only once the next has begun, markers split across pieces included', () => {
     const stream = new SentenceStream();
     const out: string[] = [];
-    for (const piece of ['Ketamine raises glu', 'tamate. [', '1] It may help', ' with anxiety [1].'])
+    for (const piece of ['Ketamine raises glu', 'tamate. [', '1] It ', 'may help', ' with anxiety [1].'])
       out.push(...stream.push(piece));
     expect(out).toEqual(['Ketamine raises glutamate. [1]']);
     expect(stream.end()).toEqual(['It may help with anxiety [1].']);

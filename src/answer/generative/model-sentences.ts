@@ -35,9 +35,11 @@ export class SentenceStream {
     this.buffer += piece;
     const sentences = this.split();
     if (sentences.length < 2) return [];
-    const done = sentences.slice(0, -1);
-    this.buffer = sentences[sentences.length - 1] as string;
-    return done;
+    const last = sentences[sentences.length - 1] as string;
+    // Keep the raw tail (split sentences are trimmed: "This " must stay "This " until "action" arrives).
+    const at = this.buffer.lastIndexOf(last);
+    this.buffer = at >= 0 ? this.buffer.slice(at) : last;
+    return sentences.slice(0, -1);
   }
 
   /** The sentences still buffered (the stream ended). */
