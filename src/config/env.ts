@@ -25,6 +25,9 @@ function origins(value: string, ctx: z.core.$RefinementCtx<string>): string[] {
   return list;
 }
 
+/** An http(s) URL: `localhost:8000` parses as a URL with scheme `localhost:`, which no chat server speaks. */
+const httpUrl = z.url({ protocol: /^https?$/ });
+
 const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 const num = (fallback: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(fallback);
 
@@ -140,13 +143,13 @@ export const EnvSchema = z.object({
   /** none (default: extractive only) | openai (any OpenAI-compatible server) | azure (Azure OpenAI) | ollama. */
   LLM_PROVIDER: z.enum(['none', 'openai', 'azure', 'ollama']).default('none'),
   /** Base URL of an OpenAI-compatible API, up to and including `/v1` (vLLM, LM Studio, llama.cpp server, OpenAI). */
-  OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+  OPENAI_BASE_URL: httpUrl.default('https://api.openai.com/v1'),
   /** Bearer key for `openai` (local servers usually need none). */
   OPENAI_API_KEY: optionalString,
   /** Model name for `openai` and `ollama` (e.g. `gpt-4o-mini`, `llama3.1:8b`). */
   LLM_MODEL: optionalString,
   /** Azure OpenAI resource endpoint, e.g. `https://my-resource.openai.azure.com`. */
-  AZURE_OPENAI_ENDPOINT: optionalString.pipe(z.url({ error: 'must be a URL like https://host/path' }).optional()),
+  AZURE_OPENAI_ENDPOINT: optionalString.pipe(httpUrl.optional()),
   /** Azure OpenAI key (sent as the `api-key` header). */
   AZURE_OPENAI_API_KEY: optionalString,
   /** Azure OpenAI deployment name (the model is chosen by the deployment). */
@@ -154,7 +157,7 @@ export const EnvSchema = z.object({
   /** Azure OpenAI REST API version of the chat-completions call. */
   AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
   /** Ollama server; its OpenAI-compatible API is under `/v1`. */
-  OLLAMA_BASE_URL: z.url().default('http://127.0.0.1:11434'),
+  OLLAMA_BASE_URL: httpUrl.default('http://127.0.0.1:11434'),
   /**
    * Most ms one generative answer may take (first token to last) before the turn falls back to the extractive
    * answer. 20 s: a small local model writes a 4-sentence answer in 5–15 s on a laptop CPU.
