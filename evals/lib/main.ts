@@ -30,10 +30,17 @@ export interface EvalCliDeps {
   stderr?: (text: string) => void;
 }
 
-async function defaultCreateBot(): Promise<Bot> {
+async function defaultCreateBot(llm: boolean): Promise<Bot> {
   // Imported lazily: HTTP runs and --help must not load the model and index.
   const { createBot } = await import('../../src/chat/create-bot.js');
-  return createBot();
+  const { getConfig } = await import('../../src/config/env.js');
+  const config = getConfig();
+  if (llm && config.LLM_PROVIDER === 'none')
+    throw new UsageError(
+      '--llm needs a model: set LLM_PROVIDER (openai, azure or ollama) and its settings (README "Generative answers").',
+    );
+  // Without --llm the suite measures the extractive answerer, whatever .env says.
+  return createBot({ config: llm ? config : { ...config, LLM_PROVIDER: 'none' } });
 }
 
 /** Runs the eval suite as the CLI does and returns the exit code (never calls process.exit). */
@@ -57,8 +64,10 @@ export async function runEvalCli(argv: string[], deps: EvalCliDeps = {}): Promis
     const corpus = await loadCorpusTexts(options.corpus);
 
     let target: EvalTarget;
+    if (options.base && options.llm)
+      throw new UsageError('--llm runs the bot in-process; a deployed bot (--base) answers with its own LLM_PROVIDER.');
     if (options.base) target = httpTarget({ base: options.base });
-    else target = inProcessTarget(await (deps.createBot ?? defaultCreateBot)());
+    else target = inProcessTarget(await (deps.createBot ?? (() => defaultCreateBot(options.llm)))());
 
     const startedAt = new Date();
     const started = performance.now();
