@@ -34,8 +34,11 @@ export async function botWithStub(
   return { bot, stub, logger };
 }
 
+/** An SSE event's JSON data: a delta `{text}`, the `done` reply body, or an error body. */
+export type SseData = { text: string; citations: { n: number }[]; error?: { code: string } };
+
 /** Reads a whole Server-Sent Events body into `{event, data}` pairs (data parsed as JSON). */
-export async function readSse(res: Response): Promise<{ event: string; data: any }[]> {
+export async function readSse(res: Response): Promise<{ event: string; data: SseData }[]> {
   const text = await res.text();
   return text
     .split('\n\n')

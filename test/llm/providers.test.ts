@@ -25,7 +25,7 @@ describe('LLM settings', () => {
     [{ LLM_PROVIDER: 'ollama' }, /LLM_MODEL: is required when LLM_PROVIDER=ollama/],
     [
       { LLM_PROVIDER: 'azure', AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com' },
-      /AZURE_OPENAI_API_KEY: is required[^]*AZURE_OPENAI_DEPLOYMENT: is required/,
+      /AZURE_OPENAI_API_KEY: is required[\s\S]*AZURE_OPENAI_DEPLOYMENT: is required/,
     ],
     [{ LLM_PROVIDER: 'gemini' }, /LLM_PROVIDER: must be one of "none", "openai", "azure", "ollama"/],
     [{ LLM_PROVIDER: 'openai', LLM_MODEL: 'm', OPENAI_BASE_URL: 'localhost:8000' }, /OPENAI_BASE_URL: must be a URL/],
