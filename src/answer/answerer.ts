@@ -19,6 +19,8 @@ export interface AnswererOptions {
   maxSentences: number;
   /** Overrides the ranker's cross-validated no-answer threshold (tests only). */
   minConfidence?: number;
+  /** PUBLIC_BASE_URL: makes citation urls absolute. */
+  publicBaseUrl?: string;
 }
 
 /** Options of one {@link Answerer.answer} call. */
@@ -146,7 +148,10 @@ export class Answerer {
       const second = options.maxSentences >= 3 ? this.secondUnit(candidates, best) : undefined;
       if (second) parts.push({ unit: second.unit, sentences: trimUnit(second.unit, ctx, options.maxSentences) });
     }
-    const { segments, citations } = cite(parts.filter((p) => p.sentences.length > 0));
+    const { segments, citations } = cite(
+      parts.filter((p) => p.sentences.length > 0),
+      this.options.publicBaseUrl,
+    );
     const verified = verifyCitations(segments, citations, this.texts);
     if (verified.segments.length === 0) return noAnswer();
 

@@ -1,4 +1,5 @@
 import type { Chunk, ChunkSentence } from '../corpus/chunk.js';
+import { citationUrl } from '../articles/url.js';
 import type { Citation } from '../core/reply.js';
 import type { Segment } from './verify.js';
 
@@ -10,9 +11,10 @@ export interface ChosenPart {
 
 /**
  * Numbers the chosen sentences. Neighbouring sentences of one unit (consecutive in the article) share a citation
- * whose quote is the whole run — still one verbatim passage; a gap left by trimming starts a new number.
+ * whose quote is the whole run — still one verbatim passage; a gap left by trimming starts a new number. Each
+ * citation links to its unit on the article page (absolute with `publicBaseUrl`).
  */
-export function cite(parts: ChosenPart[]): { segments: Segment[]; citations: Citation[] } {
+export function cite(parts: ChosenPart[], publicBaseUrl?: string): { segments: Segment[]; citations: Citation[] } {
   const segments: Segment[] = [];
   const citations: Citation[] = [];
   for (const { unit, sentences } of parts) {
@@ -27,6 +29,7 @@ export function cite(parts: ChosenPart[]): { segments: Segment[]; citations: Cit
           title: unit.title,
           chunkId: unit.id,
           quote: s.text,
+          url: citationUrl(unit.id, publicBaseUrl),
         });
       segments.push({ sentence: s.text, n: citations.length });
       prev = s;
