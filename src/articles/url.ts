@@ -33,6 +33,6 @@ export function citationUrl(chunkId: string, publicBaseUrl?: string): string {
 }
 
 /** True for an absolute http(s) URL (what Teams and Slack can open; a bare path means nothing there). */
-export function isAbsoluteUrl(url: string | undefined): url is string {
+export function isAbsoluteUrl(url: string | undefined): boolean {
   return url !== undefined && /^https?:\/\//i.test(url);
 }
