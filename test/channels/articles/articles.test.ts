@@ -58,3 +58,22 @@ describe('article pages', () => {
     );
   });
 });
+
+describe('citation urls from the real answerer', () => {
+  it('are absolute when PUBLIC_BASE_URL is set, and open the quoted unit', async () => {
+    const { createBot } = await import('../../../src/chat/create-bot.js');
+    const { parseConfig } = await import('../../../src/config/env.js');
+    const { newConversation } = await import('../../../src/core/conversation.js');
+    const config = parseConfig({ ...process.env, PUBLIC_BASE_URL: 'https://faq.example.org/' });
+    const bot = await createBot({ config });
+    const reply = await bot.handleTurn(
+      { message: 'What are the side effects of ketamine?', channel: 'api' },
+      newConversation('c'),
+    );
+    expect(reply.citations.length).toBeGreaterThan(0);
+    for (const c of reply.citations)
+      expect(c.url).toBe(`https://faq.example.org/articles/${c.docId}#${unitAnchor(c.chunkId)}`);
+    expect(reply.meta.footer).toBeDefined();
+    expect(reply.text.endsWith(reply.meta.footer ?? '?')).toBe(true);
+  });
+});
