@@ -17,7 +17,7 @@ const reply = (url = ''): Reply => ({
   meta: { turnId: 't', footer: FOOTER },
 });
 const json = (value: unknown) => JSON.parse(JSON.stringify(value));
-const cardTexts = (card: { content: unknown }) =>
+const cardTexts = (card: { content?: unknown }) =>
   (card.content as { body: { text: string }[] }).body.map((b) => b.text);
 
 describe('citation links per channel', () => {
