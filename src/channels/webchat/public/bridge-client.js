@@ -157,7 +157,8 @@
       if (id !== null && /^\d+$/.test(id)) lastSeq = Number(id);
       if (!data) return;
       try {
-        activity$.next(JSON.parse(data));
+        var activity = JSON.parse(data);
+        activity$.next(options.transform ? options.transform(activity) : activity);
       } catch (e) {
         console.error('Bad activity from the bridge', e);
       }

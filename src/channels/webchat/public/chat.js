@@ -42,7 +42,44 @@
     banner.hidden = false;
   }
 
-  var bridge = window.KfbBridge.create({ onState: showBanner });
+  /**
+   * Article links arrive document-relative (`articles/<id>#unit-3`, right behind any path prefix); Web Chat treats a
+   * link without a scheme as a citation reference and renders a dead button, so make them absolute here.
+   */
+  var ARTICLE_LINK = /\]\((articles\/[a-z0-9-]+#unit-\d+)/g;
+  function absoluteLinks(text) {
+    return typeof text === 'string'
+      ? text.replace(ARTICLE_LINK, function (_m, path) {
+          return '](' + new URL(path, document.baseURI).toString();
+        })
+      : text;
+  }
+  function transform(activity) {
+    if (activity.text) activity.text = absoluteLinks(activity.text);
+    (activity.attachments || []).forEach(function (a) {
+      var body = a && a.content && a.content.body;
+      if (Array.isArray(body))
+        body.forEach(function (block) {
+          if (block && block.type === 'TextBlock') block.text = absoluteLinks(block.text);
+        });
+    });
+    return activity;
+  }
+
+  var replacedNotice = false;
+  var bridge = window.KfbBridge.create({
+    onState: function (state) {
+      // Once said, the "new conversation" notice stays until the next outage: it explains the gap in memory.
+      if (state.state === 'replaced') replacedNotice = true;
+      else if (state.state !== 'online') replacedNotice = false;
+      if (state.state === 'online' && replacedNotice) {
+        banner.hidden = true;
+        return;
+      }
+      showBanner(state);
+    },
+    transform: transform,
+  });
   $('chat-banner-retry').addEventListener('click', function () {
     bridge.reconnect();
   });
