@@ -78,7 +78,8 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
     await page.locator('.webchat__bubble', { hasText: 'only five published articles' }).waitFor({ timeout: 30_000 });
 
     await ask(page, 'What are the side effects of ketamine?');
-    const answer = page.locator(BOT_BUBBLE).last();
+    // One transcript entry: the answer bubble and its Sources card.
+    const answer = page.locator('.webchat__basic-transcript__activity').last();
     await answer.locator('text=Sources').waitFor({ timeout: 30_000 });
     // The disclaimer is shown once, under the input, not in the bubble.
     expect(await answer.textContent()).not.toContain(FOOTER.replace(/_/g, ''));
