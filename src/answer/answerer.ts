@@ -3,7 +3,7 @@ import type { RetrievalStack } from '../retrieval/stack.js';
 import { TermStats } from '../retrieval/term-stats.js';
 import type { OutputGuard } from '../safety/types.js';
 import { requiredAnswerTypes } from './answer-types.js';
-import { cite, listItems, renderSegments, type ChosenPart } from './citations.js';
+import { cite, listItems, renderSegments, unitStarts, type ChosenPart } from './citations.js';
 import { findContradiction } from './contradictions.js';
 import { questionCandidates, type PreviousTurn, type RankCandidate } from './features.js';
 import type { QueryTerms } from './query-terms.js';
@@ -156,7 +156,8 @@ export class Answerer {
     if (verified.segments.length === 0) return noAnswer();
 
     const bullets = listItems(parts);
-    let text = renderSegments(verified.segments, bullets);
+    const starts = unitStarts(parts);
+    let text = renderSegments(verified.segments, bullets, starts);
     let disagreement: string | undefined;
     if (contradiction) {
       // Affirming sentences come first; the note is only true while both sides survived verification.

@@ -40,15 +40,29 @@ export function cite(parts: ChosenPart[], publicBaseUrl?: string): { segments: S
 
 /**
  * Renders segments as Markdown. A run of segments with one number carries its `[n]` once, after the run; list
- * items (`bullets`) are rendered as a Markdown list under their lead-in.
+ * items (`bullets`) are rendered as a Markdown list under their lead-in; a sentence in `paragraphStarts` (the
+ * first of another unit, see {@link unitStarts}) opens a new paragraph, as it does in its article.
  */
-export function renderSegments(segments: Segment[], bullets: ReadonlySet<string> = new Set()): string {
+export function renderSegments(
+  segments: Segment[],
+  bullets: ReadonlySet<string> = new Set(),
+  paragraphStarts: ReadonlySet<string> = new Set(),
+): string {
   let out = '';
   segments.forEach((s, i) => {
     const next = segments[i + 1];
     const bullet = bullets.has(s.sentence);
     const prevBullet = i > 0 && bullets.has((segments[i - 1] as Segment).sentence);
-    const sep = i === 0 ? '' : bullet ? (prevBullet ? '\n' : '\n\n') : prevBullet ? '\n\n' : ' ';
+    const sep =
+      i === 0
+        ? ''
+        : bullet
+          ? prevBullet
+            ? '\n'
+            : '\n\n'
+          : prevBullet || paragraphStarts.has(s.sentence)
+            ? '\n\n'
+            : ' ';
     out += `${sep}${bullet ? '- ' : ''}${s.sentence}${next?.n === s.n ? '' : ` [${s.n}]`}`;
   });
   return out;
@@ -63,4 +77,11 @@ export function listItems(parts: ChosenPart[]): Set<string> {
     for (const s of sentences) if (unit.sentences.indexOf(s) > leadIn) items.add(s.text);
   }
   return items;
+}
+
+/** The first sentence of every unit after the first: where the answer starts a new paragraph. */
+export function unitStarts(parts: ChosenPart[]): Set<string> {
+  const starts = new Set<string>();
+  for (const { sentences } of parts.slice(1)) if (sentences[0]) starts.add(sentences[0].text);
+  return starts;
 }

@@ -36,7 +36,7 @@
       state.state === 'starting'
         ? 'The chat is starting up.'
         : 'You are offline: the chat server cannot be reached.';
-    if (seconds) text += ' Trying again in ' + seconds + ' s.';
+    text += seconds ? ' Trying again in ' + seconds + ' s.' : ' Reconnecting automatically.';
     if (state.queued) text += ' ' + state.queued + ' message' + (state.queued === 1 ? '' : 's') + ' will be sent when the connection is back.';
     bannerText.textContent = text;
     banner.hidden = false;
