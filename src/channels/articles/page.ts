@@ -15,7 +15,8 @@ export function articlePage(article: Article, units: Chunk[]): string {
   for (const unit of units) {
     if (unit.section !== undefined && unit.section !== section) {
       // The article's own title line is a section heading too; the page title already says it.
-      if (parts.length > 0 || !sameTitle(unit.section, article.title)) parts.push(`<h2>${escapeHtml(unit.section)}</h2>`);
+      if (parts.length > 0 || !sameTitle(unit.section, article.title))
+        parts.push(`<h2>${escapeHtml(unit.section)}</h2>`);
     }
     section = unit.section;
     parts.push(`<div class="unit" id="${unitAnchor(unit.id)}">${unitHtml(unit, bullets)}</div>`);
@@ -70,6 +71,10 @@ function paragraphBullets(article: Article): boolean[] {
 }
 
 function sameTitle(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return norm(a) === norm(b);
 }

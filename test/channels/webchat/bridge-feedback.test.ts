@@ -49,7 +49,11 @@ describe('Web Chat bridge: feedback comments and the greeting', () => {
       const base = `${app.url}/webchat/conversations/${session.conversationId}`;
       // Turns of one conversation run in order, so once the answer (with its sources card) is streamed, a welcome
       // (a bot message without one) would have been too.
-      await post(`${base}/activities`, { type: 'message', text: 'marker' }, { authorization: `Bearer ${session.token}` });
+      await post(
+        `${base}/activities`,
+        { type: 'message', text: 'marker' },
+        { authorization: `Bearer ${session.token}` },
+      );
       const events = await readBridgeStream(`${base}/stream?token=${session.token}`, (a) =>
         a.some((x) => x.type === 'message' && x.attachments),
       );

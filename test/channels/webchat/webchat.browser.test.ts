@@ -112,7 +112,9 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
 
     // The conversation survives a reload (sessionStorage), transcript included.
     await page.reload();
-    await page.locator('.webchat__bubble--from-user', { hasText: 'What are the side effects' }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('.webchat__bubble--from-user', { hasText: 'What are the side effects' })
+      .waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -153,9 +155,14 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
     const call = card.getByRole('button', { name: /Call 988/ });
     await call.click();
     await card.getByRole('button', { name: /Text 988/ }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened)).toEqual(['tel:988', 'sms:988']);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened))
+      .toEqual(['tel:988', 'sms:988']);
     // Distinct: the attention container is coloured, unlike an answer bubble's white.
-    const colour = await card.locator('.ac-container').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const colour = await card
+      .locator('.ac-container')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(colour).not.toMatch(/^rgba?\(255, 255, 255|rgba\(0, 0, 0, 0\)/);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/webchat-crisis.png` });
     await page.close();
@@ -175,7 +182,10 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
     const launcher = page.getByRole('button', { name: 'Ask about ketamine' });
     const box = (await launcher.boundingBox())!;
     expect(box.x).toBeLessThan(100);
-    const style = await launcher.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, font: getComputedStyle(el).fontFamily }));
+    const style = await launcher.evaluate((el) => ({
+      bg: getComputedStyle(el).backgroundColor,
+      font: getComputedStyle(el).fontFamily,
+    }));
     expect(style.bg).toBe('rgb(91, 42, 134)');
     expect(style.font).not.toContain('Comic Sans');
     expect(await launcher.locator('svg').count()).toBe(1);

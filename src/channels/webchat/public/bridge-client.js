@@ -28,9 +28,9 @@
   }
   function readSession() {
     try {
-      var s = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
+      const s = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
       return s && typeof s.conversationId === 'string' && typeof s.token === 'string' ? s : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
@@ -38,7 +38,7 @@
     try {
       if (s) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
       else sessionStorage.removeItem(STORAGE_KEY);
-    } catch (e) {
+    } catch (_e) {
       /* storage disabled: the conversation simply does not survive a reload */
     }
   }
@@ -97,7 +97,7 @@
         method: 'POST',
       }).then(function (response) {
         if (!response.ok) {
-          var error = new Error('HTTP ' + response.status);
+          const error = new Error('HTTP ' + response.status);
           error.status = response.status;
           throw error;
         }
@@ -117,7 +117,7 @@
         cache: 'no-store',
       }).then(function (response) {
         if (response.status === 403 || response.status === 404) {
-          var refused = new Error('conversation refused');
+          const refused = new Error('conversation refused');
           refused.refused = true;
           throw refused;
         }
@@ -137,7 +137,7 @@
         return reader.read().then(function (chunk) {
           if (chunk.done) return;
           buffer += decoder.decode(chunk.value, { stream: true });
-          for (var end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
             handleEvent(buffer.slice(0, end));
             buffer = buffer.slice(end + 2);
           }
@@ -157,7 +157,7 @@
       if (id !== null && /^\d+$/.test(id)) lastSeq = Number(id);
       if (!data) return;
       try {
-        var activity = JSON.parse(data);
+        const activity = JSON.parse(data);
         activity$.next(options.transform ? options.transform(activity) : activity);
       } catch (e) {
         console.error('Bad activity from the bridge', e);
@@ -170,27 +170,25 @@
       clearTimeout(timer);
       timer = null;
       var ready = session ? Promise.resolve(session) : start().then(adopt);
-      ready
-        .then(stream)
-        .then(
-          function () {
-            lost(null);
-          },
-          function (error) {
-            if (error && error.name === 'AbortError') return;
-            if (error && error.refused) {
-              // The server no longer knows this conversation (restart, expiry): start a new one, keep the transcript.
-              session = null;
-              saveSession(null);
-              lastSeq = 0;
-              onState({ state: 'replaced' });
-              options.greet = false;
-              connect();
-              return;
-            }
-            lost(error);
-          },
-        );
+      ready.then(stream).then(
+        function () {
+          lost(null);
+        },
+        function (error) {
+          if (error && error.name === 'AbortError') return;
+          if (error?.refused) {
+            // The server no longer knows this conversation (restart, expiry): start a new one, keep the transcript.
+            session = null;
+            saveSession(null);
+            lastSeq = 0;
+            onState({ state: 'replaced' });
+            options.greet = false;
+            connect();
+            return;
+          }
+          lost(error);
+        },
+      );
     }
 
     function adopt(started) {
@@ -204,7 +202,7 @@
       // One reconnect at a time: the stream and a failed send may both notice the same outage.
       if (ended || timer) return;
       abort = null;
-      var delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * Math.pow(2, attempt));
+      var delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
       attempt += 1;
       // Up to 20 % jitter so many tabs do not all come back at the same instant.
       delay = Math.round(delay * (1 + Math.random() * 0.2));
@@ -231,7 +229,7 @@
           })
           .then(function (body) {
             if (response.ok) return body.id;
-            var error = new Error((body && body.error && body.error.message) || 'HTTP ' + response.status);
+            var error = new Error(body?.error?.message || 'HTTP ' + response.status);
             error.status = response.status;
             throw error;
           });
@@ -267,7 +265,8 @@
     function postActivity(activity) {
       return {
         subscribe: function (a, b, c) {
-          var observer = typeof a === 'function' ? { next: a, error: b || function () {}, complete: c || function () {} } : a;
+          var observer =
+            typeof a === 'function' ? { next: a, error: b || function () {}, complete: c || function () {} } : a;
           queue.push({ activity: activity, observer: observer });
           if (queue.length === 1) flush();
           if (!online) onState({ state: 'offline', queued: queue.length });
@@ -333,7 +332,7 @@
           return start()
             .then(adopt)
             .catch(function (error) {
-              var delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * Math.pow(2, tries++));
+              var delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** tries++);
               onState({ state: error && error.status === 503 ? 'starting' : 'offline', retryInMs: delay, queued: 0 });
               return new Promise(function (resolve) {
                 setTimeout(resolve, delay);

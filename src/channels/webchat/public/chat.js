@@ -28,16 +28,22 @@
       return;
     }
     if (state.state === 'replaced') {
-      setStatus('The server was restarted, so this is a new conversation. Earlier messages stay visible, but the bot no longer remembers them.');
+      setStatus(
+        'The server was restarted, so this is a new conversation. Earlier messages stay visible, but the bot no longer remembers them.',
+      );
       return;
     }
     var seconds = state.retryInMs ? Math.max(1, Math.round(state.retryInMs / 1000)) : 0;
     var text =
-      state.state === 'starting'
-        ? 'The chat is starting up.'
-        : 'You are offline: the chat server cannot be reached.';
+      state.state === 'starting' ? 'The chat is starting up.' : 'You are offline: the chat server cannot be reached.';
     text += seconds ? ' Trying again in ' + seconds + ' s.' : ' Reconnecting automatically.';
-    if (state.queued) text += ' ' + state.queued + ' message' + (state.queued === 1 ? '' : 's') + ' will be sent when the connection is back.';
+    if (state.queued)
+      text +=
+        ' ' +
+        state.queued +
+        ' message' +
+        (state.queued === 1 ? '' : 's') +
+        ' will be sent when the connection is back.';
     bannerText.textContent = text;
     banner.hidden = false;
   }
@@ -57,7 +63,7 @@
   function transform(activity) {
     if (activity.text) activity.text = absoluteLinks(activity.text);
     (activity.attachments || []).forEach(function (a) {
-      var body = a && a.content && a.content.body;
+      var body = a?.content?.body;
       if (Array.isArray(body))
         body.forEach(function (block) {
           if (block && block.type === 'TextBlock') block.text = absoluteLinks(block.text);
@@ -102,7 +108,7 @@
   var hostOrigin = (function () {
     try {
       return new URL(params.get('host') || document.referrer).origin;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   })();
@@ -154,7 +160,12 @@
       return;
     }
     bridge
-      .postEvent({ type: 'event', name: pending.name, entities: pending.entities, value: { comment: text.slice(0, 2000) } })
+      .postEvent({
+        type: 'event',
+        name: pending.name,
+        entities: pending.entities,
+        value: { comment: text.slice(0, 2000) },
+      })
       .then(
         function () {
           thank('Thanks, your comment was sent.');
@@ -178,8 +189,8 @@
   /** tel:/sms: (Web Chat refuses sms:) and the article pages (relative URLs, which Web Chat cannot judge). */
   function cardActionMiddleware() {
     return function (next) {
-      return function () {
-        var cardAction = arguments[0].cardAction;
+      return function (...args) {
+        var cardAction = args[0].cardAction;
         var value = cardAction && typeof cardAction.value === 'string' ? cardAction.value : '';
         if (cardAction.type === 'openUrl' && /^(tel|sms):/i.test(value)) {
           window.open(value, '_blank', 'noopener');
@@ -189,7 +200,7 @@
           window.open(new URL(value, document.baseURI).toString(), '_blank', 'noopener');
           return;
         }
-        return next.apply(null, arguments);
+        return next(...args);
       };
     };
   }

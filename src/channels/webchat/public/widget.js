@@ -12,7 +12,7 @@
 (function () {
   if (window.KetamineFaqWidget) return;
   var script = document.currentScript;
-  var base = new URL('.', script && script.src ? script.src : window.location.href);
+  var base = new URL('.', script?.src ? script.src : window.location.href);
   var chatOrigin = base.origin;
   var ICON =
     '<svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">' +
@@ -33,7 +33,7 @@
   };
 
   function fromDataset(el) {
-    var d = (el && el.dataset) || {};
+    var d = el?.dataset || {};
     var out = {};
     if (d.position) out.position = d.position;
     if (d.color) out.color = d.color;
@@ -65,18 +65,32 @@
     return [
       ':host{all:initial}',
       '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
-      '.button{position:fixed;' + side + ':' + px + ';bottom:' + px + ';z-index:2147483000;display:flex;align-items:center;gap:8px;',
-      'min-height:44px;padding:12px 18px;border:0;border-radius:999px;background:' + o.color + ';color:#fff;font-size:15px;font-weight:600;line-height:1.2;',
+      '.button{position:fixed;' +
+        side +
+        ':' +
+        px +
+        ';bottom:' +
+        px +
+        ';z-index:2147483000;display:flex;align-items:center;gap:8px;',
+      'min-height:44px;padding:12px 18px;border:0;border-radius:999px;background:' +
+        o.color +
+        ';color:#fff;font-size:15px;font-weight:600;line-height:1.2;',
       'box-shadow:0 4px 14px rgba(0,0,0,.25);cursor:pointer}',
       '.button:hover{filter:brightness(.9)}',
       '.button:focus-visible,.close:focus-visible{outline:3px solid #f0b400;outline-offset:2px}',
       '.panel{position:fixed;' + side + ':' + px + ';bottom:calc(' + px + ' + 64px);z-index:2147483001;width:400px;',
-      'height:min(640px,calc(100vh - ' + (o.offset + 90) + 'px));display:flex;flex-direction:column;background:#fff;border-radius:12px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3)}',
+      'height:min(640px,calc(100vh - ' +
+        (o.offset + 90) +
+        'px));display:flex;flex-direction:column;background:#fff;border-radius:12px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3)}',
       '.panel[hidden]{display:none}',
-      '.bar{display:flex;align-items:center;justify-content:space-between;padding:8px 8px 8px 16px;background:' + o.color + ';color:#fff;font-size:15px;font-weight:600;line-height:1.2}',
+      '.bar{display:flex;align-items:center;justify-content:space-between;padding:8px 8px 8px 16px;background:' +
+        o.color +
+        ';color:#fff;font-size:15px;font-weight:600;line-height:1.2}',
       '.close{display:flex;align-items:center;justify-content:center;width:36px;height:36px;border:0;background:transparent;color:#fff;cursor:pointer;border-radius:6px}',
       '.frame{flex:1 1 auto;width:100%;border:0}',
-      '@media (max-width:' + PHONE_MAX_WIDTH + 'px){.panel{left:0;right:0;bottom:0;top:0;width:100vw;height:100%;border-radius:0}}',
+      '@media (max-width:' +
+        PHONE_MAX_WIDTH +
+        'px){.panel{left:0;right:0;bottom:0;top:0;width:100vw;height:100%;border-radius:0}}',
     ].join('');
   }
 
@@ -106,7 +120,10 @@
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-label', o.title);
     panel.hidden = true;
-    panel.innerHTML = '<div class="bar"><span class="title"></span><button type="button" class="close" aria-label="Close chat">' + CLOSE + '</button></div>';
+    panel.innerHTML =
+      '<div class="bar"><span class="title"></span><button type="button" class="close" aria-label="Close chat">' +
+      CLOSE +
+      '</button></div>';
     panel.querySelector('.title').textContent = o.title;
     var close = panel.querySelector('.close');
     var frame = null;
@@ -194,7 +211,7 @@
       });
     },
   };
-  if (!(script && script.dataset && 'manual' in script.dataset)) {
+  if (!(script?.dataset && 'manual' in script.dataset)) {
     whenReady(function () {
       mount(fromDataset(script));
     });
