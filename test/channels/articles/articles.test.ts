@@ -51,6 +51,15 @@ describe('article pages', () => {
     }
   });
 
+  it('PUBLIC_BASE_URL: empty means unset, a trailing slash is dropped, anything but http(s) is refused', async () => {
+    const { parseConfig } = await import('../../../src/config/env.js');
+    expect(parseConfig({ PUBLIC_BASE_URL: '' }).PUBLIC_BASE_URL).toBeUndefined();
+    expect(parseConfig({ PUBLIC_BASE_URL: 'https://faq.example.org/' }).PUBLIC_BASE_URL).toBe(
+      'https://faq.example.org',
+    );
+    expect(() => parseConfig({ PUBLIC_BASE_URL: 'ftp://faq.example.org' })).toThrow(/PUBLIC_BASE_URL/);
+  });
+
   it('builds citation urls as paths, or absolute under PUBLIC_BASE_URL', () => {
     expect(citationUrl('ketamine-what-is-it#3')).toBe('/articles/ketamine-what-is-it#unit-3');
     expect(citationUrl('ketamine-what-is-it#3', 'https://faq.example.org/bot')).toBe(

@@ -129,6 +129,12 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
     const box = await down.boundingBox();
     expect(box!.width).toBeGreaterThanOrEqual(24);
     expect(box!.height).toBeGreaterThanOrEqual(24);
+    // Thumbs up first: acknowledged and stored; then the visitor changes their mind.
+    await page.locator('button.webchat__thumb-button').nth(-2).click();
+    await page.locator('#chat-feedback-label', { hasText: 'Thanks for your feedback' }).waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => app.feedback.items.find((f) => f.turnId === lastReply.meta.turnId)?.rating, { timeout: 15_000 })
+      .toBe('up');
     await down.click();
     await page.locator('#chat-feedback-comment').waitFor();
     expect(await page.locator('#chat-feedback-label').textContent()).toContain('What was wrong');
