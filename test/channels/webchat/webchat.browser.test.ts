@@ -115,6 +115,10 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
     await page
       .locator('.webchat__bubble--from-user', { hasText: 'What are the side effects' })
       .waitFor({ timeout: 15_000 });
+    // "New conversation" starts over: a fresh welcome, none of the old messages.
+    await Promise.all([page.waitForEvent('load'), page.locator('#chat-new').click()]);
+    await page.locator('.webchat__bubble', { hasText: 'only five published articles' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.webchat__bubble--from-user').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
