@@ -50,6 +50,7 @@ export function chatPage({ embed }: ChatPageOptions): string {
     <p id="chat-disclaimer" class="chat-disclaimer">${DISCLAIMER}</p>
   </main>
   <script src="webchat/webchat.js" defer></script>
+  <script src="webchat/bridge-parts.js" defer></script>
   <script src="webchat/bridge-client.js" defer></script>
   <script src="webchat/chat.js" defer></script>
 </body>

@@ -17,7 +17,7 @@ export const WEBCHAT_BOT = { id: 'ketamine-faq-bot', name: 'Ketamine FAQ', role:
 
 const PUBLIC_DIR = fromProjectRoot('src', 'channels', 'webchat', 'public');
 /** The page's own files under `/webchat/` (an allow-list: nothing else in the folder is served). */
-const PUBLIC_FILES = ['chat.js', 'bridge-client.js', 'chat.css'];
+const PUBLIC_FILES = ['chat.js', 'bridge-parts.js', 'bridge-client.js', 'chat.css'];
 const WEBCHAT_BUNDLE = join(
   dirname(createRequire(import.meta.url).resolve('botframework-webchat')),
   '..',

@@ -11,68 +11,22 @@
  *   resumes the conversation and replays its transcript; a refused one is replaced by a new conversation while
  *   the visible transcript stays.
  * Exposes window.KfbBridge.create(options) -> a DirectLineJS-shaped object (activity$, connectionStatus$,
- * postActivity, end) plus helpers the page uses (postEvent, newConversation).
+ * postActivity, end) plus helpers the page uses (ready, reconnect, forget, postEvent). Needs bridge-parts.js.
  */
 (function () {
   var ONLINE = 2,
     ENDED = 5,
     CONNECTING = 1,
     UNINITIALIZED = 0;
-  var STORAGE_KEY = 'kfb-webchat-session';
   // Backoff: 1 s, 2 s, 4 s, 8 s, then every 15 s: quick after a blip, gentle on a server that is down for longer.
   var BACKOFF_MIN_MS = 1000;
   var BACKOFF_MAX_MS = 15000;
 
-  function url(path) {
-    return new URL(path, document.baseURI).toString();
-  }
-  function readSession() {
-    try {
-      const s = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
-      return s && typeof s.conversationId === 'string' && typeof s.token === 'string' ? s : null;
-    } catch (_e) {
-      return null;
-    }
-  }
-  function saveSession(s) {
-    try {
-      if (s) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
-      else sessionStorage.removeItem(STORAGE_KEY);
-    } catch (_e) {
-      /* storage disabled: the conversation simply does not survive a reload */
-    }
-  }
-
-  /** A hot multicast stream Web Chat can subscribe to; `sticky` replays the last value (connection status). */
-  function subject(sticky, initial) {
-    var observers = new Set();
-    var has = sticky;
-    var value = initial;
-    var s = {
-      subscribe: function (a, b, c) {
-        var o = typeof a === 'function' ? { next: a, error: b, complete: c } : a || {};
-        observers.add(o);
-        if (has && o.next) o.next(value);
-        return {
-          unsubscribe: function () {
-            observers.delete(o);
-          },
-        };
-      },
-      next: function (v) {
-        value = v;
-        has = has || sticky;
-        observers.forEach(function (o) {
-          if (o.next) o.next(v);
-        });
-      },
-    };
-    if (typeof Symbol === 'function' && Symbol.observable)
-      s[Symbol.observable] = function () {
-        return s;
-      };
-    return s;
-  }
+  var parts = window.KfbBridgeParts;
+  var url = parts.url;
+  var readSession = parts.readSession;
+  var saveSession = parts.saveSession;
+  var subject = parts.subject;
 
   function create(options) {
     var onState = options.onState || function () {};
@@ -126,25 +80,8 @@
         connectionStatus$.next(ONLINE);
         setOnline(true);
         flush();
-        return read(response.body.getReader());
+        return parts.readEvents(response.body.getReader(), handleEvent);
       });
-    }
-
-    function read(reader) {
-      var decoder = new TextDecoder();
-      var buffer = '';
-      function pump() {
-        return reader.read().then(function (chunk) {
-          if (chunk.done) return;
-          buffer += decoder.decode(chunk.value, { stream: true });
-          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-            handleEvent(buffer.slice(0, end));
-            buffer = buffer.slice(end + 2);
-          }
-          return pump();
-        });
-      }
-      return pump();
     }
 
     function handleEvent(block) {
