@@ -242,6 +242,17 @@ describe('Web Chat in Debian Chromium (real bot)', () => {
     expect(await chat.locator('#chat-disclaimer').textContent()).toContain('not medical advice');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/widget-open-phone.png` });
 
+    // The close message is accepted only from the chat's own frame: the host page (another origin) cannot fake it.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          // Listeners run in the order they were added: the widget's (added first) has handled it when this runs.
+          window.addEventListener('message', () => resolve(), { once: true });
+          window.postMessage({ type: 'kfb-widget:close' }, '*');
+        }),
+    );
+    expect(await page.locator('#kfb-widget-panel').isVisible()).toBe(true);
+
     // Focus is inside the iframe (the send box): the host page never sees this key, the postMessage does it.
     await chat.locator('[data-id="webchat-sendbox-input"]').focus();
     await page.keyboard.press('Escape');
