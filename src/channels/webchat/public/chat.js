@@ -206,6 +206,8 @@
   }
 
   var accent = /^#[0-9a-f]{3,8}$/i.test(params.get('accent') || '') ? params.get('accent') : '#0b6e6e';
+  // The page's own buttons and links follow the widget's colour too.
+  document.documentElement.style.setProperty('--accent', accent);
   var styleOptions = {
     accent: accent,
     botAvatarInitials: 'K',
