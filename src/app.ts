@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { AppContext } from './channels/context.js';
 import { apiRouter } from './channels/api/router.js';
 import { botFrameworkRouter } from './channels/botframework/router.js';
+import { articlesRouter } from './channels/articles/router.js';
 import { webChatRouter } from './channels/webchat/router.js';
 import { mountSlack, SLACK_EVENTS_PATH } from './channels/slack/index.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
@@ -55,6 +56,7 @@ export function createApp(ctx: AppContext): Express {
   mountSlack(app, ctx);
   app.use('/api', apiRouter(ctx));
   app.use(botFrameworkRouter(ctx));
+  app.use(articlesRouter(ctx));
   app.use(webChatRouter(ctx));
 
   app.use(notFoundHandler);

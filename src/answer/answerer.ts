@@ -3,7 +3,7 @@ import type { RetrievalStack } from '../retrieval/stack.js';
 import { TermStats } from '../retrieval/term-stats.js';
 import type { OutputGuard } from '../safety/types.js';
 import { requiredAnswerTypes } from './answer-types.js';
-import { cite, listItems, renderSegments, type ChosenPart } from './citations.js';
+import { cite, listItems, renderSegments, unitStarts, type ChosenPart } from './citations.js';
 import { findContradiction } from './contradictions.js';
 import { questionCandidates, type PreviousTurn, type RankCandidate } from './features.js';
 import type { QueryTerms } from './query-terms.js';
@@ -19,6 +19,8 @@ export interface AnswererOptions {
   maxSentences: number;
   /** Overrides the ranker's cross-validated no-answer threshold (tests only). */
   minConfidence?: number;
+  /** PUBLIC_BASE_URL: makes citation urls absolute. */
+  publicBaseUrl?: string;
 }
 
 /** Options of one {@link Answerer.answer} call. */
@@ -146,12 +148,16 @@ export class Answerer {
       const second = options.maxSentences >= 3 ? this.secondUnit(candidates, best) : undefined;
       if (second) parts.push({ unit: second.unit, sentences: trimUnit(second.unit, ctx, options.maxSentences) });
     }
-    const { segments, citations } = cite(parts.filter((p) => p.sentences.length > 0));
+    const { segments, citations } = cite(
+      parts.filter((p) => p.sentences.length > 0),
+      this.options.publicBaseUrl,
+    );
     const verified = verifyCitations(segments, citations, this.texts);
     if (verified.segments.length === 0) return noAnswer();
 
     const bullets = listItems(parts);
-    let text = renderSegments(verified.segments, bullets);
+    const starts = unitStarts(parts);
+    let text = renderSegments(verified.segments, bullets, starts);
     let disagreement: string | undefined;
     if (contradiction) {
       // Affirming sentences come first; the note is only true while both sides survived verification.

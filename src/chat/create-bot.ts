@@ -51,7 +51,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   await embeddings.embedQuery('warm-up');
   const guard = options.guard ?? createOutputGuard();
   const ranker = options.ranker ?? (await loadRanker());
-  const answerer = new Answerer(stack, guard, ranker, { maxSentences: config.ANSWER_MAX_SENTENCES });
+  const answerer = new Answerer(stack, guard, ranker, {
+    maxSentences: config.ANSWER_MAX_SENTENCES,
+    ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+  });
   const policy =
     options.policy ??
     createSafetyPolicy({

@@ -130,7 +130,15 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
     return {
       ...body,
       conversationId: conversation.id,
-      meta: { turnId, resolvedQuery, confidence, policyRule, guardRemoved, elapsedMs },
+      meta: {
+        turnId,
+        resolvedQuery,
+        confidence,
+        policyRule,
+        guardRemoved,
+        elapsedMs,
+        ...(body.text.includes(FOOTER) ? { footer: FOOTER } : {}),
+      },
     };
   };
 }

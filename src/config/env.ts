@@ -135,6 +135,14 @@ export const EnvSchema = z.object({
   TURN_QUEUE_MAX_WAIT_MS: int(500, 0, 60_000),
   /** Most ms a shutdown waits for in-flight requests before it gives up and exits 1 (under a container's 30 s kill). */
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+  /**
+   * The public address of this server (`https://faq.example.org`), used to make citation links absolute (API,
+   * Teams, Slack). Unset: citation urls are paths like `/articles/<id>#unit-3`, and Teams/Slack show plain titles.
+   */
+  PUBLIC_BASE_URL: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL like https://host' })])
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined)),
   /** Sites (origins like `https://clinic.example`) that may frame the Web Chat page; the own origin always may. */
   WEBCHAT_ALLOWED_ORIGINS: z.string().default('').transform(origins),
   /** Origins whose own front end may call `/api/ask` from the browser (CORS). Default: none. */

@@ -16,6 +16,8 @@ export const WEBCHAT_SERVICE_URL = 'https://webchat.invalid/bridge/';
 export const WEBCHAT_BOT = { id: 'ketamine-faq-bot', name: 'Ketamine FAQ', role: 'bot' } as const;
 
 const PUBLIC_DIR = fromProjectRoot('src', 'channels', 'webchat', 'public');
+/** The page's own files under `/webchat/` (an allow-list: nothing else in the folder is served). */
+const PUBLIC_FILES = ['chat.js', 'bridge-parts.js', 'bridge-client.js', 'chat.css'];
 const WEBCHAT_BUNDLE = join(
   dirname(createRequire(import.meta.url).resolve('botframework-webchat')),
   '..',
@@ -80,14 +82,16 @@ export function webChatRouter(ctx: AppContext): Router {
     res.type('application/javascript').set('cache-control', 'public, max-age=86400').sendFile(WEBCHAT_BUNDLE);
   });
   router.get('/webchat/:file', (req, res, next) => {
-    if (!['chat.js', 'chat.css'].includes(req.params.file)) return next();
+    if (!PUBLIC_FILES.includes(req.params.file)) return next();
     res.set('cache-control', 'public, max-age=300').sendFile(join(PUBLIC_DIR, req.params.file));
   });
 
-  router.post('/webchat/conversations', (_req, res) => {
+  router.post('/webchat/conversations', (req, res) => {
     if (!ctx.getBot()) throw new NotReadyError();
     const started = bridge.create();
     res.status(201).json(started);
+    // `?greet=0`: the page replaces a conversation the server forgot and keeps its transcript; no second welcome.
+    if (req.query.greet === '0') return;
     // Like Direct Line: the bot learns about the new member and greets them.
     dispatch(ctx, runtime, {
       type: 'conversationUpdate',
