@@ -4,19 +4,19 @@
  * side effects, several about cost and access), so a threshold that separates them separates real clusters.
  */
 export const PARAPHRASE_TOPICS: Record<string, string[]> = {
-  'insurance': [
+  insurance: [
     'Does insurance cover ketamine therapy?',
     'Will my health insurance pay for ketamine treatment?',
     'is ketamine infusion covered by insurance',
     'Can I get my insurer to reimburse ketamine sessions?',
   ],
-  'cost': [
+  cost: [
     'How much does ketamine therapy cost?',
     'what is the price of a ketamine infusion',
     'How expensive are ketamine treatments?',
     'ketamine therapy cost per session',
   ],
-  'driving': [
+  driving: [
     'Can I drive home after a ketamine session?',
     'Is it safe to drive after ketamine treatment?',
     'when can i drive after my infusion',
@@ -34,19 +34,19 @@ export const PARAPHRASE_TOPICS: Record<string, string[]> = {
     'Can a drug screen detect ketamine?',
     'Would I fail a drug test after ketamine therapy?',
   ],
-  'pregnancy': [
+  pregnancy: [
     'Is ketamine safe during pregnancy?',
     'Can pregnant women have ketamine treatment?',
     'ketamine while pregnant risks',
     'Should I avoid ketamine if I am expecting a baby?',
   ],
-  'addiction': [
+  addiction: [
     'Is ketamine addictive?',
     'Can you get addicted to ketamine therapy?',
     'risk of ketamine dependence',
     'Could I become hooked on ketamine?',
   ],
-  'nausea': [
+  nausea: [
     'Does ketamine make you nauseous?',
     'Will I feel sick to my stomach after ketamine?',
     'ketamine nausea vomiting',
@@ -58,13 +58,13 @@ export const PARAPHRASE_TOPICS: Record<string, string[]> = {
     'how fast do ketamine effects start',
     'How many hours until ketamine relieves depression?',
   ],
-  'alcohol': [
+  alcohol: [
     'Can I drink alcohol after ketamine?',
     'Is it okay to have a beer after my ketamine session?',
     'mixing ketamine and alcohol',
     'Should I avoid wine after a ketamine treatment?',
   ],
-  'children': [
+  children: [
     'Can teenagers get ketamine for depression?',
     'Is ketamine therapy approved for kids?',
     'ketamine treatment for adolescents',
