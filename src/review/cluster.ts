@@ -3,7 +3,7 @@ import { dot } from '../core/vector.js';
 
 /**
  * Average cosine at or above which two clusters merge. Chosen on generated paraphrases with USE-lite
- * (`npx tsx src/review/tune-threshold.ts`, data in `src/review/paraphrases.ts`, 12 topics × 4 wordings): 0.70–0.72 gave
+ * (`npx tsx scripts/tune-review-clusters.ts`, generated data in that script, 12 topics × 4 wordings): 0.70–0.72 gave
  * the best pair F1 (0.65, 12 clusters; README "Reviewing what visitors asked" has the sweep); the upper edge of that
  * plateau, since a reviewer would rather split one topic than read two merged. Every visitor question shares "ketamine"
  * and "therapy", so unrelated questions already sit near 0.6 and the threshold has to be high.
@@ -93,7 +93,11 @@ export function clusterQuestions(
         key: clusterKey((sorted[0] as QuestionGroup).key),
         members: sorted,
         count: sorted.reduce((s, m) => s + m.count, 0),
-        lastAt: sorted.reduce((a, m) => (m.lastAt > a ? m.lastAt : a), ''),
+        lastAt:
+          sorted
+            .map((m) => m.lastAt)
+            .sort()
+            .at(-1) ?? '',
       };
     })
     .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));

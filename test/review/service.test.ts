@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpusData } from '../../src/corpus/corpus.js';
 import { entry, reviewHarness } from './fixtures.js';
 
-// Held-out wordings (not in src/review/paraphrases.ts, which tuned the threshold).
+// Held-out wordings (not in scripts/tune-review-clusters.ts, which tuned the threshold).
 const TOPICS = {
   tattoo: ['Can I get a tattoo after ketamine?', 'Is it ok to get tattooed after a ketamine session?'],
   flight: ['Can I fly on a plane after ketamine treatment?', 'Is it safe to take a flight after my ketamine infusion?'],
