@@ -4,6 +4,7 @@ import type { Config } from '../../config/env.js';
 import type { Logger } from '../../core/logger.js';
 import { AppError, BadRequestError, UnauthorizedError } from '../../errors.js';
 import type { ReviewService } from '../../review/service.js';
+import { rateLimit } from '../../http/rate-limit.js';
 import { authenticate, clearSession, csrfToken, safeEqual, sameOrigin, setSession } from './auth.js';
 import { errorPage, loginPage } from './html.js';
 import { reviewPage } from './page.js';
@@ -113,8 +114,12 @@ export function adminRouter(options: AdminRouterOptions): Router {
       res.type('html').send(reviewPage(await service().summary(days), csrf));
     }),
   );
+  // Guessing the token is the one attack left on the login form: 10 tries per client IP per minute is plenty for a
+  // person who mistyped and useless for brute force (of a token that should be long and random anyway).
+  const logins = rateLimit({ name: 'admin sign-ins', points: 10, durationSeconds: 60 });
   router.post(
     '/admin/login',
+    logins,
     form,
     html(async (req, res) => {
       if (!sameOrigin(req)) throw new ForbiddenError('Cross-site sign-in refused.');

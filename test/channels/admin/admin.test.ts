@@ -175,4 +175,19 @@ describe('/admin', () => {
     expect(ok.status).toBe(201);
     expect(h.reviews.items).toEqual([expect.objectContaining({ clusterKey: key, action: 'dismiss', by: 'admin' })]);
   });
+
+  it('limits sign-in attempts per client (429 after 10 a minute)', async () => {
+    const { base } = await start();
+    const attempt = () =>
+      fetch(`${base}/admin/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: formHeaders({ origin: base }),
+        body: formBody({ token: 'guess' }),
+      });
+    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
+  });
 });
