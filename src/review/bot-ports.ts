@@ -3,7 +3,7 @@ import type { Config } from '../config/env.js';
 import type { FeedbackStore } from '../core/feedback.js';
 import type { QuestionLog } from '../core/question-log.js';
 import type { ReviewStore } from '../core/review.js';
-import type { CandidateUnit, ReviewServiceOptions } from './service.js';
+import type { CandidateUnit, ReviewServiceOptions } from './types.js';
 
 /**
  * Margin above the ranker's cross-validated no-answer threshold (src/answer/ranker-weights.json

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../errors.js';
-import type { ReviewService, ReviewSummary } from './service.js';
+import type { ReviewService } from './service.js';
+import type { ReviewSummary } from './types.js';
 
 /** Where the CLI writes (stdout in production, a buffer in tests). */
 export interface CliOut {

@@ -1,4 +1,4 @@
-import type { ReviewCluster, ReviewSummary } from '../../review/service.js';
+import type { ReviewCluster, ReviewSummary } from '../../review/types.js';
 import { barChart } from './chart.js';
 import { escapeHtml as e, layout } from './html.js';
 
