@@ -5,10 +5,15 @@ import { getConfig } from '../config/env.js';
 import { createLogger } from '../logger.js';
 import { reviewOptions } from './bot-ports.js';
 import { openReviewStorage } from './open-storage.js';
-import { runReviewCli } from './run-cli.js';
+import { runReviewCli, USAGE } from './run-cli.js';
 import { ReviewService } from './service.js';
 
 await runCli(async () => {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const config = getConfig();
   // Logs go to stderr: stdout carries the tables or the JSON.
   const logger = createLogger({ level: 'warn', write: (line) => process.stderr.write(`${line}\n`) });
@@ -16,7 +21,7 @@ await runCli(async () => {
   try {
     const bot = await createBot({ config, logger });
     const service = new ReviewService(reviewOptions(bot, config, storage));
-    process.exitCode = await runReviewCli(service, process.argv.slice(2), process.stdout, process.stderr);
+    process.exitCode = await runReviewCli(service, argv, process.stdout, process.stderr);
   } finally {
     await storage.close?.();
   }

@@ -8,7 +8,7 @@ export interface CliOut {
   write(text: string): unknown;
 }
 
-const USAGE = `Usage: npm run review -- [--days N] [--json]
+export const USAGE = `Usage: npm run review -- [--days N] [--json]
        npm run review -- --accept <clusterKey> --unit <unitId> [--question "..."]
        npm run review -- --not-covered <clusterKey> | --dismiss <clusterKey>`;
 
