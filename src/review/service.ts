@@ -14,8 +14,14 @@ import {
   type ReviewSummary,
 } from './types.js';
 
-/** Most clusters whose candidate units are looked up per summary (each costs one ranking of up to 3 questions). */
+/**
+ * Candidate units are looked up for the 30 biggest open clusters, from their 2 most asked wordings: one ranking is
+ * at most a turn's ~35 ms (measured, see TURN_CONCURRENCY in src/config/env.ts), so a page costs at most ~2 s of ranking. Smaller clusters still
+ * show; their units can be typed in.
+ */
 const MAX_CANDIDATE_CLUSTERS = 30;
+const CANDIDATE_WORDINGS = 2;
+/** Display limits (page and CLI): wordings shown per cluster, and rows of the top-questions table. */
 const SAMPLES = 5;
 const TOP_QUESTIONS = 20;
 
@@ -59,7 +65,7 @@ export class ReviewService {
       const why = new Set(c.members.flatMap((m) => [...(reasons.get(m.key) ?? [])]));
       const candidates =
         !decision && i < MAX_CANDIDATE_CLUSTERS
-          ? await this.candidatesFor(samples.slice(0, 3).map((s) => s.question))
+          ? await this.candidatesFor(samples.slice(0, CANDIDATE_WORDINGS).map((s) => s.question))
           : [];
       shown.push({
         key: c.key,
