@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { AppContext } from './channels/context.js';
+import { adminRouter } from './channels/admin/router.js';
 import { apiRouter } from './channels/api/router.js';
 import { botFrameworkRouter } from './channels/botframework/router.js';
 import { articlesRouter } from './channels/articles/router.js';
@@ -9,13 +10,20 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
 import { requestLogger } from './http/request-logger.js';
 import { apiCors, securityHeaders } from './http/security.js';
+import type { ReviewService } from './review/service.js';
+
+/** Options for {@link createApp} beyond the channel context. */
+export interface AppOptions {
+  /** The staff review behind `/admin` (with ADMIN_TOKEN); until it is available `/admin` answers 503. */
+  review?: () => ReviewService | undefined;
+}
 
 /**
  * Builds the one express app that serves every channel. Order matters: channels that verify raw bodies
  * (Slack signatures, Bot Framework JWTs) mount before any global JSON parser; each router parses its own body.
  * Rate limits run before any body is read, so a flood costs no parsing.
  */
-export function createApp(ctx: AppContext): Express {
+export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   const { config } = ctx;
   const app = express();
   app.disable('x-powered-by');
@@ -58,6 +66,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(botFrameworkRouter(ctx));
   app.use(articlesRouter(ctx));
   app.use(webChatRouter(ctx));
+  app.use(adminRouter({ config, logger: ctx.logger, review: options.review ?? (() => undefined) }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));

@@ -44,6 +44,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   const stack = await loadRetrievalStack({
     corpusDir: config.CORPUS_DIR,
     indexDir: config.INDEX_DIR,
+    acceptedQuestionsFile: config.ACCEPTED_QUESTIONS_FILE,
     embeddings,
     logger,
   });

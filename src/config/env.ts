@@ -60,6 +60,17 @@ export const EnvSchema = z.object({
   CONVERSATION_MAX: int(10_000, 10, 1_000_000),
   /** JSON Lines file that stores thumbs up/down feedback from every channel. */
   FEEDBACK_FILE: z.string().min(1).default('data/feedback.jsonl'),
+  /**
+   * YAML of alternate questions staff accepted in the review (`corpus/questions.yaml` format), merged into the
+   * question bank; a change rebuilds the index at the next start or `npm run index`.
+   */
+  ACCEPTED_QUESTIONS_FILE: z.string().min(1).default('data/accepted-questions.yaml'),
+  /** The last `npm run eval` report (JSON) the review page shows. */
+  EVAL_REPORT_FILE: z.string().min(1).default('data/eval-report.json'),
+  /** Token that opens `/admin` (Bearer header or the login form). Unset: `/admin` is off (404). */
+  ADMIN_TOKEN: optionalString,
+  /** Days of the question log the review covers by default (`npm run review -- --days N` overrides). */
+  REVIEW_DAYS: int(30, 1, 3650),
   /** High-precision safety rules file (`src/safety/rules.yaml` format); the bundled one when unset. */
   SAFETY_POLICY_FILE: optionalString,
   /** Serve the Web Chat page at `/` and `/widget.js`. */
