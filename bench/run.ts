@@ -161,6 +161,7 @@ async function main(): Promise<void> {
       .map((x) => x.toFixed(1))
       .join(' ')})`,
   );
+  await import('./storage.js').then(async (s) => s.printStorageBench(await s.storageBench(config)));
 
   await mkdir('reports', { recursive: true });
   const report = {

@@ -54,9 +54,13 @@ export async function openStorage(config: StorageConfig, logger: Logger, options
   }
   const storage: Storage = {
     engine: target.engine,
-    conversations: new SqlConversationStore(db, { ttlMs, ...(options.now ? { now: options.now } : {}) }),
+    conversations: new SqlConversationStore(db, {
+      ttlMs,
+      engine: target.engine,
+      ...(options.now ? { now: options.now } : {}),
+    }),
     feedback: new SqlFeedbackStore(db),
-    questionLog: new SqlQuestionLog(db),
+    questionLog: new SqlQuestionLog(db, target.engine),
     reviews: new SqlReviewStore(db),
     ping: () => pingDatabase(db as Kysely<unknown>),
     close: () => db.destroy(),

@@ -4,11 +4,14 @@ import { ConversationSchema, type Conversation } from '../core/conversation.js';
 import { guarded } from './guarded.js';
 import type { Database } from './schema.js';
 import type { ExpiringConversationStore } from './storage.js';
+import { turnWrite } from './turn-writes.js';
 
 /** Options for {@link SqlConversationStore}. */
 export interface SqlConversationStoreOptions {
   /** A conversation expires this many ms after its last save (CONVERSATION_TTL_MINUTES). */
   ttlMs: number;
+  /** PostgreSQL saves commit asynchronously (see turn-writes.ts). */
+  engine: 'sqlite' | 'postgres';
   /** Clock in ms, injectable for tests. */
   now?: () => number;
 }
@@ -48,15 +51,17 @@ export class SqlConversationStore implements ExpiringConversationStore {
     const now = this.now();
     const values = { id: c.id, data: JSON.stringify(c), updated_at: now, expires_at: now + this.options.ttlMs };
     await guarded('conversations.save', () =>
-      this.db
-        .insertInto('conversations')
-        .values(values)
-        .onConflict((oc) =>
-          oc
-            .column('id')
-            .doUpdateSet({ data: values.data, updated_at: values.updated_at, expires_at: values.expires_at }),
-        )
-        .execute(),
+      turnWrite(this.db, this.options.engine, (db) =>
+        db
+          .insertInto('conversations')
+          .values(values)
+          .onConflict((oc) =>
+            oc
+              .column('id')
+              .doUpdateSet({ data: values.data, updated_at: values.updated_at, expires_at: values.expires_at }),
+          )
+          .execute(),
+      ),
     );
   }
 

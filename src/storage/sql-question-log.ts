@@ -8,6 +8,7 @@ import {
 } from '../core/question-log.js';
 import { guarded } from './guarded.js';
 import type { Database } from './schema.js';
+import { turnWrite } from './turn-writes.js';
 
 const RowSchema = z.object({
   turn_id: z.string(),
@@ -25,27 +26,32 @@ const RowSchema = z.object({
 
 /** The question log in the `question_log` table; one row per turn id (a repeated append is ignored). */
 export class SqlQuestionLog implements QuestionLog {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: 'sqlite' | 'postgres',
+  ) {}
 
   async append(entry: QuestionLogEntry): Promise<void> {
     const e = QuestionLogEntrySchema.parse(entry);
     await guarded('questionLog.append', () =>
-      this.db
-        .insertInto('question_log')
-        .values({
-          turn_id: e.turnId,
-          conversation_id: e.conversationId,
-          at: new Date(e.at).toISOString(),
-          channel: e.channel,
-          kind: e.kind,
-          category: e.category ?? null,
-          confidence: e.confidence ?? null,
-          question: e.question,
-          answer: e.answer,
-          unit_ids: JSON.stringify(e.unitIds),
-        })
-        .onConflict((oc) => oc.column('turn_id').doNothing())
-        .execute(),
+      turnWrite(this.db, this.engine, (db) =>
+        db
+          .insertInto('question_log')
+          .values({
+            turn_id: e.turnId,
+            conversation_id: e.conversationId,
+            at: new Date(e.at).toISOString(),
+            channel: e.channel,
+            kind: e.kind,
+            category: e.category ?? null,
+            confidence: e.confidence ?? null,
+            question: e.question,
+            answer: e.answer,
+            unit_ids: JSON.stringify(e.unitIds),
+          })
+          .onConflict((oc) => oc.column('turn_id').doNothing())
+          .execute(),
+      ),
     );
   }
 
