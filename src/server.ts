@@ -32,7 +32,8 @@ try {
   storage = await openStorage(config, logger);
   await startRetention({ storage, logger, questionLogDays: config.QUESTION_LOG_RETENTION_DAYS });
 } catch (error) {
-  logger.error('storage_failed', { error: error instanceof Error ? error.message : String(error) });
+  // The stack carries the driver's own error (StorageError's public message says only "unavailable").
+  logger.error('storage_failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
 }
 const app = createApp({

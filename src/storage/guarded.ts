@@ -10,6 +10,6 @@ export async function guarded<T>(what: string, run: () => Promise<T>): Promise<T
     return await run();
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new StorageError(`Storage failed (${what}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new StorageError(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

@@ -102,9 +102,9 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: 'sqlite' | 'p
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new StorageError(
-      `Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new StorageError(`migration ${failed}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -47,10 +47,11 @@ export async function openStorage(config: StorageConfig, logger: Logger, options
     logger.info('storage_opened', { engine: target.engine, migrationsApplied: applied });
   } catch (error) {
     await db.destroy().catch(() => {});
-    if (error instanceof StorageError) throw error;
-    throw new StorageError(
-      `Cannot open the ${target.engine} database: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw error instanceof StorageError
+      ? error
+      : new StorageError(`open ${target.engine}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
   }
   const storage: Storage = {
     engine: target.engine,
