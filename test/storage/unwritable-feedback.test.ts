@@ -53,4 +53,22 @@ describe('a vote the database cannot store is never acknowledged', () => {
       error: { code: 'storage_unavailable', message: expect.stringMatching(/^The database is unavailable/) },
     });
   });
+
+  it('Web Chat thumbs event: the POST waits for the store and answers 503, not 200', async () => {
+    const session = (await post(`${app.url}/webchat/conversations`, {})).body as {
+      conversationId: string;
+      token: string;
+    };
+    const res = await post(
+      `${app.url}/webchat/conversations/${session.conversationId}/activities`,
+      {
+        type: 'event',
+        name: 'webchat:activity-status/feedback',
+        entities: [{ '@type': 'LikeAction', '@id': 'turn-1', description: 'answer' }],
+      },
+      { authorization: `Bearer ${session.token}` },
+    );
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('storage_unavailable');
+  });
 });
