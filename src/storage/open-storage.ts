@@ -12,6 +12,7 @@ import type { Database } from './schema.js';
 import { SqlConversationStore } from './sql-conversation-store.js';
 import { SqlFeedbackStore } from './sql-feedback-store.js';
 import { SqlQuestionLog } from './sql-question-log.js';
+import { SqlKeyValueStore } from './sql-kv-store.js';
 import { SqlReviewStore } from './sql-review-store.js';
 import type { Storage } from './storage.js';
 
@@ -63,6 +64,7 @@ export async function openStorage(config: StorageConfig, logger: Logger, options
     feedback: new SqlFeedbackStore(db),
     questionLog: new SqlQuestionLog(db, target.engine),
     reviews: new SqlReviewStore(db),
+    kv: new SqlKeyValueStore(db, options.now),
     ping: () => pingDatabase(db as Kysely<unknown>),
     close: () => db.destroy(),
   };

@@ -3,7 +3,7 @@ import type { Storage } from './storage.js';
 
 /** Options for {@link startRetention}. */
 export interface RetentionOptions {
-  storage: Pick<Storage, 'conversations' | 'questionLog'>;
+  storage: Pick<Storage, 'conversations' | 'questionLog'> & Partial<Pick<Storage, 'kv'>>;
   logger: Logger;
   /** Question-log entries older than this many days are deleted (QUESTION_LOG_RETENTION_DAYS). */
   questionLogDays: number;
@@ -27,7 +27,7 @@ export async function startRetention(options: RetentionOptions): Promise<() => v
     try {
       const before = new Date(now() - options.questionLogDays * DAY_MS).toISOString();
       const purged = await options.storage.questionLog.purgeBefore(before);
-      const expired = await options.storage.conversations.sweep();
+      const expired = (await options.storage.conversations.sweep()) + ((await options.storage.kv?.sweep()) ?? 0);
       if (purged + expired > 0) options.logger.info('storage_retention', { purged, expired });
     } catch (error) {
       options.logger.warn('storage_retention_failed', {

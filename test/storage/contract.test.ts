@@ -122,6 +122,25 @@ for (const engine of enginesUnderTest(postgres)) {
       expect(await storage.conversations.get('b')).toBeUndefined();
     });
 
+    it('kv: claim is first-caller-wins until the TTL passes; set, get, delete, sweep', async () => {
+      let now = 5_000_000;
+      const { storage } = await engine.open(() => now);
+      expect(await storage.kv.claim('slack:events', 'E1', '1', 1000)).toBe(true);
+      expect(await storage.kv.claim('slack:events', 'E1', '1', 1000)).toBe(false);
+      expect(await storage.kv.claim('other', 'E1', '1', 1000)).toBe(true);
+      await storage.kv.set('state', 'k', '{"a":1}');
+      expect(await storage.kv.get('state', 'k')).toBe('{"a":1}');
+      await storage.kv.set('state', 'k', '{"a":2}', 500);
+      expect(await storage.kv.get('state', 'k')).toBe('{"a":2}');
+      now += 1000;
+      expect(await storage.kv.get('state', 'k')).toBeUndefined();
+      expect(await storage.kv.claim('slack:events', 'E1', '2', 1000)).toBe(true);
+      expect(await storage.kv.get('slack:events', 'E1')).toBe('2');
+      expect(await storage.kv.sweep()).toBe(2);
+      await storage.kv.delete('slack:events', 'E1');
+      expect(await storage.kv.claim('slack:events', 'E1', '3', 1000)).toBe(true);
+    });
+
     it('review decisions are kept in full, newest first', async () => {
       const { storage } = await engine.open();
       await storage.reviews.decide({ clusterKey: 'k1', action: 'dismiss', by: 'cli', at: '2026-01-01T10:00:00.000Z' });
@@ -151,6 +170,19 @@ for (const engine of enginesUnderTest(postgres)) {
     });
 
     if (engine.name !== 'memory') {
+      it('kv claim across two connections (two replicas): exactly one wins each key', async () => {
+        const { storage, url } = await engine.open();
+        const other = await engine.reopen(url);
+        for (let k = 0; k < 5; k++) {
+          const wins = await Promise.all(
+            Array.from({ length: 10 }, (_, i) =>
+              (i % 2 ? storage : other).kv.claim('slack:events', `E${k}`, 'x', 60_000),
+            ),
+          );
+          expect(wins.filter(Boolean)).toHaveLength(1);
+        }
+      });
+
       it('migrations are idempotent and data survives a reopen', async () => {
         const { storage, url } = await engine.open();
         await storage.feedback.vote(vote({ at: '2026-01-01T10:00:00.000Z' }));

@@ -1,5 +1,6 @@
 import type { Storage } from '../storage.js';
 import { MemoryConversationStore } from './memory-conversation-store.js';
+import { MemoryKeyValueStore } from './memory-kv-store.js';
 import { MemoryFeedbackStore } from './memory-feedback-store.js';
 import { MemoryQuestionLog } from './memory-question-log.js';
 import { MemoryReviewStore } from './memory-review-store.js';
@@ -26,6 +27,7 @@ export function createMemoryStorage(options: MemoryStorageOptions): Storage {
     feedback: new MemoryFeedbackStore(),
     questionLog: new MemoryQuestionLog(),
     reviews: new MemoryReviewStore(),
+    kv: new MemoryKeyValueStore(options.now),
     ping: async () => {},
     close: async () => {},
   };
