@@ -43,6 +43,7 @@ const app = createApp({
   questionLog: storage.questionLog,
   reviews: storage.reviews,
   pingStorage: () => storage.ping(),
+  claimOnce: (namespace, key, ttlMs) => storage.kv.claim(namespace, key, '1', ttlMs),
   getBot: () => bot,
 });
 

@@ -16,6 +16,11 @@ export interface ChannelContext<TConfig> {
   questionLog?: QuestionLog;
   /** Stored review decisions. Absent in tests that do not need it. */
   reviews?: ReviewStore;
+  /**
+   * Claims `key` in `namespace` for every replica sharing the database: true when this call is the first within
+   * `ttlMs`. Absent: channels deduplicate in process only (one replica).
+   */
+  claimOnce?(namespace: string, key: string, ttlMs: number): Promise<boolean>;
   /** Resolves when durable storage answers a query, rejects otherwise (`/readyz`). Absent: nothing to check. */
   pingStorage?(): Promise<void>;
   /** The bot once its index is loaded; `undefined` while loading (routes answer 503). */
