@@ -18,6 +18,26 @@ export interface AppOptions {
   review?: () => ReviewService | undefined;
 }
 
+/** A database that takes longer than this to answer `select 1` is not ready (probes usually time out at 1–5 s). */
+const READY_PING_TIMEOUT_MS = 1000;
+
+async function pingWithin(ctx: AppContext, ms: number): Promise<'ok' | 'unavailable'> {
+  if (!ctx.pingStorage) return 'ok';
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  try {
+    await Promise.race([ctx.pingStorage(), timeout]);
+    return 'ok';
+  } catch (error) {
+    ctx.logger.warn('readyz_storage_unavailable', { error: error instanceof Error ? error.message : String(error) });
+    return 'unavailable';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Builds the one express app that serves every channel. Order matters: channels that verify raw bodies
  * (Slack signatures, Bot Framework JWTs) mount before any global JSON parser; each router parses its own body.
@@ -39,6 +59,14 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     }
     const { chunks, model } = bot.info();
     res.json({ status: 'ok', chunks, model });
+  });
+
+  // Readiness (load balancers, the two-replica recipe): ready only when the index is loaded AND the database answers.
+  app.get('/readyz', async (_req, res) => {
+    const bot = ctx.getBot();
+    const storage = await pingWithin(ctx, READY_PING_TIMEOUT_MS);
+    const ready = bot !== undefined && storage === 'ok';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', bot: bot ? 'ok' : 'loading', storage });
   });
 
   const minute = 60;

@@ -10,9 +10,11 @@ import { createOutputGuard } from '../safety/output-guard.js';
 import { createSafetyPolicy } from '../safety/policy.js';
 import type { OutputGuard, SafetyPolicy } from '../safety/types.js';
 import type { Bot } from '../core/bot.js';
-import { MemoryConversationStore } from './memory-conversation-store.js';
+import { MemoryConversationStore } from '../storage/memory/memory-conversation-store.js';
 import { newConversation, type ConversationStore } from '../core/conversation.js';
+import type { QuestionLog } from '../core/question-log.js';
 import { createTurnHandler } from './handle-turn.js';
+import { withQuestionLog } from './logged-turns.js';
 import { admitted, TurnGate } from './turn-gate.js';
 
 /** Options for {@link createBot}; everything defaults to the production setup. */
@@ -27,8 +29,13 @@ export interface CreateBotOptions {
   guard?: OutputGuard;
   /** The answer ranker; the committed, stale-checked weights (src/answer/ranker-weights.json) unless given. */
   ranker?: Ranker;
-  /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given. */
+  /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given (`src/server.ts` passes the database's). */
   conversations?: ConversationStore;
+  /**
+   * Where every turn is logged for staff review (`src/server.ts` passes the database's log when QUESTION_LOG=on).
+   * Unset: nothing is logged, so evals, `npm run ask` and tests never pollute the production log.
+   */
+  questionLog?: QuestionLog;
   /** Admission control shared by all channels; from TURN_CONCURRENCY / TURN_QUEUE_MAX unless given. */
   gate?: TurnGate;
 }
@@ -97,7 +104,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       // A couple of seconds: long enough for the queue to drain at the measured ~20–100 turns/s.
       retryAfterSeconds: 2,
     });
-  const handleTurn = admitted(gate, unguarded, () => answerer.suggestions.examples(3));
+  const gated = admitted(gate, unguarded, () => answerer.suggestions.examples(3));
+  const handleTurn = options.questionLog ? withQuestionLog(gated, options.questionLog) : gated;
 
   return {
     stack,

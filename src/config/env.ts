@@ -58,8 +58,21 @@ export const EnvSchema = z.object({
   CONVERSATION_TTL_MINUTES: int(60, 1, 60 * 24 * 30),
   /** Most conversations kept in memory at once (oldest evicted first). */
   CONVERSATION_MAX: int(10_000, 10, 1_000_000),
-  /** JSON Lines file that stores thumbs up/down feedback from every channel. */
-  FEEDBACK_FILE: z.string().min(1).default('data/feedback.jsonl'),
+  /**
+   * Where conversations, feedback, the question log and review decisions live. Unset: the SQLite file
+   * `data/bot.db`. `sqlite:path` / `file:path`: another SQLite file. `postgres://user:pass@host:5432/db`: PostgreSQL
+   * (needed for several replicas). `memory:`: nothing durable (tests).
+   */
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^(memory:$|sqlite:.|file:.|postgres(ql)?:\/\/.)/.test(v),
+    {
+      error: 'must be postgres://…, sqlite:path, file:path or memory:',
+    },
+  ),
+  /** `on`: every turn of every channel is logged for staff review (crisis turns without text); `off`: none. */
+  QUESTION_LOG: z.enum(['on', 'off']).default('on'),
+  /** Days a question-log entry is kept; older ones are purged at start and then hourly. */
+  QUESTION_LOG_RETENTION_DAYS: int(90, 1, 3650),
   /**
    * YAML of alternate questions staff accepted in the review (`corpus/questions.yaml` format), merged into the
    * question bank; a change rebuilds the index at the next start or `npm run index`.

@@ -26,7 +26,7 @@ async function startServer(env: Record<string, string>): Promise<Proc> {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      FEEDBACK_FILE: join(dataDir, 'feedback.jsonl'),
+      DATABASE_URL: `sqlite:${join(dataDir, 'bot.db')}`,
       ...env,
     },
   });

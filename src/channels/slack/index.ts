@@ -46,6 +46,9 @@ export interface SlackRouterOptions {
  * `processBeforeResponse: false`, so Slack gets its 200 as soon as a handler acks (events: at once)
  * and the answer is posted afterwards through the Web API or the response_url.
  */
+/** Slack retries for up to about an hour after the first attempt: remember event ids for two. */
+const SLACK_RETRY_WINDOW_MS = 2 * 60 * 60_000;
+
 export function slackRouter(ctx: AppContext, options: SlackRouterOptions): Router {
   const router = Router();
   const state = createSlackState(ctx.config);
@@ -54,7 +57,12 @@ export function slackRouter(ctx: AppContext, options: SlackRouterOptions): Route
     SLACK_EVENTS_PATH,
     ...verifySlackRequest({ signingSecret: options.signingSecret }),
     validateSlackPayload(ctx.logger),
-    dropRepeatedEvents(state.events, ctx.logger),
+    dropRepeatedEvents(
+      ctx.claimOnce
+        ? (eventId) => ctx.claimOnce!('slack:events', eventId, SLACK_RETRY_WINDOW_MS)
+        : (eventId) => state.events.claim(eventId, true),
+      ctx.logger,
+    ),
   );
 
   const receiver = new ExpressReceiver({
