@@ -13,6 +13,7 @@ import type { Bot } from '../core/bot.js';
 import { MemoryConversationStore } from './memory-conversation-store.js';
 import { newConversation, type ConversationStore } from '../core/conversation.js';
 import { createTurnHandler } from './handle-turn.js';
+import { createSourcesIntent } from './sources-intent.js';
 import { admitted, TurnGate } from './turn-gate.js';
 
 /** Options for {@link createBot}; everything defaults to the production setup. */
@@ -67,6 +68,11 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
     logger,
     embeddings,
     historyTurns: config.CONVERSATION_HISTORY_TURNS,
+    sources: {
+      intent: createSourcesIntent(embeddings),
+      articles: stack.data.articles.map((a) => ({ docId: a.id, title: a.title })),
+      ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+    },
   });
   const conversations =
     options.conversations ??

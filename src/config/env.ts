@@ -134,6 +134,10 @@ export const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
   /** Sites (origins like `https://clinic.example`) that may frame the Web Chat page; the own origin always may. */
   WEBCHAT_ALLOWED_ORIGINS: z.string().default('').transform(origins),
+  /** Public address of the site (e.g. `https://chat.clinic.example`): makes article links absolute. Unset: paths. */
+  PUBLIC_BASE_URL: z.url().optional(),
+  /** Where `npm run eval` writes its summary report (JSON) for the staff review page. */
+  EVAL_REPORT_FILE: z.string().min(1).default('data/eval-report.json'),
   /** Origins whose own front end may call `/api/ask` from the browser (CORS). Default: none. */
   API_CORS_ORIGINS: z.string().default('').transform(origins),
 });

@@ -10,7 +10,7 @@ import { getConfig } from '../../config/env.js';
 import { BadRequestError } from '../../errors.js';
 import { createLogger } from '../../logger.js';
 import { AskRequestSchema } from '../api/router.js';
-import { renderForTerminal } from './render.js';
+import { renderForTerminal, terminalWidth, useColor } from './render.js';
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({
@@ -32,5 +32,9 @@ await runCli(async () => {
   });
   const bot = await createBot({ config, logger });
   const reply = toReplyBody(await bot.ask({ message: request.data.message, channel: 'cli' }));
-  console.log(values.json ? JSON.stringify(reply, null, 2) : renderForTerminal(reply));
+  console.log(
+    values.json
+      ? JSON.stringify(reply, null, 2)
+      : renderForTerminal(reply, { width: terminalWidth(process.stdout), color: useColor(process.stdout) }),
+  );
 });
