@@ -13,4 +13,6 @@ export function useHermeticEnv(): void {
   process.env.VITEST = 'true';
   process.env.INDEX_DIR = join(dir, 'index');
   process.env.FEEDBACK_FILE = join(dir, 'feedback.jsonl');
+  // The eval CLI writes its review-page summary here, never into the checkout's data/.
+  process.env.EVAL_REPORT_FILE = join(dir, 'eval-report.json');
 }
