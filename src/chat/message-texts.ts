@@ -13,5 +13,5 @@ export const MESSAGE_TEXTS = {
   blankPrompt: "I didn't catch a question there. What would you like to know about ketamine therapy?",
   /** Chat reply for a question that refers back ("and how long does it last?") when nothing came before it. */
   needsContext:
-    "I'm not sure what that refers to: this is the start of our conversation. Could you ask the whole question, for example:",
+    "I'm not sure what that refers to: this is the start of our conversation. Could you ask the whole question, naming what it is about?",
 } as const;

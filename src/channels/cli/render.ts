@@ -32,8 +32,9 @@ export function terminalWidth(stream: { columns?: number }): number {
  */
 export function renderForTerminal(reply: ReplyBody, options: RenderOptions = {}): string {
   const width = Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);
+  // validateStream off: whether to colour is decided once, by useColor, for the stream the caller writes to.
   const paint = (style: Parameters<typeof styleText>[0], s: string) =>
-    options.color && s !== '' ? styleText(style, s) : s;
+    options.color && s !== '' ? styleText(style, s, { validateStream: false }) : s;
   const text = reply.text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1$2');
   const lines = wrapText(text, width);
   if (reply.citations.length > 0) {
