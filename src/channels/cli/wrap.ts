@@ -17,7 +17,7 @@ export interface WrapOptions {
 export function wrapLine(text: string, options: WrapOptions): string[] {
   const first = ' '.repeat(options.indent ?? 0);
   const rest = ' '.repeat(options.hanging ?? options.indent ?? 0);
-  const words = text.split(/\s+/).filter((w) => w !== '');
+  const words = glueMarkers(text.split(/\s+/).filter((w) => w !== ''));
   if (words.length === 0) return [''];
   const lines: string[] = [];
   let line = first;
@@ -46,6 +46,16 @@ export function wrapLine(text: string, options: WrapOptions): string[] {
   }
   lines.push(line);
   return lines;
+}
+
+/** A citation marker ("[1]", "[2].") stays on the line of the word before it, never alone on the next line. */
+function glueMarkers(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (out.length > 0 && /^\[\d+\][.,;:!?]?$/.test(w)) out[out.length - 1] += ` ${w}`;
+    else out.push(w);
+  }
+  return out;
 }
 
 /** The marker of a Markdown list item ("- ", "* ", "1. "), whose width is the item's hanging indent. */

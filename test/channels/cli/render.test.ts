@@ -89,6 +89,10 @@ describe('wrapLine', () => {
     expect(lines.join('').replace(/\s/g, '')).toBe(`see${url}now`);
   });
 
+  it('keeps a citation marker with the word before it', () => {
+    expect(wrapLine('aaaa bbbb cccc. [1]', { width: 14 })).toEqual(['aaaa bbbb', 'cccc. [1]']);
+  });
+
   it('wrapText keeps a numbered item under its text', () => {
     expect(wrapText('1. one two three four', 10)).toEqual(['1. one two', '   three', '   four']);
   });
