@@ -18,7 +18,8 @@ const ENTRIES = {
 };
 const ifStale = process.argv.includes('--if-stale');
 const wanted = process.argv.slice(2).filter((a) => a !== '--if-stale');
-for (const name of wanted) if (!(name in ENTRIES)) throw new Error(`unknown entry ${name}: one of ${Object.keys(ENTRIES)}`);
+for (const name of wanted)
+  if (!(name in ENTRIES)) throw new Error(`unknown entry ${name}: one of ${Object.keys(ENTRIES)}`);
 
 /** Newest modification time (ms) of the bundle's inputs: every file under src/, and package.json. */
 function newestInput() {

@@ -10,7 +10,10 @@ import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { collectStrings, findNearCopies } from '../lib/near-copy.js';
 
-const DevList = z.strictObject({ sources: z.array(z.string().min(1)).min(1), others: z.array(z.string().min(1)).min(1) });
+const DevList = z.strictObject({
+  sources: z.array(z.string().min(1)).min(1),
+  others: z.array(z.string().min(1)).min(1),
+});
 const dev = DevList.parse(parse(await readFile('evals/dev/sources-intent.yaml', 'utf8')));
 const all = [...dev.sources, ...dev.others];
 
@@ -47,4 +50,7 @@ console.log(`lowest source ${lowestSource.toFixed(3)}, highest other ${highestOt
 // a wrong article list in place of a real answer or small talk is worse than a missed source question.
 const zeroFalsePositive = Math.ceil(highestOther * 100 + 1e-9) / 100;
 console.log(`no-false-positive threshold ${zeroFalsePositive}:`, at(zeroFalsePositive));
-console.log(`midpoint ${((lowestSource + highestOther) / 2).toFixed(3)}; current threshold ${SOURCES_THRESHOLD}:`, at(SOURCES_THRESHOLD));
+console.log(
+  `midpoint ${((lowestSource + highestOther) / 2).toFixed(3)}; current threshold ${SOURCES_THRESHOLD}:`,
+  at(SOURCES_THRESHOLD),
+);

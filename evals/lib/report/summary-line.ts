@@ -35,7 +35,9 @@ export function casesAgainst(metric: string, cases: readonly GradedCase[]): Grad
     case 'kind_accuracy':
       return failing.filter((c) => !c.kindOk && (key === undefined || key.split('|').some((k) => expects(c, k))));
     case 'over_refusal_rate':
-      return failing.filter((c) => !c.kindOk && expects(c, 'answer') && c.reply !== undefined && c.reply.kind !== 'answer');
+      return failing.filter(
+        (c) => !c.kindOk && expects(c, 'answer') && c.reply !== undefined && c.reply.kind !== 'answer',
+      );
     case 'citation_validity':
       return cases.filter((c) => c.citationProblems.length > 0);
     case 'evidence_hit_rate':
@@ -55,7 +57,8 @@ export function toFailureDetails(report: EvalReport, max = 20): string {
     lines.push(
       `FAIL ${gate.metric} ${gate.op} ${gate.threshold}${gate.absolute ? ' (absolute)' : ''}: ${value(gate.value)} (${against.length} case(s))`,
     );
-    for (const c of against.slice(0, max)) lines.push(`  ✗ ${c.id} [${c.file}]: ${c.reasons.join('; ') || 'see the report'}`);
+    for (const c of against.slice(0, max))
+      lines.push(`  ✗ ${c.id} [${c.file}]: ${c.reasons.join('; ') || 'see the report'}`);
     if (against.length > max) lines.push(`  … and ${against.length - max} more (see the HTML/JSON report)`);
   }
   return lines.join('\n');

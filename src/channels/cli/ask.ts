@@ -10,7 +10,7 @@ import { getConfig } from '../../config/env.js';
 import { BadRequestError } from '../../errors.js';
 import { createLogger } from '../../logger.js';
 import { AskRequestSchema } from '../api/router.js';
-import { renderForTerminal, terminalWidth, useColor } from './render.js';
+import { renderForTerminal, terminalWidth, wantsColor } from './render.js';
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({
@@ -35,6 +35,6 @@ await runCli(async () => {
   console.log(
     values.json
       ? JSON.stringify(reply, null, 2)
-      : renderForTerminal(reply, { width: terminalWidth(process.stdout), color: useColor(process.stdout) }),
+      : renderForTerminal(reply, { width: terminalWidth(process.stdout), color: wantsColor(process.stdout) }),
   );
 });

@@ -8,7 +8,7 @@ import { getConfig } from '../../config/env.js';
 import { createLogger } from '../../logger.js';
 import { MAX_MESSAGE_CHARS } from '../../core/message.js';
 import { helpText, parseChatLine, sourcesText } from './commands.js';
-import { renderForTerminal, terminalWidth, useColor } from './render.js';
+import { renderForTerminal, terminalWidth, wantsColor } from './render.js';
 import { wrapText } from './wrap.js';
 
 /** "bot> " and the indent that keeps a wrapped reply under it. */
@@ -21,13 +21,18 @@ await runCli(async () => {
     level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
     write: (l) => process.stderr.write(`${l}\n`),
   });
-  const color = useColor(process.stdout);
+  const color = wantsColor(process.stdout);
   // Read per print: the user may resize the window mid-chat.
   const width = () => terminalWidth(process.stdout);
   const say = (text: string) => console.log(wrapText(text, width()).join('\n'));
   // The first line after "bot> ", the rest indented under it (blank lines stay empty: no trailing spaces).
   const sayAsBot = (text: string) =>
-    console.log(`\n${text.split('\n').map((l, i) => (i === 0 ? BOT_PREFIX + l : l === '' ? '' : BOT_INDENT + l)).join('\n')}\n`);
+    console.log(
+      `\n${text
+        .split('\n')
+        .map((l, i) => (i === 0 ? BOT_PREFIX + l : l === '' ? '' : BOT_INDENT + l))
+        .join('\n')}\n`,
+    );
   console.log('Loading the articles…');
   const bot = await createBot({ config, logger });
   let conversation = newConversation();
@@ -45,7 +50,8 @@ await runCli(async () => {
     const parsed = parseChatLine(line);
     if (parsed.type === 'quit') break;
     if (parsed.type === 'help') sayAsBot(wrapText(helpText(), width() - BOT_PREFIX.length).join('\n'));
-    else if (parsed.type === 'sources') sayAsBot(wrapText(sourcesText(bot.info()), width() - BOT_PREFIX.length).join('\n'));
+    else if (parsed.type === 'sources')
+      sayAsBot(wrapText(sourcesText(bot.info()), width() - BOT_PREFIX.length).join('\n'));
     else if (parsed.type === 'unknown') say(`Unknown command ${parsed.command}: type /help for the commands.\n`);
     else if (parsed.type === 'new') {
       conversation = newConversation();

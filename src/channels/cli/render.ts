@@ -6,7 +6,7 @@ import { wrapLine, wrapText } from './wrap.js';
 export interface RenderOptions {
   /** Terminal columns; 80 (the classic terminal) unless given. */
   width?: number;
-  /** Bold headings and dim quotes (only on a TTY without NO_COLOR: see {@link useColor}). */
+  /** Bold headings and dim quotes (only on a TTY without NO_COLOR: see {@link wantsColor}). */
   color?: boolean;
 }
 
@@ -16,7 +16,7 @@ export const DEFAULT_WIDTH = 80;
 const MIN_WIDTH = 20;
 
 /** Whether to colour output: only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
-export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
   return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
 }
 
@@ -32,7 +32,7 @@ export function terminalWidth(stream: { columns?: number }): number {
  */
 export function renderForTerminal(reply: ReplyBody, options: RenderOptions = {}): string {
   const width = Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);
-  // validateStream off: whether to colour is decided once, by useColor, for the stream the caller writes to.
+  // validateStream off: whether to colour is decided once, by wantsColor, for the stream the caller writes to.
   const paint = (style: Parameters<typeof styleText>[0], s: string) =>
     options.color && s !== '' ? styleText(style, s, { validateStream: false }) : s;
   const text = reply.text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1$2');

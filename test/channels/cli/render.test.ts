@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderForTerminal, useColor } from '../../../src/channels/cli/render.js';
+import { renderForTerminal, wantsColor } from '../../../src/channels/cli/render.js';
 import { wrapLine, wrapText } from '../../../src/channels/cli/wrap.js';
 import { parseChatLine, helpText } from '../../../src/channels/cli/commands.js';
 import type { ReplyBody } from '../../../src/core/reply.js';
@@ -70,13 +70,13 @@ describe('renderForTerminal', () => {
   });
 });
 
-describe('useColor', () => {
+describe('wantsColor', () => {
   it('is on for a TTY only, and off whenever NO_COLOR is set (https://no-color.org)', () => {
-    expect(useColor({ isTTY: true }, {})).toBe(true);
-    expect(useColor({ isTTY: false }, {})).toBe(false);
-    expect(useColor({}, {})).toBe(false);
-    expect(useColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
-    expect(useColor({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
+    expect(wantsColor({ isTTY: true }, {})).toBe(true);
+    expect(wantsColor({ isTTY: false }, {})).toBe(false);
+    expect(wantsColor({}, {})).toBe(false);
+    expect(wantsColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(wantsColor({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
   });
 });
 

@@ -28,7 +28,10 @@ function knownWords(): Set<string> {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.(md|ya?ml|ts)$/.test(name))
-        for (const w of readFileSync(path, 'utf8').toLowerCase().match(/[a-z]+/g) ?? []) words.add(w);
+        for (const w of readFileSync(path, 'utf8')
+          .toLowerCase()
+          .match(/[a-z]+/g) ?? [])
+          words.add(w);
     }
   };
   walk('corpus');
@@ -73,7 +76,10 @@ describe('npm run chat in a 60-column terminal (tmux)', () => {
       expect(broken, 'word fragments (a word broken across lines)').toEqual([]);
 
       const start = lines.findIndex((l) => l.startsWith('bot> '));
-      const reply = lines.slice(start, lines.findIndex((l, i) => i > start && l.startsWith('you> ')));
+      const reply = lines.slice(
+        start,
+        lines.findIndex((l, i) => i > start && l.startsWith('you> ')),
+      );
       expect(start).toBeGreaterThan(0);
       // Under "bot> ", every line is indented; under "[n] ", a source's quote and its wrapped lines sit at 5 + 6.
       for (const l of reply.slice(1)) if (l !== '') expect(l, l).toMatch(/^ {5}/);
