@@ -7,7 +7,8 @@ import { runCli } from '../../cli-support.js';
 import { getConfig } from '../../config/env.js';
 import { createLogger } from '../../logger.js';
 import { MAX_MESSAGE_CHARS } from '../../core/message.js';
-import { helpText, parseChatLine, sourcesText } from './commands.js';
+import { sourcesReplyText } from '../../chat/sources-intent.js';
+import { helpText, parseChatLine } from './commands.js';
 import { renderForTerminal, terminalWidth, wantsColor } from './render.js';
 import { wrapText } from './wrap.js';
 
@@ -33,6 +34,8 @@ await runCli(async () => {
         .map((l, i) => (i === 0 ? BOT_PREFIX + l : l === '' ? '' : BOT_INDENT + l))
         .join('\n')}\n`,
     );
+  /** Wraps plain text to the room left after "bot> ". */
+  const botText = (text: string) => wrapText(text, width() - BOT_PREFIX.length).join('\n');
   console.log('Loading the articles…');
   const bot = await createBot({ config, logger });
   let conversation = newConversation();
@@ -49,9 +52,9 @@ await runCli(async () => {
   for await (const line of rl) {
     const parsed = parseChatLine(line);
     if (parsed.type === 'quit') break;
-    if (parsed.type === 'help') sayAsBot(wrapText(helpText(), width() - BOT_PREFIX.length).join('\n'));
+    if (parsed.type === 'help') sayAsBot(botText(helpText()));
     else if (parsed.type === 'sources')
-      sayAsBot(wrapText(sourcesText(bot.info()), width() - BOT_PREFIX.length).join('\n'));
+      sayAsBot(botText(sourcesReplyText(bot.info().articles, config.PUBLIC_BASE_URL)));
     else if (parsed.type === 'unknown') say(`Unknown command ${parsed.command}: type /help for the commands.\n`);
     else if (parsed.type === 'new') {
       conversation = newConversation();

@@ -1,5 +1,3 @@
-import type { BotInfo } from '../../core/bot.js';
-
 /** What a line typed in `npm run chat` is: a command the CLI handles itself, or a message for the bot. */
 export type ChatLine =
   | { type: 'help' | 'new' | 'sources' | 'quit' }
@@ -27,11 +25,4 @@ export function parseChatLine(line: string): ChatLine {
 export function helpText(): string {
   const rows = COMMANDS.map((c) => `- ${c.names.join(', ')}: ${c.does}`);
   return ['Commands:', ...rows, '', 'Anything else is a question for the bot.'].join('\n');
-}
-
-/** The text `/sources` prints: the articles every answer comes from. */
-export function sourcesText(info: BotInfo): string {
-  return ['Answers come only from these articles:', ...info.articles.map((a) => `- ${a.title} (${a.docId})`)].join(
-    '\n',
-  );
 }
