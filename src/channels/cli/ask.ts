@@ -9,7 +9,7 @@ import { runCli } from '../../cli-support.js';
 import { getConfig } from '../../config/env.js';
 import { BadRequestError } from '../../errors.js';
 import { createLogger } from '../../logger.js';
-import { AskRequestSchema } from '../api/router.js';
+import { AskRequestSchema } from '../api/ask-request.js';
 import { renderForTerminal, terminalWidth, wantsColor } from './render.js';
 
 await runCli(async () => {
