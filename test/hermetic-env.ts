@@ -14,4 +14,6 @@ export function useHermeticEnv(): void {
   process.env.INDEX_DIR = join(dir, 'index');
   // Nothing durable unless a test opens its own database: test servers never share (or leave) a bot.db.
   process.env.DATABASE_URL = 'memory:';
+  // The eval CLI writes its review-page summary here, never into the checkout's data/.
+  process.env.EVAL_REPORT_FILE = join(dir, 'eval-report.json');
 }

@@ -19,6 +19,7 @@ Runs the eval cases through the bot and gates the result (exit 0 pass, 1 below t
   --corpus DIR          articles for the verbatim-quote check (default corpus)
   --quiet               no per-case progress
   --llm                 answer through the generative path (needs LLM_PROVIDER and its settings; in-process only)
+  --verbose             the full console report (every metric, the confusion table, failing cases) even on a pass
   --help                this text`;
 
 const list = (values: string[] | undefined) =>
@@ -42,6 +43,7 @@ export const CliOptionsSchema = z.object({
   corpus: z.string().min(1),
   quiet: z.boolean(),
   llm: z.boolean(),
+  verbose: z.boolean(),
   help: z.boolean(),
 });
 export type CliOptions = z.infer<typeof CliOptionsSchema>;
@@ -95,6 +97,7 @@ function parseFlags(args: string[]) {
         corpus: { type: 'string', default: 'corpus' },
         quiet: { type: 'boolean', default: false },
         llm: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }).values;

@@ -15,6 +15,7 @@ import { newConversation, type ConversationStore } from '../core/conversation.js
 import type { QuestionLog } from '../core/question-log.js';
 import { createTurnHandler } from './handle-turn.js';
 import { withQuestionLog } from './logged-turns.js';
+import { createSourcesIntent } from './sources-intent.js';
 import { admitted, TurnGate } from './turn-gate.js';
 
 /** Options for {@link createBot}; everything defaults to the production setup. */
@@ -90,6 +91,11 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
     logger,
     embeddings,
     historyTurns: config.CONVERSATION_HISTORY_TURNS,
+    sources: {
+      intent: createSourcesIntent(embeddings),
+      articles: stack.data.articles.map((a) => ({ docId: a.id, title: a.title })),
+      ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+    },
   });
   const conversations =
     options.conversations ??

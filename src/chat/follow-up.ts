@@ -53,14 +53,7 @@ export interface ResolvedQuery {
 export function resolveFollowUp(message: string, conversation: Conversation): ResolvedQuery {
   const own = salientTerms(message);
   const previous = [...conversation.turns].reverse().find((t) => t.topic.length > 0);
-  // Only a message that names no topic of its own AND points back ("is that safe?", "and after?") borrows one;
-  // "How does ketamine work?" is a new question, not a follow-up.
-  const pointsBack = POINTS_BACK.test(message) || CONTINUES.test(message.trim()) || words(message).length <= 2;
-  // "and over what time period?" names a new aspect ("period") but continues the previous question: a short message
-  // that opens like a continuation borrows the topic too (CONTINUATION_WORDS: the longest such dev follow-up).
-  const continues = CONTINUES_OPENING.test(message.trim()) && words(message).length <= CONTINUATION_WORDS;
-  const elliptical = (own.length === 0 && pointsBack) || continues;
-  if (!previous || !elliptical)
+  if (!previous || !isElliptical(message, own))
     return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
   return {
     query: `${message} ${previous.topic.join(' ')}`,
@@ -68,4 +61,18 @@ export function resolveFollowUp(message: string, conversation: Conversation): Re
     followUp: true,
     previous: { unitIds: previous.chunkIds },
   };
+}
+
+/**
+ * Whether a message only makes sense after an earlier turn ("is that safe?", "and how long does it last?"): it
+ * names no topic of its own and points back, or opens like a continuation.
+ */
+export function isElliptical(message: string, own = salientTerms(message)): boolean {
+  // Only a message that names no topic of its own AND points back ("is that safe?", "and after?") borrows one;
+  // "How does ketamine work?" is a new question, not a follow-up.
+  const pointsBack = POINTS_BACK.test(message) || CONTINUES.test(message.trim()) || words(message).length <= 2;
+  // "and over what time period?" names a new aspect ("period") but continues the previous question: a short message
+  // that opens like a continuation borrows the topic too (CONTINUATION_WORDS: the longest such dev follow-up).
+  const continues = CONTINUES_OPENING.test(message.trim()) && words(message).length <= CONTINUATION_WORDS;
+  return (own.length === 0 && pointsBack) || continues;
 }

@@ -10,6 +10,7 @@ import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.
 import type { Conversation } from '../core/conversation.js';
 import { resolveFollowUp } from './follow-up.js';
 import { MESSAGE_TEXTS } from './message-texts.js';
+import { ownReply, type SourcesOptions } from './own-replies.js';
 import type { Citation, Reply, ReplyBody, TurnInput } from '../core/reply.js';
 
 /** Shown under every reply that carries article content. */
@@ -32,6 +33,8 @@ export interface TurnHandlerDeps {
   historyTurns: number;
   /** Generative answers (LLM_PROVIDER); the extractive answerer alone when unset. Policy replies never use it. */
   composer?: Composer;
+  /** Answers "what are your sources?" by listing the articles (needs `embeddings`); not checked without it. */
+  sources?: SourcesOptions;
 }
 
 export type HandleTurn = (input: TurnInput, conversation: Conversation) => Promise<Reply>;
@@ -42,6 +45,7 @@ export type HandleTurn = (input: TurnInput, conversation: Conversation) => Promi
  * `conversation.turns`.
  */
 export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
+  const suggestions = () => deps.answerer.suggestions.examples(3);
   return async function handleTurn(input, conversation) {
     const started = performance.now();
     const turnId = randomUUID();
@@ -74,8 +78,12 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
     let topic: string[] = [];
     let confidence: number | undefined;
     let guardRemoved = 0;
+    let policyRule = decision.rule;
 
-    if (decision.action === 'reply') {
+    const own = await ownReply({ message, conversation, decision, vector, sources: deps.sources, suggestions });
+    if (own) {
+      ({ body, rule: policyRule } = own);
+    } else if (decision.action === 'reply') {
       ({ body, guardRemoved } = await policyReply(decision, deps));
       topic = resolveFollowUp(message, conversation).topic;
     } else {
@@ -115,7 +123,6 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       conversation.turns.splice(0, conversation.turns.length - deps.historyTurns);
 
     const elapsedMs = Math.round((performance.now() - started) * 100) / 100;
-    const policyRule = decision.rule;
     deps.logger.info('turn', {
       channel: input.channel,
       kind: body.kind,

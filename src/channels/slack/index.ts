@@ -24,7 +24,8 @@ export function mountSlack(app: Express, ctx: AppContext): boolean {
   if (!signingSecret || !token) {
     // Said once at start, so a newcomer sees why /slack/events is absent; a half-done setup is a warning.
     if (signingSecret || token) {
-      ctx.logger.warn('slack_disabled', { reason: 'set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN' });
+      const missing = signingSecret ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
+      ctx.logger.warn('slack_disabled', { reason: `${missing} is not set (Slack needs both)`, missing: [missing] });
     } else ctx.logger.info('slack_disabled', { reason: 'SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set' });
     return false;
   }
