@@ -14,6 +14,8 @@ import { createLogger } from './logger.js';
 import { openStorage } from './storage/open-storage.js';
 import { startRetention } from './storage/retention.js';
 import type { Storage } from './storage/storage.js';
+import { reviewOptions } from './review/bot-ports.js';
+import { ReviewService } from './review/service.js';
 
 const started = performance.now();
 let config: ReturnType<typeof getConfig>;
@@ -25,6 +27,8 @@ try {
 }
 const logger = createLogger({ level: config.LOG_LEVEL });
 let bot: Bot | undefined;
+// The staff review behind /admin, once the bot (its embedder and ranker) is loaded.
+let review: ReviewService | undefined;
 // Storage first: migrations run before anything can be answered or voted on, and a database that cannot be opened
 // stops the process with a clear log line instead of a server that acknowledges and loses.
 let storage: Storage;
@@ -36,16 +40,19 @@ try {
   logger.error('storage_failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
 }
-const app = createApp({
-  config,
-  logger,
-  feedback: storage.feedback,
-  questionLog: storage.questionLog,
-  reviews: storage.reviews,
-  pingStorage: () => storage.ping(),
-  claimOnce: (namespace, key, ttlMs) => storage.kv.claim(namespace, key, '1', ttlMs),
-  getBot: () => bot,
-});
+const app = createApp(
+  {
+    config,
+    logger,
+    feedback: storage.feedback,
+    questionLog: storage.questionLog,
+    reviews: storage.reviews,
+    pingStorage: () => storage.ping(),
+    claimOnce: (namespace, key, ttlMs) => storage.kv.claim(namespace, key, '1', ttlMs),
+    getBot: () => bot,
+  },
+  { review: () => review },
+);
 
 // createServer + 'listening' rather than app.listen: express 5 calls app.listen's callback on errors too, which
 // logged `server_listening` for a port that was taken.
@@ -79,6 +86,7 @@ try {
     ...(config.QUESTION_LOG === 'on' ? { questionLog: storage.questionLog } : {}),
   });
   bot = loaded;
+  review = new ReviewService(reviewOptions(loaded, config, storage));
   logger.info('bot_ready', {
     chunks: loaded.info().chunks,
     model: loaded.info().model,

@@ -23,6 +23,6 @@ await runCli(async () => {
     const service = new ReviewService(reviewOptions(bot, config, storage));
     process.exitCode = await runReviewCli(service, argv, process.stdout, process.stderr);
   } finally {
-    await storage.close?.();
+    await storage.close();
   }
 });
