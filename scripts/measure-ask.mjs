@@ -22,6 +22,12 @@ for (const [name, [cmd, args]] of Object.entries(variants)) {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  console.log(`${name}: median ${median.toFixed(2)} s (${times[0].toFixed(2)}–${times.at(-1).toFixed(2)} s, ${runs} runs)`);
+  console.log(
+    `${name}: median ${median.toFixed(2)} s (${times[0].toFixed(2)}–${times.at(-1).toFixed(2)} s, ${runs} runs)`,
+  );
 }
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
