@@ -177,15 +177,15 @@ function fitAll(train: Item[]) {
 }
 /** One query's outcome under fitted models: answerability probability, whether the top unit is right, the second. */
 function predictOne(models: ReturnType<typeof fitAll>, x: Item) {
-    const ranked = rankWith(models.ranker, x);
-    const top = ranked[0];
-    const second =
-      top && ranked.find((r) => r.c.unit.docId !== top.c.unit.docId && jaccard(r.c.unit.text, top.c.unit.text) < 0.5);
-    return {
-      p: models.answerability.probability(answerabilityFeatures(ranked, FEATURE_NAMES)),
-      right: top !== undefined && x.q.right.includes(top.c.unit.id),
-      second: second ? { p: second.probability, right: x.q.right.includes(second.c.unit.id) } : undefined,
-    };
+  const ranked = rankWith(models.ranker, x);
+  const top = ranked[0];
+  const second =
+    top && ranked.find((r) => r.c.unit.docId !== top.c.unit.docId && jaccard(r.c.unit.text, top.c.unit.text) < 0.5);
+  return {
+    p: models.answerability.probability(answerabilityFeatures(ranked, FEATURE_NAMES)),
+    right: top !== undefined && x.q.right.includes(top.c.unit.id),
+    second: second ? { p: second.probability, right: x.q.right.includes(second.c.unit.id) } : undefined,
+  };
 }
 const oof = outOfFold(
   dev,

@@ -31,7 +31,10 @@ async function countingAnswerer(): Promise<{ answerer: Answerer; searches: () =>
     },
   } as unknown as UnitSearch;
   const counted: RetrievalStack = { ...stack, units };
-  const answerer = new Answerer(counted, createOutputGuard(), await loadRanker(), { maxSentences: 4, minConfidence: 0 });
+  const answerer = new Answerer(counted, createOutputGuard(), await loadRanker(), {
+    maxSentences: 4,
+    minConfidence: 0,
+  });
   return { answerer, searches: () => count };
 }
 

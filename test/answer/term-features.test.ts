@@ -15,12 +15,18 @@ const unit = (id: string, text: string): Chunk => ({
   list: false,
 });
 const COST = unit('a#0', 'Ketamine therapy can cost a lot of money, and many insurance plans do not pay for it.');
-const UNITS = [COST, unit('b#0', 'Ketamine infusions are spaced out over several weeks.'), unit('c#0', 'Nausea can occur.')];
+const UNITS = [
+  COST,
+  unit('b#0', 'Ketamine infusions are spaced out over several weeks.'),
+  unit('c#0', 'Nausea can occur.'),
+];
 const stats = new TermStats(UNITS);
 
 describe('missingSpecific (the key word the best unit never mentions)', () => {
   it('is 0 when the unit (or its bank questions) holds every question term', () => {
-    expect(missingSpecific(queryTerms('does insurance pay for ketamine', []), [COST.text], stats, isFramingTerm)).toBe(0);
+    expect(missingSpecific(queryTerms('does insurance pay for ketamine', []), [COST.text], stats, isFramingTerm)).toBe(
+      0,
+    );
     expect(
       missingSpecific(queryTerms('is it pricey', []), [COST.text, 'is ketamine therapy pricey'], stats, isFramingTerm),
     ).toBe(0);
@@ -38,7 +44,10 @@ describe('missingSpecific (the key word the best unit never mentions)', () => {
 describe('outOfVocabularyCount', () => {
   it('counts the unknown words that the share dilutes in a long question', () => {
     const short = queryTerms('ketamine lithium', []);
-    const long = queryTerms('can ketamine therapy with insurance over several weeks be mixed with lithium or clozapine', []);
+    const long = queryTerms(
+      'can ketamine therapy with insurance over several weeks be mixed with lithium or clozapine',
+      [],
+    );
     expect(outOfVocabularyCount(short, [], stats)).toBeCloseTo(Math.log(2));
     expect(outOfVocabularyCount(long, [], stats)).toBeGreaterThan(outOfVocabularyCount(short, [], stats));
     expect(outOfVocabularyShare(long, [], stats)).toBeLessThan(outOfVocabularyShare(short, [], stats));
