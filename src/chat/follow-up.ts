@@ -38,7 +38,7 @@ export function salientTerms(message: string): string[] {
  * The topic-bearing words of a text as written ("infusions", not the stem "infus"): what a follow-up borrows from
  * the previous question, so the one embedding of the turn reads real words and BM25 still gets the same stems.
  */
-export function salientWords(text: string): string[] {
+function salientWords(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const w of words(text)) {
