@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Citation } from '../core/reply.js';
 import type { RetrievalStack } from '../retrieval/stack.js';
 import { TermStats } from '../retrieval/term-stats.js';
@@ -21,6 +22,12 @@ export interface AnswererOptions {
   minConfidence?: number;
   /** PUBLIC_BASE_URL: makes citation urls absolute. */
   publicBaseUrl?: string;
+  /**
+   * Answers remembered (LRU) by question, previous units and options: an answer depends on nothing else (corpus,
+   * index and weights are fixed for the process), so a repeated question skips search, ranking and trimming.
+   * Default 500 (a few hundred KB; the bench's repeated-question phase needs one).
+   */
+  memoSize?: number;
 }
 
 /** Options of one {@link Answerer.answer} call. */
@@ -67,6 +74,7 @@ export class Answerer {
   private readonly texts: ArticleTexts;
   /** Corpus sentences the output guard refuses, checked once here instead of on every turn. */
   private readonly blocked: ReadonlySet<string>;
+  private readonly memo: LRUCache<string, ComposedAnswer>;
 
   constructor(
     private readonly stack: RetrievalStack,
@@ -75,6 +83,7 @@ export class Answerer {
     private readonly options: AnswererOptions,
   ) {
     this.stats = new TermStats(stack.data.chunks);
+    this.memo = new LRUCache({ max: options.memoSize ?? 500 });
     this.texts = articleTexts(stack.data.articles);
     this.suggestions = new SuggestionBank(stack.data.chunks, stack.index.textVectors);
     this.blocked = new Set(
@@ -108,6 +117,21 @@ export class Answerer {
 
   async answer(question: string, call: AnswerCallOptions = {}): Promise<ComposedAnswer> {
     const options = { ...this.options, ...call };
+    const key = JSON.stringify([question, call.previous?.unitIds ?? [], options.maxSentences, options.minConfidence]);
+    const hit = this.memo.get(key);
+    // Copies: a caller may rework the arrays of its answer, never those of the next caller's.
+    if (hit) return { ...hit, citations: [...hit.citations], suggestions: [...hit.suggestions] };
+    const answer = await this.compose(question, options, call.previous);
+    this.memo.set(key, answer);
+    return { ...answer, citations: [...answer.citations], suggestions: [...answer.suggestions] };
+  }
+
+  private async compose(
+    question: string,
+    options: AnswererOptions,
+    previous: PreviousTurn | undefined,
+  ): Promise<ComposedAnswer> {
+    const call = { previous };
     const { candidates: all, queryVector, terms } = await this.rank(question, { previous: call.previous });
     const sendable = (text: string) => !this.blocked.has(text);
     const guardRemoved =

@@ -34,6 +34,22 @@ export function salientTerms(message: string): string[] {
   return [...new Set(contentTerms(message).filter((t) => !GENERIC.has(t)))];
 }
 
+/**
+ * The topic-bearing words of a text as written ("infusions", not the stem "infus"): what a follow-up borrows from
+ * the previous question, so the one embedding of the turn reads real words and BM25 still gets the same stems.
+ */
+function salientWords(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const t = contentTerms(w)[0];
+    if (t === undefined || GENERIC.has(t) || seen.has(t)) continue;
+    seen.add(t);
+    out.push(w);
+  }
+  return out;
+}
+
 /** How a message is understood given the conversation so far. */
 export interface ResolvedQuery {
   /** What retrieval searches for. */
@@ -47,7 +63,8 @@ export interface ResolvedQuery {
 }
 
 /**
- * Resolves an elliptical follow-up ("how long do they last?", "is that safe?") against the previous turn's topic.
+ * Resolves an elliptical follow-up ("how long do they last?", "is that safe?") against the previous turn's question
+ * (its topic words as written) and its answer units (handed to the ranker).
  * A message that names its own topic ("does it help PTSD too?") stands on its own: "it" is ketamine.
  */
 export function resolveFollowUp(message: string, conversation: Conversation): ResolvedQuery {
@@ -55,8 +72,11 @@ export function resolveFollowUp(message: string, conversation: Conversation): Re
   const previous = [...conversation.turns].reverse().find((t) => t.topic.length > 0);
   if (!previous || !isElliptical(message, own))
     return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
+  // The previous turn's QUESTION (as resolved), not only its stems: "how many infusions will I need?" then "and over
+  // what time period?" searches "… infusions need", which the dense match reads as words.
+  const borrowed = salientWords(previous.resolvedQuery);
   return {
-    query: `${message} ${previous.topic.join(' ')}`,
+    query: `${message} ${(borrowed.length > 0 ? borrowed : previous.topic).join(' ')}`,
     topic: previous.topic,
     followUp: true,
     previous: { unitIds: previous.chunkIds },
