@@ -91,29 +91,18 @@ export class SqlWebChatSessionStore implements WebChatSessionStore {
           .insertInto('webchat_activities')
           .values({ conversation_id: id, seq, data: json, chars: json.length })
           .execute();
-        // Newest first; at most keep + 1 rows are ever held, so this read is small.
-        const rows = await trx
-          .selectFrom('webchat_activities')
-          .select(['seq', 'chars'])
-          .where('conversation_id', '=', id)
-          .orderBy('seq', 'desc')
-          .execute();
-        let chars = 0;
-        let firstDropped: number | undefined;
-        for (const [i, row] of rows.entries()) {
-          chars += Number(row.chars);
-          if (i > 0 && (i >= bounds.keep || chars > bounds.keepChars)) {
-            firstDropped = Number(row.seq);
-            break;
-          }
-        }
-        if (firstDropped !== undefined) {
-          await trx
-            .deleteFrom('webchat_activities')
-            .where('conversation_id', '=', id)
-            .where('seq', '<=', firstDropped)
-            .execute();
-        }
+        // One statement trims by count and by characters: everything at or before the newest row whose running
+        // total (newest first) passes keepChars goes, but never the activity just added.
+        await sql`
+          delete from webchat_activities
+          where conversation_id = ${id} and seq < ${seq} and (
+            seq <= ${seq - bounds.keep} or seq <= (
+              select coalesce(max(seq), 0) from (
+                select seq, sum(chars) over (order by seq desc) as total
+                from webchat_activities where conversation_id = ${id}
+              ) as running where total > ${bounds.keepChars}
+            )
+          )`.execute(trx);
         return seq;
       }),
     );

@@ -97,6 +97,12 @@ export class DurableWebChatBridge implements WebChatBridgePort {
   }
 
   async push(conversationId: string, activity: BridgeActivity): Promise<boolean> {
+    // A typing indicator is only worth showing live: it is not logged (a replay of one is stale, and skipping the
+    // write saves a turn about a third of its storage cost), so only this process's streams get it.
+    if (activity.type === 'typing') {
+      for (const stream of this.streams.get(conversationId) ?? []) stream.listener(stream.lastSeq, activity);
+      return true;
+    }
     const seq = await this.store.append(conversationId, JSON.stringify(activity), this.bounds);
     if (seq === undefined) return false;
     const streams = this.streams.get(conversationId);

@@ -73,6 +73,21 @@ for (const engine of enginesUnderTest(postgres).filter((e) => e.name !== 'memory
       expect(await a.push('unknown', msg('x'))).toBe(false);
     });
 
+    it('streams a typing indicator live but does not log it (a replay of one would be stale)', async () => {
+      const { storage } = await engine.open();
+      const bridge = bridgeOn(storage.webchat!);
+      const { conversationId } = await bridge.create();
+      const live: string[] = [];
+      const stop = await bridge.subscribe(conversationId, 0, (_seq, a) => live.push(a.type));
+      await bridge.push(conversationId, { id: 't', type: 'typing' });
+      await bridge.push(conversationId, msg('m'));
+      stop();
+      expect(live).toEqual(['typing', 'message']);
+      const replayed: string[] = [];
+      (await bridge.subscribe(conversationId, 0, (_seq, a) => replayed.push(a.type)))();
+      expect(replayed).toEqual(['message']);
+    });
+
     it('keeps each log within its count and character bounds, always keeping the newest', async () => {
       const { storage } = await engine.open();
       const bridge = bridgeOn(storage.webchat!, { keep: 3, keepChars: 5_000 });
