@@ -4,7 +4,7 @@
  * loopback HTTP). The bot answers instantly with a fixed reply, so the figures are the channel's own work (bridge,
  * adapter, state) and the storage it adds, not retrieval noise. Also: how long an answer produced on one replica
  * takes to reach a stream held by another (the bridge's poll). PostgreSQL runs when TEST_DATABASE_URL is set.
- * Run alone: `tsx bench/webchat-sessions.ts` (not part of `npm run bench`).
+ * Run alone: `npm run bench:webchat` (not part of `npm run bench`).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';

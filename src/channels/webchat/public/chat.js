@@ -186,9 +186,9 @@
     form.hidden = false;
     form.classList.add('is-thanks');
     feedbackLabel.textContent =
-      error && error.status === 503
+      error?.status === 503
         ? 'Sorry, your feedback was not saved. Please try again later.'
-        : 'Sorry, your feedback was not saved' + (error && error.message ? ': ' + error.message : '.');
+        : 'Sorry, your feedback was not saved' + (error?.message ? ': ' + error.message : '.');
   }
 
   var directLine = Object.assign({}, bridge, {
