@@ -50,7 +50,10 @@ for (const engine of enginesUnderTest(postgres).filter((e) => e.name !== 'memory
       const before = await replica(storage);
       const session = (await post(`${before.url}/webchat/conversations?greet=0`, {})).body as Session;
       expect((await say(before.url, session, 'What are the side effects?')).status).toBe(200);
-      const first = await readEvents(stream(before.url, session), (events) => botMessages(events).length >= 1);
+      // Typing indicators are streamed live only (never logged or replayed): leave them out of the comparison.
+      const first = (await readEvents(stream(before.url, session), (events) => botMessages(events).length >= 1)).filter(
+        (e) => e.type !== 'typing',
+      );
       // The turn saves its Bot Framework state after the reply is streamed; a graceful restart waits for it too.
       await vi.waitFor(
         async () =>
