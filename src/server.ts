@@ -49,6 +49,9 @@ const app = createApp(
     reviews: storage.reviews,
     pingStorage: () => storage.ping(),
     claimOnce: (namespace, key, ttlMs) => storage.kv.claim(namespace, key, '1', ttlMs),
+    // Memory storage has no kv worth sharing: channels then keep their state in process, bounded as before.
+    ...(storage.engine === 'memory' ? {} : { kv: storage.kv }),
+    ...(storage.webchat ? { webchatSessions: storage.webchat } : {}),
     getBot: () => bot,
   },
   { review: () => review },

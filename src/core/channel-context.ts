@@ -1,8 +1,10 @@
 import type { Bot } from './bot.js';
 import type { FeedbackStore } from './feedback.js';
+import type { KeyValueStore } from './key-value.js';
 import type { Logger } from './logger.js';
 import type { QuestionLog } from './question-log.js';
 import type { ReviewStore } from './review.js';
+import type { WebChatSessionStore } from './webchat-sessions.js';
 
 /**
  * Port: what every channel receives when it is mounted. Generic over the settings type so the core does not depend
@@ -21,6 +23,13 @@ export interface ChannelContext<TConfig> {
    * `ttlMs`. Absent: channels deduplicate in process only (one replica).
    */
   claimOnce?(namespace: string, key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Expiring channel state shared by every replica (Slack threads and click dedupe, Bot Framework state). Absent:
+   * channels keep that state in process memory (one replica, lost on restart).
+   */
+  kv?: KeyValueStore;
+  /** Web Chat sessions and replay logs shared by every replica. Absent: the bridge keeps them in process memory. */
+  webchatSessions?: WebChatSessionStore;
   /** Resolves when durable storage answers a query, rejects otherwise (`/readyz`). Absent: nothing to check. */
   pingStorage?(): Promise<void>;
   /** The bot once its index is loaded; `undefined` while loading (routes answer 503). */

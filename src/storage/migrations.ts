@@ -86,6 +86,36 @@ function migrations(engine: 'sqlite' | 'postgres'): Record<string, Migration> {
         await db.schema.createIndex('kv_expires_at').ifNotExists().on('kv').column('expires_at').execute();
       },
     },
+    '0003_webchat': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('webchat_sessions')
+          .ifNotExists()
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('token_hash', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          // The last sequence number handed out: incremented in the append's own UPDATE, so two replicas
+          // appending to one conversation get distinct, ordered numbers.
+          .addColumn('last_seq', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('webchat_sessions_expires_at')
+          .ifNotExists()
+          .on('webchat_sessions')
+          .column('expires_at')
+          .execute();
+        await db.schema
+          .createTable('webchat_activities')
+          .ifNotExists()
+          .addColumn('conversation_id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('chars', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('webchat_activities_pk', ['conversation_id', 'seq'])
+          .execute();
+      },
+    },
   };
 }
 

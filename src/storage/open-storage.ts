@@ -14,6 +14,7 @@ import { SqlFeedbackStore } from './sql-feedback-store.js';
 import { SqlQuestionLog } from './sql-question-log.js';
 import { SqlKeyValueStore } from './sql-kv-store.js';
 import { SqlReviewStore } from './sql-review-store.js';
+import { SqlWebChatSessionStore } from './sql-webchat-store.js';
 import type { Storage } from './storage.js';
 
 /** The settings `openStorage` reads (a subset of the app's Config). */
@@ -65,6 +66,7 @@ export async function openStorage(config: StorageConfig, logger: Logger, options
     questionLog: new SqlQuestionLog(db, target.engine),
     reviews: new SqlReviewStore(db),
     kv: new SqlKeyValueStore(db, options.now),
+    webchat: new SqlWebChatSessionStore(db, target.engine, options.now),
     ping: () => pingDatabase(db as Kysely<unknown>),
     close: () => db.destroy(),
   };

@@ -11,6 +11,8 @@ export interface Database {
   question_log: QuestionLogTable;
   review_decisions: ReviewDecisionsTable;
   kv: KvTable;
+  webchat_sessions: WebChatSessionsTable;
+  webchat_activities: WebChatActivitiesTable;
 }
 
 export interface ConversationsTable {
@@ -64,4 +66,22 @@ export interface KvTable {
   key: string;
   value: string;
   expires_at: number | string | null;
+}
+
+/** Web Chat bridge sessions (the token only as a SHA-256 hash). */
+export interface WebChatSessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  last_seq: number | string;
+  expires_at: number | string;
+}
+
+/** The bounded replay log of each Web Chat session; `seq` is the SSE event id. */
+export interface WebChatActivitiesTable {
+  conversation_id: string;
+  seq: number | string;
+  /** The activity as JSON. */
+  data: string;
+  chars: number | string;
 }

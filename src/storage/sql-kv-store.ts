@@ -57,6 +57,21 @@ export class SqlKeyValueStore implements KeyValueStore {
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
+  async replace(namespace: string, key: string, expected: string, value: string, ttlMs?: number): Promise<boolean> {
+    const now = this.now();
+    const result = await guarded('kv.replace', () =>
+      this.db
+        .updateTable('kv')
+        .set({ value, expires_at: ttlMs === undefined ? null : now + ttlMs })
+        .where('namespace', '=', namespace)
+        .where('key', '=', key)
+        .where('value', '=', expected)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+        .executeTakeFirst(),
+    );
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async delete(namespace: string, key: string): Promise<void> {
     await guarded('kv.delete', () =>
       this.db.deleteFrom('kv').where('namespace', '=', namespace).where('key', '=', key).execute(),

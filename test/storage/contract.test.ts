@@ -141,6 +141,18 @@ for (const engine of enginesUnderTest(postgres)) {
       expect(await storage.kv.claim('slack:events', 'E1', '3', 1000)).toBe(true);
     });
 
+    it('kv: replace is compare-and-set on the live value', async () => {
+      let now = 5_000_000;
+      const { storage } = await engine.open(() => now);
+      expect(await storage.kv.replace('bf', 'k', 'v0', 'v1')).toBe(false);
+      await storage.kv.set('bf', 'k', 'v1', 1000);
+      expect(await storage.kv.replace('bf', 'k', 'v0', 'v2')).toBe(false);
+      expect(await storage.kv.replace('bf', 'k', 'v1', 'v2', 1000)).toBe(true);
+      expect(await storage.kv.get('bf', 'k')).toBe('v2');
+      now += 1000;
+      expect(await storage.kv.replace('bf', 'k', 'v2', 'v3', 1000)).toBe(false);
+    });
+
     it('review decisions are kept in full, newest first', async () => {
       const { storage } = await engine.open();
       await storage.reviews.decide({ clusterKey: 'k1', action: 'dismiss', by: 'cli', at: '2026-01-01T10:00:00.000Z' });
@@ -189,7 +201,7 @@ for (const engine of enginesUnderTest(postgres)) {
         await storage.close();
         const again = await engine.reopen(url);
         expect(await again.feedback.list()).toEqual([vote({ at: '2026-01-01T10:00:00.000Z' })]);
-        expect(MIGRATION_NAMES).toEqual(['0001_initial', '0002_kv']);
+        expect(MIGRATION_NAMES).toEqual(['0001_initial', '0002_kv', '0003_webchat']);
       });
     }
   });

@@ -3,13 +3,17 @@ import type { AppContext } from '../context.js';
 import type { Config } from '../../config/env.js';
 import { FaqCloudAdapter } from './adapter.js';
 import { createFaqAgent } from './agent.js';
+import { KvStorage } from './kv-storage.js';
 import { LruStorage } from './lru-storage.js';
 
 /** Options for {@link botFrameworkRuntime}; production leaves both unset. */
 export interface BotFrameworkOptions {
   /** SDK auth configuration; by default derived from MICROSOFT_APP_ID / _PASSWORD / _TENANT_ID. */
   auth?: AuthConfiguration;
-  /** Conversation state storage; a bounded, expiring {@link LruStorage} by default. */
+  /**
+   * Conversation state storage. Default: {@link KvStorage} on the app's shared storage when it has one (state
+   * survives restarts and is common to replicas), else a bounded, expiring in-process {@link LruStorage}.
+   */
   storage?: Storage;
 }
 
@@ -35,9 +39,10 @@ export function botFrameworkRuntime(ctx: AppContext, options: BotFrameworkOption
     allowedServiceHosts: ctx.config.BOTFRAMEWORK_SERVICE_URL_HOSTS,
   });
   // One item per conversation (we keep nothing in user scope), bounded and expiring like every other store.
+  const ttlMs = ctx.config.CONVERSATION_TTL_MINUTES * 60_000;
   const storage =
     options.storage ??
-    new LruStorage({ max: ctx.config.CONVERSATION_MAX, ttlMs: ctx.config.CONVERSATION_TTL_MINUTES * 60_000 });
+    (ctx.kv ? new KvStorage(ctx.kv, { ttlMs }) : new LruStorage({ max: ctx.config.CONVERSATION_MAX, ttlMs }));
   const runtime = {
     adapter,
     storage,

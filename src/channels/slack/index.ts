@@ -52,7 +52,7 @@ const SLACK_RETRY_WINDOW_MS = 2 * 60 * 60_000;
 
 export function slackRouter(ctx: AppContext, options: SlackRouterOptions): Router {
   const router = Router();
-  const state = createSlackState(ctx.config);
+  const state = createSlackState(ctx.config, ctx.kv ? { kv: ctx.kv, logger: ctx.logger } : undefined);
   const logger = boltLogger(ctx.logger);
   router.post(
     SLACK_EVENTS_PATH,

@@ -5,6 +5,31 @@ import { RetryLaterError } from '../../errors.js';
 /** An activity as the browser sees it (plain JSON). */
 export type BridgeActivity = Record<string, unknown> & { id: string; type: string };
 
+/** Receives a conversation's activities with their sequence number (the SSE event id). */
+export type BridgeListener = (seq: number, activity: BridgeActivity) => void;
+
+/**
+ * What the router needs from a bridge: the in-memory {@link WebChatBridge} (one process) and the
+ * `DurableWebChatBridge` on shared storage (restarts, replicas) both provide it.
+ */
+export interface WebChatBridgePort {
+  /** Starts a conversation; throws 503 `busy` when full. */
+  create():
+    | { conversationId: string; token: string; userId: string }
+    | Promise<{ conversationId: string; token: string; userId: string }>;
+  /** The conversation if `token` is its token and it has not expired; renews it. */
+  authorize(
+    conversationId: string,
+    token: string | undefined,
+  ): { id: string; userId: string } | undefined | Promise<{ id: string; userId: string } | undefined>;
+  /** A fresh activity id for this conversation. */
+  nextId(conversationId: string): string;
+  /** Appends an activity and hands it to every open stream; false for an unknown conversation. */
+  push(conversationId: string, activity: BridgeActivity): boolean | Promise<boolean>;
+  /** Replays activities after `afterSeq`, then streams new ones until the returned function is called. */
+  subscribe(conversationId: string, afterSeq: number, listener: BridgeListener): (() => void) | Promise<() => void>;
+}
+
 /** Options for {@link WebChatBridge}. */
 export interface WebChatBridgeOptions {
   /** Forget a conversation after this many ms without activity. */
@@ -53,7 +78,7 @@ interface Entry {
  * per conversation, and live listeners (the SSE streams). It knows nothing about the bot; the router wires it
  * to the adapter. Bounded by TTL and size so an open website cannot grow memory without limit.
  */
-export class WebChatBridge {
+export class WebChatBridge implements WebChatBridgePort {
   /** Keyed on last activity: a post, a stream (re)connect or a reply renews the TTL. */
   private readonly conversations: LRUCache<string, Entry>;
   private readonly keep: number;

@@ -8,7 +8,8 @@ import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
 import { fromProjectRoot } from '../../paths.js';
 import { WEBCHAT_FEEDBACK_EVENT } from '../botframework/feedback.js';
 import { botFrameworkRuntime, type BotFrameworkRuntime } from '../botframework/runtime.js';
-import { WebChatBridge, type BridgeActivity } from './bridge.js';
+import { WebChatBridge, type BridgeActivity, type WebChatBridgePort } from './bridge.js';
+import { DurableWebChatBridge } from './bridge-durable.js';
 import { chatPage } from './page.js';
 
 /** The bridge's `serviceUrl`: `.invalid` can never resolve, so a mistake cannot send replies over the network. */
@@ -46,15 +47,12 @@ export function webChatRouter(ctx: AppContext): Router {
   const router = Router();
   if (!ctx.config.WEBCHAT_ENABLED) return router;
   const runtime = botFrameworkRuntime(ctx);
-  const bridge = new WebChatBridge({
-    ttlMs: ctx.config.CONVERSATION_TTL_MINUTES * 60_000,
-    max: ctx.config.CONVERSATION_MAX,
-  });
+  const bridge = createBridge(ctx);
   runtime.adapter.registerLocalChannel(WEBCHAT_SERVICE_URL, async (activity) => {
     const conversationId = activity.conversation?.id ?? '';
     const id = bridge.nextId(conversationId);
     const plain = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
-    bridge.push(conversationId, {
+    await bridge.push(conversationId, {
       ...plain,
       id,
       type: activity.type,
@@ -87,9 +85,9 @@ export function webChatRouter(ctx: AppContext): Router {
     res.set('cache-control', 'public, max-age=300').sendFile(join(PUBLIC_DIR, req.params.file));
   });
 
-  router.post('/webchat/conversations', (req, res) => {
+  router.post('/webchat/conversations', async (req, res) => {
     if (!ctx.getBot()) throw new NotReadyError();
-    const started = bridge.create();
+    const started = await bridge.create();
     res.status(201).json(started);
     // `?greet=0`: the page replaces a conversation the server forgot and keeps its transcript; no second welcome.
     if (req.query.greet === '0') return;
@@ -102,9 +100,9 @@ export function webChatRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get('/webchat/conversations/:id/stream', (req, res) => {
+  router.get('/webchat/conversations/:id/stream', async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
-    const conversation = bridge.authorize(req.params.id, token);
+    const conversation = await bridge.authorize(req.params.id, token);
     if (!conversation) throw new AppError('Unknown conversation or wrong token.', 'forbidden', 403);
     res.writeHead(200, {
       'content-type': 'text/event-stream',
@@ -114,15 +112,27 @@ export function webChatRouter(ctx: AppContext): Router {
     });
     res.write('retry: 2000\n\n');
     const after = Number.parseInt(String(req.get('last-event-id') ?? '0'), 10);
-    const unsubscribe = bridge.subscribe(conversation.id, Number.isFinite(after) ? after : 0, (seq, activity) => {
-      res.write(`id: ${seq}\ndata: ${JSON.stringify(activity)}\n\n`);
-    });
+    // Listen for the close first: the client may leave while the replay is still being read.
+    let closed = false;
+    let unsubscribe = () => {};
     // Comments keep proxies from closing an idle stream.
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     req.on('close', () => {
+      closed = true;
       clearInterval(heartbeat);
       unsubscribe();
     });
+    try {
+      const stop = await bridge.subscribe(conversation.id, Number.isFinite(after) ? after : 0, (seq, activity) => {
+        res.write(`id: ${seq}\ndata: ${JSON.stringify(activity)}\n\n`);
+      });
+      if (closed) stop();
+      else unsubscribe = stop;
+    } catch (error) {
+      // Headers are sent: end the stream; the page reconnects with its Last-Event-ID and nothing is lost.
+      ctx.logger.warn('webchat_stream_failed', { error: error instanceof Error ? error.message : String(error) });
+      res.end();
+    }
   });
 
   router.post(
@@ -130,7 +140,7 @@ export function webChatRouter(ctx: AppContext): Router {
     express.json({ limit: '64kb', type: () => true }),
     async (req: Request, res: Response) => {
       const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-      const conversation = bridge.authorize(String(req.params.id), token);
+      const conversation = await bridge.authorize(String(req.params.id), token);
       if (!conversation) throw new AppError('Unknown conversation or wrong token.', 'forbidden', 403);
       const parsed = PostedActivitySchema.safeParse(req.body);
       if (!parsed.success)
@@ -152,7 +162,7 @@ export function webChatRouter(ctx: AppContext): Router {
         ...envelope(conversation.id, conversation.userId),
       };
       // Echo first: Web Chat marks a message "sent" when it sees it come back with its clientActivityID.
-      bridge.push(conversation.id, activity);
+      await bridge.push(conversation.id, activity);
       const failure = await dispatch(ctx, runtime, activity);
       if (!isVote) return;
       if (failure)
@@ -164,6 +174,23 @@ export function webChatRouter(ctx: AppContext): Router {
   );
 
   return router;
+}
+
+/**
+ * Sessions on the shared storage when the app has one (a restart or another replica keeps the conversation and its
+ * replay log), else in process memory (tests, `DATABASE_URL=memory:`).
+ */
+function createBridge(ctx: AppContext): WebChatBridgePort {
+  const options = { ttlMs: ctx.config.CONVERSATION_TTL_MINUTES * 60_000, max: ctx.config.CONVERSATION_MAX };
+  if (!ctx.webchatSessions) return new WebChatBridge(options);
+  return new DurableWebChatBridge(ctx.webchatSessions, {
+    ...options,
+    onError: (what, error) =>
+      ctx.logger.warn('webchat_sessions_failed', {
+        what,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  });
 }
 
 /**

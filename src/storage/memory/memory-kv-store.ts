@@ -29,6 +29,13 @@ export class MemoryKeyValueStore implements KeyValueStore {
     return true;
   }
 
+  async replace(namespace: string, key: string, expected: string, value: string, ttlMs?: number): Promise<boolean> {
+    const id = JSON.stringify([namespace, key]);
+    if (this.live(id)?.value !== expected) return false;
+    this.rows.set(id, { value, expiresAt: ttlMs === undefined ? undefined : this.now() + ttlMs });
+    return true;
+  }
+
   async delete(namespace: string, key: string): Promise<void> {
     this.rows.delete(JSON.stringify([namespace, key]));
   }

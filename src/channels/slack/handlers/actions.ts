@@ -86,7 +86,7 @@ async function onSuggestion(ctx: AppContext, state: SlackState, click: Click): P
   const dm = isDirectMessage(channel);
   const threadTs = body.message?.thread_ts ?? body.container?.thread_ts ?? (dm ? undefined : body.message?.ts);
   const conversationId = conversationIdFor({ team, channel, threadTs });
-  if (!dm) state.threads.set(conversationId, true);
+  if (!dm) await state.threads.set(conversationId, true);
   await answerInSlack(ctx, {
     question: value.q,
     conversationId,
@@ -115,7 +115,7 @@ function slackErrorCode(error: unknown): string | undefined {
 async function onFeedback(ctx: AppContext, state: SlackState, click: Click, rating: 'up' | 'down'): Promise<void> {
   const value = decodeValue(FeedbackValueSchema, click.value);
   if (!value) return;
-  if (!state.clicks.claim(`vote:${value.t}:${click.body.user.id}:${rating}`, true)) return;
+  if (!(await state.clicks.claim(`vote:${value.t}:${click.body.user.id}:${rating}`, true))) return;
   let text =
     rating === 'up'
       ? 'Thanks for the feedback!'
@@ -149,8 +149,8 @@ async function onPostToChannel(ctx: AppContext, state: SlackState, click: Click)
   const value = decodeValue(PostValueSchema, click.value);
   const respond = click.respond;
   if (!value || !respond) return;
-  if (!state.clicks.claim(`post:${value.t}`, true)) return;
-  let reply = state.answers.get(value.t)?.reply;
+  if (!(await state.clicks.claim(`post:${value.t}`, true))) return;
+  let reply = (await state.answers.get(value.t))?.reply;
   if (!reply) {
     const bot = ctx.getBot();
     if (!bot) {
@@ -171,7 +171,7 @@ async function onPostToChannel(ctx: AppContext, state: SlackState, click: Click)
     'post',
   );
   if (!posted) {
-    state.clicks.delete(`post:${value.t}`); // let the asker try again
+    await state.clicks.delete(`post:${value.t}`); // let the asker try again
     await deliverAll(
       ctx,
       (m) => respond(privately(m)),

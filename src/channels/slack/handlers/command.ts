@@ -28,7 +28,8 @@ export function registerSlashCommand(bolt: App, ctx: AppContext, state: SlackSta
       surface: 'slash',
       render: (reply) => {
         const shareable = reply.kind === 'answer';
-        if (shareable) state.answers.set(reply.meta.turnId, { reply, question });
+        // Not awaited (render is synchronous); a failed write is logged by the store and "Post to channel" re-asks.
+        if (shareable) void state.answers.set(reply.meta.turnId, { reply, question });
         return renderReply(reply, { asked: { question }, postToChannel: shareable ? { question } : undefined });
       },
       deliver: (m) => respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks }),

@@ -67,15 +67,15 @@ async function onUserMessage(ctx: AppContext, state: SlackState, source: Source)
   const parsed = UserMessageSchema.safeParse(source.event);
   if (!parsed.success) return;
   const message = parsed.data;
-  if (!shouldAnswer(message, source.botUserId, state, source.teamId)) return;
+  if (!(await shouldAnswer(message, source.botUserId, state, source.teamId))) return;
   // One user message can arrive twice (as app_mention and as message): the first handler takes it.
-  if (!state.messages.claim(`${message.channel}:${message.ts}`, true)) return;
+  if (!(await state.messages.claim(`${message.channel}:${message.ts}`, true))) return;
 
   const dm = isDirectMessage(message.channel) || message.channel_type === 'im';
   // In channels every answer goes in a thread (the message's own, or the one it started); DMs stay flat.
   const threadTs = dm ? message.thread_ts : (message.thread_ts ?? message.ts);
   const conversationId = conversationIdFor({ team: source.teamId, channel: message.channel, threadTs });
-  if (!dm) state.threads.set(conversationId, true);
+  if (!dm) await state.threads.set(conversationId, true);
 
   await answerInSlack(ctx, {
     question: slackTextToPlain(message.text, source.botUserId),
@@ -86,7 +86,12 @@ async function onUserMessage(ctx: AppContext, state: SlackState, source: Source)
   });
 }
 
-function shouldAnswer(message: UserMessage, botUserId: string | undefined, state: SlackState, teamId: string): boolean {
+async function shouldAnswer(
+  message: UserMessage,
+  botUserId: string | undefined,
+  state: SlackState,
+  teamId: string,
+): Promise<boolean> {
   if (
     (message.subtype !== undefined && !ANSWERED_SUBTYPES.has(message.subtype)) ||
     message.bot_id !== undefined ||

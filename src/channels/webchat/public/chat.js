@@ -171,7 +171,8 @@
           thank('Thanks, your comment was sent.');
         },
         function (e) {
-          setStatus('Your comment could not be sent: ' + e.message);
+          if (e && e.status === 503) voteNotSaved(e);
+          else setStatus('Your comment could not be sent: ' + e.message);
         },
       );
   });
@@ -179,10 +180,40 @@
     form.hidden = true;
   });
 
+  /** The server answers a vote only once it is stored: an error (503 when the store is down) means it was not. */
+  function voteNotSaved(error) {
+    clearTimeout(thanksTimer);
+    form.hidden = false;
+    form.classList.add('is-thanks');
+    feedbackLabel.textContent =
+      error?.status === 503
+        ? 'Sorry, your feedback was not saved. Please try again later.'
+        : 'Sorry, your feedback was not saved' + (error?.message ? ': ' + error.message : '.');
+  }
+
   var directLine = Object.assign({}, bridge, {
     postActivity: function (activity) {
-      if (activity && activity.type === 'event' && activity.name === FEEDBACK_EVENT) onVote(activity);
-      return bridge.postActivity(activity);
+      var isVote = activity && activity.type === 'event' && activity.name === FEEDBACK_EVENT;
+      if (isVote) onVote(activity);
+      var sent = bridge.postActivity(activity);
+      if (!isVote) return sent;
+      return {
+        subscribe: function (a, b, c) {
+          var observer = typeof a === 'function' ? { next: a, error: b, complete: c } : a || {};
+          return sent.subscribe({
+            next: function (id) {
+              if (observer.next) observer.next(id);
+            },
+            error: function (error) {
+              voteNotSaved(error);
+              if (observer.error) observer.error(error);
+            },
+            complete: function () {
+              if (observer.complete) observer.complete();
+            },
+          });
+        },
+      };
     },
   });
 
