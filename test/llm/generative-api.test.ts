@@ -4,17 +4,19 @@ import { FOOTER } from '../../src/chat/handle-turn.js';
 import type { ReplyBody } from '../../src/core/reply.js';
 import type { LlmStubServer, StubCompletion } from '../doubles/llm-stub-server.js';
 import { type Loopback, post, startLoopback } from '../http/loopback.js';
-import { botWithStub, GOOD, QUESTION, readSse } from './helpers.js';
+import { botWithStub, type GoodAnswer, goodAnswer, QUESTION, readSse } from './helpers.js';
 
 describe('generative answers through POST /api/ask, with an OpenAI-compatible stub server', () => {
   let bot: LoadedBot;
   let stub: LlmStubServer;
+  let good: GoodAnswer;
   let logger: Awaited<ReturnType<typeof botWithStub>>['logger'];
   let app: Loopback;
   let extractive: string;
 
   beforeAll(async () => {
     ({ bot, stub, logger } = await botWithStub());
+    good = await goodAnswer(bot);
     app = await startLoopback(bot);
     extractive = `${(await bot.answerer.answer(QUESTION)).text}\n\n${FOOTER}`;
   });
@@ -34,17 +36,14 @@ describe('generative answers through POST /api/ask, with an OpenAI-compatible st
 
   it('a good answer: the model text, renumbered [1][2], each quote the verbatim article unit', async () => {
     const before = stub.requests.length;
-    const reply = await ask({ kind: 'stream', text: GOOD });
+    const reply = await ask({ kind: 'stream', text: good.text });
     expect(reply.kind).toBe('answer');
     expect(reply.text).toBe(
       'Ketamine works by increasing levels of a neurotransmitter called glutamate in the brain. [1] ' +
         'This action is thought to be responsible for its antidepressant effects. [1] ' +
-        `It has also been found to help treat certain types of depression and anxiety disorders. [2]\n\n${FOOTER}`,
+        `${good.second}. [2]\n\n${FOOTER}`,
     );
-    expect(reply.citations.map((c) => c.chunkId)).toEqual([
-      'is-ketamine-good-for-depression#1',
-      'ketamine-what-is-it#0',
-    ]);
+    expect(reply.citations.map((c) => c.chunkId)).toEqual(['is-ketamine-good-for-depression#1', good.secondUnitId]);
     for (const c of reply.citations) {
       const unit = bot.stack.data.chunks.find((u) => u.id === c.chunkId);
       expect(c.quote).toBe(unit?.sentences.map((s) => s.text).join(' '));
@@ -68,7 +67,7 @@ describe('generative answers through POST /api/ask, with an OpenAI-compatible st
     ['a dose', ' A 0.5 mg/kg dose of ketamine raises glutamate levels in the brain [1].', 'new_fact'],
     ['an uncited sentence', ' Ketamine raises glutamate levels in the brain.', 'uncited'],
   ])('%s is dropped; the rest is the answer', async (_name, bad, reason) => {
-    const reply = await ask({ kind: 'stream', text: GOOD + bad });
+    const reply = await ask({ kind: 'stream', text: good.text + bad });
     expect(reply.text).not.toContain(bad.trim().replace(/\s*\[\d\]\.$/, ''));
     expect(reply.text).toContain('called glutamate in the brain. [1]');
     expect(reply.text).not.toMatch(/dopamine|mg\/kg|\[3\]/);
@@ -79,7 +78,8 @@ describe('generative answers through POST /api/ask, with an OpenAI-compatible st
   it.each([
     [
       'mostly unverifiable text',
-      { kind: 'stream', text: `${GOOD} ${'Ketamine is a miracle for everyone [1]. '.repeat(8)}` },
+      // The good answer is computed in beforeAll, after this table is built: a marker the test swaps for it.
+      { kind: 'stream', text: `GOOD ${'Ketamine is a miracle for everyone [1]. '.repeat(8)}` },
       'too_little_verified',
     ],
     ['no verifiable sentence', { kind: 'stream', text: 'The sources do not say.' }, 'no_verified_sentences'],
@@ -88,7 +88,9 @@ describe('generative answers through POST /api/ask, with an OpenAI-compatible st
     ['malformed JSON', { kind: 'malformed' }, 'malformed'],
     ['a JSON body without choices', { kind: 'json', text: '' }, 'empty'],
   ] as const)('%s falls back to the extractive answer, and the log says why', async (_name, completion, reason) => {
-    const reply = await ask(completion as StubCompletion);
+    const scripted =
+      'text' in completion ? { ...completion, text: completion.text.replace(/^GOOD /, `${good.text} `) } : completion;
+    const reply = await ask(scripted as StubCompletion);
     expect(reply.kind).toBe('answer');
     expect(reply.text).toBe(extractive);
     expect(lastEvent('llm_fallback')).toMatchObject({ provider: 'openai', reason });
@@ -96,7 +98,7 @@ describe('generative answers through POST /api/ask, with an OpenAI-compatible st
 
   it('a refusal never reaches the model', async () => {
     const before = stub.requests.length;
-    const reply = await ask({ kind: 'stream', text: GOOD }, 'How much ketamine should I take for my depression?');
+    const reply = await ask({ kind: 'stream', text: good.text }, 'How much ketamine should I take for my depression?');
     expect(reply.kind).toBe('refusal');
     expect(stub.requests.length).toBe(before);
   });
@@ -112,7 +114,10 @@ describe('generative answers through POST /api/ask, with an OpenAI-compatible st
     }
 
     it('streams each verified sentence as a delta, then done with the full reply and citations', async () => {
-      const res = await askStream({ kind: 'stream', text: `${GOOD} Ketamine raises glutamate levels in the brain.` });
+      const res = await askStream({
+        kind: 'stream',
+        text: `${good.text} Ketamine raises glutamate levels in the brain.`,
+      });
       expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
       const events = await readSse(res);
       expect(events.map((e) => e.event)).toEqual(['delta', 'delta', 'delta', 'done']);
@@ -131,7 +136,7 @@ describe('generative answers through POST /api/ask, with an OpenAI-compatible st
     });
 
     it('bad input is still a 4xx JSON error, not a stream', async () => {
-      const res = await askStream({ kind: 'stream', text: GOOD }, JSON.stringify({ message: 3 }));
+      const res = await askStream({ kind: 'stream', text: good.text }, JSON.stringify({ message: 3 }));
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/application\/json/);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request');

@@ -2,16 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedBot } from '../../src/chat/create-bot.js';
 import { activity, post, startApp, startFakeChannel } from '../channels/botframework/helpers.js';
 import type { LlmStubServer } from '../doubles/llm-stub-server.js';
-import { botWithStub, GOOD, QUESTION } from './helpers.js';
+import { botWithStub, type GoodAnswer, goodAnswer, QUESTION } from './helpers.js';
 
 describe('generative answers in Teams (Agents SDK streaming), with an OpenAI-compatible stub server', () => {
   let bot: LoadedBot;
   let stub: LlmStubServer;
+  let good: GoodAnswer;
   let channel: Awaited<ReturnType<typeof startFakeChannel>>;
   let app: Awaited<ReturnType<typeof startApp>>;
 
   beforeAll(async () => {
     ({ bot, stub } = await botWithStub());
+    good = await goodAnswer(bot);
     channel = await startFakeChannel();
     app = await startApp({ bot });
   });
@@ -22,7 +24,7 @@ describe('generative answers in Teams (Agents SDK streaming), with an OpenAI-com
   });
 
   it('streams verified sentences as streaminfo typing activities, then the final message with AI citations', async () => {
-    stub.respond({ kind: 'stream', text: `${GOOD} Ketamine is a miracle [1].` });
+    stub.respond({ kind: 'stream', text: `${good.text} Ketamine is a miracle [1].` });
     const res = await post(
       `${app.url}/api/messages`,
       activity(channel.url, { text: QUESTION, conversation: { id: 'teams-llm-1', conversationType: 'personal' } }),
@@ -37,7 +39,7 @@ describe('generative answers in Teams (Agents SDK streaming), with an OpenAI-com
     expect(info(final)?.streamType).toBe('final');
     // Later updates carry the id of the first one (Teams replaces the streamed message in place).
     expect(info(final)?.streamId).toBeTruthy();
-    expect(final.text).toMatch(/glutamate in the brain\. \[1\].*disorders\. \[2\]/s);
+    expect(final.text).toMatch(good.pattern);
     expect(final.text).not.toContain('miracle');
     const ai = final.entities.find((e: any) => e.type === 'https://schema.org/Message');
     expect(ai.citation.map((c: any) => c.position)).toEqual([1, 2]);

@@ -3,7 +3,7 @@ import type { LoadedBot } from '../../src/chat/create-bot.js';
 import { FOOTER } from '../../src/chat/handle-turn.js';
 import type { LlmStubServer, StubCompletion } from '../doubles/llm-stub-server.js';
 import { type Loopback, startLoopback } from '../http/loopback.js';
-import { botWithStub, GOOD, QUESTION } from './helpers.js';
+import { botWithStub, type GoodAnswer, goodAnswer, QUESTION } from './helpers.js';
 
 type Activity = {
   type: string;
@@ -17,10 +17,12 @@ const streamInfo = (a: Activity) => a.entities?.find((e) => e.type === 'streamin
 describe('generative answers in Web Chat (bridge → adapter → agent), with an OpenAI-compatible stub server', () => {
   let bot: LoadedBot;
   let stub: LlmStubServer;
+  let good: GoodAnswer;
   let app: Loopback;
 
   beforeAll(async () => {
     ({ bot, stub } = await botWithStub());
+    good = await goodAnswer(bot);
     app = await startLoopback(bot);
   });
   afterAll(async () => {
@@ -65,13 +67,13 @@ describe('generative answers in Web Chat (bridge → adapter → agent), with an
   }
 
   it('typing, then the verified sentences streamed, then the final message with its sources card', async () => {
-    const activities = await turn({ kind: 'stream', text: `${GOOD} A 0.5 mg/kg dose of ketamine works [1].` });
+    const activities = await turn({ kind: 'stream', text: `${good.text} A 0.5 mg/kg dose of ketamine works [1].` });
     const streaming = activities.filter((a) => a.type === 'typing' && streamInfo(a)?.streamType === 'streaming');
     expect(streaming.length).toBeGreaterThan(0);
     const final = activities.at(-1) as Activity;
     expect(final.type).toBe('message');
     expect(streamInfo(final)?.streamType).toBe('final');
-    expect(final.text).toMatch(/called glutamate in the brain\. \[1\].*disorders\. \[2\]/s);
+    expect(final.text).toMatch(good.pattern);
     // Web Chat shows the disclaimer once under the input, not in the bubble.
     expect(final.text).not.toContain(FOOTER);
     expect(final.attachments).toHaveLength(1);

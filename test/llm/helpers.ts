@@ -3,17 +3,47 @@ import { parseConfig } from '../../src/config/env.js';
 import { recordingLogger } from '../index/helpers.js';
 import { startLlmStubServer, type LlmStubServer } from '../doubles/llm-stub-server.js';
 
-/** The question every scripted completion answers; its top-ranked sources are listed below. */
+/** The question every scripted completion answers. */
 export const QUESTION = 'How does ketamine work for depression?';
 
+/** A faithful answer to {@link QUESTION}, built from the sources the bot actually gives the model. */
+export interface GoodAnswer {
+  /** The model's text: two sentences from source [1] (glutamate) and one from source [2], each cited. */
+  text: string;
+  /** The sentence taken from source [2], without its final punctuation (it renders as `${second}. [2]`). */
+  second: string;
+  /** The answer unit of source [2]. */
+  secondUnitId: string;
+  /** Matches the final rendered text: source 1's glutamate sentence, then source 2's sentence, with their markers. */
+  pattern: RegExp;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * A faithful answer to {@link QUESTION} from its ranked sources: [1] is-ketamine-good-for-depression#1 (glutamate),
- * [3] ketamine-what-is-it#0 (anaesthetic, depression and anxiety). Sources [2] and [4] are other depression units.
+ * Built from the bot's own ranking rather than fixed unit ids, so a retrained ranker that reorders the sources does
+ * not break the verifier's tests: [1] must be the glutamate unit (is-ketamine-good-for-depression#1), [2] is
+ * whichever unit ranks second, quoted by its first plain sentence.
  */
-export const GOOD =
-  'Ketamine works by increasing levels of a neurotransmitter called glutamate in the brain [1]. ' +
-  'This action is thought to be responsible for its antidepressant effects [1]. ' +
-  'It has also been found to help treat certain types of depression and anxiety disorders [3].';
+export async function goodAnswer(bot: LoadedBot): Promise<GoodAnswer> {
+  const { candidates } = await bot.answerer.rank(QUESTION);
+  const [first, next] = candidates;
+  if (!first?.unit.text.includes('called glutamate in the brain') || !next)
+    throw new Error(`${QUESTION} no longer ranks the glutamate unit first: pick another question for these tests`);
+  const sentence = next.unit.sentences.map((x) => x.text).find((t) => /^[A-Z][^\d[\]]*\.$/.test(t));
+  if (!sentence) throw new Error(`${next.unit.id} has no plain sentence to quote`);
+  const second = sentence.slice(0, -1);
+  const tail = second.split(' ').slice(-3).join(' ');
+  return {
+    text:
+      'Ketamine works by increasing levels of a neurotransmitter called glutamate in the brain [1]. ' +
+      'This action is thought to be responsible for its antidepressant effects [1]. ' +
+      `${second} [2].`,
+    second,
+    secondUnitId: next.unit.id,
+    pattern: new RegExp(`glutamate in the brain\\. \\[1\\].*${escapeRegExp(tail)}\\. \\[+2\\]`, 's'),
+  };
+}
 
 /** The real bot (real corpus, index, policy and guard) with LLM_PROVIDER=openai pointed at a stub server. */
 export async function botWithStub(
