@@ -142,12 +142,13 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       return cue ? { label: cue, rule: `lexicon:${language}` } : { label: 'not_english', rule: `language:${language}` };
     }
 
-    const followUp = previous && !refusal && joinedText ? previous : undefined;
-    if (followUp && joinedText) {
+    const followUp = previous && !refusal && wordCount(message) <= FOLLOW_UP_WORDS ? previous : undefined;
+    if (followUp) {
+      const pairText = `${followUp.message} ${message}`;
       // The rules read the pair too: "I take lorazepam." then "could that clash with it?". They cost no embedding.
       // Only a rule the earlier message does not match alone: a refused question followed by "and the side effects?"
       // is not a second refusal.
-      const pairRule = firstRule(rules, [joinedText]);
+      const pairRule = firstRule(rules, [pairText]);
       if (pairRule && !pairRule.re.test(followUp.message))
         return { label: pairRule.label, rule: `context:rule:${pairRule.id}`, possibleCrisis };
     }
