@@ -106,7 +106,8 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     const joinedText =
       previous &&
       wordCount(message) <= FOLLOW_UP_WORDS &&
-      (own.probabilities.general < CONFIDENT_GENERAL || own.crisisTier === 'crisis')
+      // (a message refused on its own never uses the joined reading: skip its embedding)
+      ((own.probabilities.general < CONFIDENT_GENERAL && !isRefusal(own.label)) || own.crisisTier === 'crisis')
         ? `${previous.message} ${message}`
         : undefined;
     // Issue 12 item 4: every extra reading (decoded, clauses, joined) in one batched model call, none on the usual
