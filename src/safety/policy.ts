@@ -117,7 +117,9 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     const classifyAt = (i: number) => model.classify(extraVectors[i] as number[], extra[i] as string);
     const readings: Reading[] = texts.map((text, i) => ({ text, result: i === 0 ? own : classifyAt(i - 1) }));
     const joined = joinedText ? classifyAt(extra.length - 1) : undefined;
-    const crisis = readings.find((r) => r.result.crisisTier === 'crisis');
+    // An obfuscated message is judged by the detector on its decoded readings only: spaced letters or base64 are no
+    // wording, and alone they looked like despair to it (dev: "h o w  m u c h …" got the crisis reply).
+    const crisis = readings.find((r, i) => (i > 0 || others.length === 0) && r.result.crisisTier === 'crisis');
     // Crisis from a short follow-up alone needs its context not to contradict it: after an answered question, a
     // joined reading with no crisis signal at all downgrades it to the supportive line (resources still shown).
     const unconfirmed = crisis === readings[0] && previous?.kind === 'answer' && joined?.crisisTier === 'none';
