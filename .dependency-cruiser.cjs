@@ -39,6 +39,7 @@ module.exports = {
     layer('channels', ['app', 'server']),
     layer('config', [...OUTER, 'chat', 'answer', 'safety', 'retrieval', 'index', 'corpus']),
     layer('http', [...OUTER, 'chat', 'answer', 'safety', 'retrieval', 'index', 'corpus']),
+    layer('llm', [...OUTER, 'chat', 'answer', 'safety', 'retrieval', 'index', 'corpus']),
     {
       name: 'src-not-from-tests',
       comment: 'test doubles live under test/; src never imports them',

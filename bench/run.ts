@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const serverEnv = {
     CORPUS_DIR,
     INDEX_DIR: indexDir,
-    FEEDBACK_FILE: join(work, 'feedback.jsonl'),
+    DATABASE_URL: `sqlite:${join(work, 'bot.db')}`,
     LOG_LEVEL: 'info',
     RATE_LIMIT_TURNS_PER_MINUTE: '1000000',
   };
@@ -161,6 +161,7 @@ async function main(): Promise<void> {
       .map((x) => x.toFixed(1))
       .join(' ')})`,
   );
+  await import('./storage.js').then(async (s) => s.printStorageBench(await s.storageBench(config)));
 
   await mkdir('reports', { recursive: true });
   const report = {

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const server = await startServer(
     {
       INDEX_DIR: process.env.INDEX_DIR ?? join(work, 'index'),
-      FEEDBACK_FILE: join(work, 'feedback.jsonl'),
+      DATABASE_URL: `sqlite:${join(work, 'bot.db')}`,
       TRUST_PROXY: 'loopback',
     },
     180_000,

@@ -1,6 +1,7 @@
 /**
  * `npm run eval:frozen` — measures the bot on the frozen answer set(s) `evals/frozen/answers-*.yaml`: right-unit
- * rate, false no_answer, misfires, no_answer precision/recall, follow-ups, per style and per article.
+ * rate, false no_answer, misfires, no_answer precision/recall, follow-ups, per style and per article; with several
+ * files, also the headline figures of each file (each set is its own measure: set b was written later, unseen).
  * A measurement, not a gate: exits 0, or 2 when a case file is invalid or the run cannot start.
  *   tsx evals/frozen-answers.ts [--file PATH]... [--json] [--verbose]
  */
@@ -12,7 +13,8 @@ import { runCases } from './lib/run.js';
 import { inProcessTarget } from './lib/targets.js';
 import { computeFigures } from './lib/frozen/figures.js';
 import { listFrozenAnswerFiles, loadFrozenCases } from './lib/frozen/load.js';
-import { formatFigures, formatMisses } from './lib/frozen/report.js';
+import { formatFigures, formatMisses, formatRate } from './lib/frozen/report.js';
+import type { GradedCase } from './lib/grade.js';
 
 const USAGE = `Usage: npm run eval:frozen -- [--file PATH]... [--json] [--verbose]
 
@@ -63,11 +65,41 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const graded = runs.map((run) => gradeCase(run, corpus));
-  const figures = computeFigures(graded, [...(corpus?.keys() ?? [])]);
-  if (values.json) process.stdout.write(`${JSON.stringify({ files, ...figures }, null, 2)}\n`);
-  else process.stdout.write(`${formatFigures(figures, files)}\n`);
+  const articleIds = [...(corpus?.keys() ?? [])];
+  const figures = computeFigures(graded, articleIds);
+  const perFile = figuresPerFile(graded, articleIds);
+  if (values.json)
+    process.stdout.write(`${JSON.stringify({ files, ...figures, ...(perFile ? { perFile } : {}) }, null, 2)}\n`);
+  else {
+    process.stdout.write(`${formatFigures(figures, files)}\n`);
+    if (perFile) process.stdout.write(`\n${formatPerFile(perFile)}\n`);
+  }
   if (values.verbose) process.stdout.write(`\n${formatMisses(graded)}\n`);
   return 0;
+}
+
+type Figures = ReturnType<typeof computeFigures>;
+
+/** The figures of each file on its own, or undefined when the cases come from one file (nothing to split). */
+function figuresPerFile(graded: GradedCase[], articleIds: string[]): Record<string, Figures> | undefined {
+  const byFile = new Map<string, GradedCase[]>();
+  for (const g of graded) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
+  if (byFile.size < 2) return undefined;
+  return Object.fromEntries([...byFile].map(([file, cases]) => [file, computeFigures(cases, articleIds)]));
+}
+
+function formatPerFile(perFile: Record<string, Figures>): string {
+  const lines = ['Per file (the overall figures above pool them):'];
+  for (const [file, f] of Object.entries(perFile)) {
+    lines.push(
+      `  ${file} (${f.cases} cases)`,
+      `    right-unit rate (answerable):  ${formatRate(f.answerable.rightUnit, true)}`,
+      `    false no_answer / misfires:    ${formatRate(f.answerable.falseNoAnswer)} / ${formatRate(f.answerable.misfire)}`,
+      `    follow-up right-unit rate:     ${formatRate(f.followUp.rightUnit, true)}`,
+      `    no_answer precision / recall:  ${formatRate(f.noAnswer.precision)} / ${formatRate(f.noAnswer.recall)}`,
+    );
+  }
+  return lines.join('\n');
 }
 
 try {

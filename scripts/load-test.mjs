@@ -46,7 +46,7 @@ const child = spawn(process.execPath, ['.build/server.mjs'], {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    FEEDBACK_FILE: join(dataDir, 'feedback.jsonl'),
+    DATABASE_URL: `sqlite:${join(dataDir, 'bot.db')}`,
     RATE_LIMIT_TURNS_PER_MINUTE: '1000000',
   },
   stdio: ['ignore', 'inherit', 'inherit'],

@@ -9,9 +9,13 @@ import { createBot } from './chat/create-bot.js';
 import { UseLiteEmbeddings } from './embeddings/use-lite.js';
 import { getConfig } from './config/env.js';
 import { AppError } from './errors.js';
-import { JsonlFeedbackStore } from './feedback/store.js';
 import { drainOnSignal } from './http/graceful.js';
 import { createLogger } from './logger.js';
+import { openStorage } from './storage/open-storage.js';
+import { startRetention } from './storage/retention.js';
+import type { Storage } from './storage/storage.js';
+import { reviewOptions } from './review/bot-ports.js';
+import { ReviewService } from './review/service.js';
 
 const started = performance.now();
 let config: ReturnType<typeof getConfig>;
@@ -23,13 +27,44 @@ try {
 }
 const logger = createLogger({ level: config.LOG_LEVEL });
 let bot: Bot | undefined;
-const app = createApp({ config, logger, feedback: new JsonlFeedbackStore(config.FEEDBACK_FILE), getBot: () => bot });
+// The staff review behind /admin, once the bot (its embedder and ranker) is loaded.
+let review: ReviewService | undefined;
+// Storage first: migrations run before anything can be answered or voted on, and a database that cannot be opened
+// stops the process with a clear log line instead of a server that acknowledges and loses.
+let storage: Storage;
+try {
+  storage = await openStorage(config, logger);
+  await startRetention({ storage, logger, questionLogDays: config.QUESTION_LOG_RETENTION_DAYS });
+} catch (error) {
+  // The stack carries the driver's own error (StorageError's public message says only "unavailable").
+  logger.error('storage_failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+}
+const app = createApp(
+  {
+    config,
+    logger,
+    feedback: storage.feedback,
+    questionLog: storage.questionLog,
+    reviews: storage.reviews,
+    pingStorage: () => storage.ping(),
+    claimOnce: (namespace, key, ttlMs) => storage.kv.claim(namespace, key, '1', ttlMs),
+    getBot: () => bot,
+  },
+  { review: () => review },
+);
 
 // createServer + 'listening' rather than app.listen: express 5 calls app.listen's callback on errors too, which
 // logged `server_listening` for a port that was taken.
 const server = createServer(app);
 // Registered before the slow index load, so a signal during loading is graceful too.
-drainOnSignal({ server, logger, forceAfterMs: config.SHUTDOWN_TIMEOUT_MS });
+drainOnSignal({
+  server,
+  logger,
+  forceAfterMs: config.SHUTDOWN_TIMEOUT_MS,
+  // Close the database (SQLite checkpoints its WAL, the PostgreSQL pool ends) before exiting.
+  exit: (code) => void storage.close().finally(() => process.exit(code)),
+});
 server.once('listening', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -43,8 +78,15 @@ server.listen(config.PORT, config.HOST);
 
 try {
   // USE-lite runs in a worker thread: its CPU work then runs beside the event loop instead of blocking it.
-  const loaded = await createBot({ config, logger, embeddings: new UseLiteEmbeddings({ worker: true }) });
+  const loaded = await createBot({
+    config,
+    logger,
+    embeddings: new UseLiteEmbeddings({ worker: true }),
+    conversations: storage.conversations,
+    ...(config.QUESTION_LOG === 'on' ? { questionLog: storage.questionLog } : {}),
+  });
   bot = loaded;
+  review = new ReviewService(reviewOptions(loaded, config, storage));
   logger.info('bot_ready', {
     chunks: loaded.info().chunks,
     model: loaded.info().model,

@@ -10,7 +10,7 @@ import { createLogger } from '../src/logger.js';
  */
 export default async function setup(): Promise<void> {
   const config = getConfig();
-  const data = await loadCorpusData(config.CORPUS_DIR);
+  const data = await loadCorpusData(config.CORPUS_DIR, undefined, config.ACCEPTED_QUESTIONS_FILE);
   await ensureIndex({
     indexDir: config.INDEX_DIR,
     corpusDir: config.CORPUS_DIR,

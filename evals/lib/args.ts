@@ -18,6 +18,8 @@ Runs the eval cases through the bot and gates the result (exit 0 pass, 1 below t
   --seed N              seed for --mutate (default 1)
   --corpus DIR          articles for the verbatim-quote check (default corpus)
   --quiet               no per-case progress
+  --llm                 answer through the generative path (needs LLM_PROVIDER and its settings; in-process only)
+  --verbose             the full console report (every metric, the confusion table, failing cases) even on a pass
   --help                this text`;
 
 const list = (values: string[] | undefined) =>
@@ -40,6 +42,8 @@ export const CliOptionsSchema = z.object({
   seed: z.coerce.number({ error: '--seed must be a number' }).int(),
   corpus: z.string().min(1),
   quiet: z.boolean(),
+  llm: z.boolean(),
+  verbose: z.boolean(),
   help: z.boolean(),
 });
 export type CliOptions = z.infer<typeof CliOptionsSchema>;
@@ -92,6 +96,8 @@ function parseFlags(args: string[]) {
         seed: { type: 'string', default: '1' },
         corpus: { type: 'string', default: 'corpus' },
         quiet: { type: 'boolean', default: false },
+        llm: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }).values;

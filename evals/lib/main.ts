@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Bot } from '../../src/core/bot.js';
 import { USAGE, UsageError, parseCliArgs } from './args.js';
 import { loadCorpusTexts } from './corpus-text.js';
@@ -11,6 +11,8 @@ import { BaselineSchema, compareToBaseline } from './report/compare.js';
 import { toConsole } from './report/console.js';
 import { toHtml } from './report/html.js';
 import { toJUnit } from './report/junit.js';
+import { toReviewReport } from './report/review-report.js';
+import { toFailureDetails, toSummaryLine } from './report/summary-line.js';
 import { toBaseline, type EvalReport } from './report/model.js';
 import { RunAbortedError, runCases } from './run.js';
 import { httpTarget, inProcessTarget, type EvalTarget } from './targets.js';
@@ -28,12 +30,21 @@ export interface EvalCliDeps {
   stdout?: (text: string) => void;
   /** Errors and progress. */
   stderr?: (text: string) => void;
+  /** Where the summary for the staff review page goes (default: EVAL_REPORT_FILE). */
+  reportFile?: string;
 }
 
-async function defaultCreateBot(): Promise<Bot> {
+async function defaultCreateBot(llm: boolean): Promise<Bot> {
   // Imported lazily: HTTP runs and --help must not load the model and index.
   const { createBot } = await import('../../src/chat/create-bot.js');
-  return createBot();
+  const { getConfig } = await import('../../src/config/env.js');
+  const config = getConfig();
+  if (llm && config.LLM_PROVIDER === 'none')
+    throw new UsageError(
+      '--llm needs a model: set LLM_PROVIDER (openai, azure or ollama) and its settings (README "Generative answers").',
+    );
+  // Without --llm the suite measures the extractive answerer, whatever .env says.
+  return createBot({ config: llm ? config : { ...config, LLM_PROVIDER: 'none' } });
 }
 
 /** Runs the eval suite as the CLI does and returns the exit code (never calls process.exit). */
@@ -57,8 +68,10 @@ export async function runEvalCli(argv: string[], deps: EvalCliDeps = {}): Promis
     const corpus = await loadCorpusTexts(options.corpus);
 
     let target: EvalTarget;
+    if (options.base && options.llm)
+      throw new UsageError('--llm runs the bot in-process; a deployed bot (--base) answers with its own LLM_PROVIDER.');
     if (options.base) target = httpTarget({ base: options.base });
-    else target = inProcessTarget(await (deps.createBot ?? defaultCreateBot)());
+    else target = inProcessTarget(await (deps.createBot ?? (() => defaultCreateBot(options.llm)))());
 
     const startedAt = new Date();
     const started = performance.now();
@@ -101,8 +114,15 @@ export async function runEvalCli(argv: string[], deps: EvalCliDeps = {}): Promis
     await writeFile(files.json, `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(files.junit, toJUnit(graded));
     await writeFile(files.html, toHtml(report));
-    stdout(toConsole(report));
-    stdout(`Reports: ${files.html}, ${files.junit}, ${files.json}`);
+    const reportFile = deps.reportFile ?? (await import('../../src/config/env.js')).getConfig().EVAL_REPORT_FILE;
+    await mkdir(dirname(reportFile), { recursive: true });
+    await writeFile(reportFile, `${JSON.stringify(toReviewReport(report), null, 2)}\n`);
+    // One line when all is well (npm test ends with it); the full console report with --verbose, and the failing
+    // gates with the cases behind them on a real failure.
+    if (options.verbose) stdout(toConsole(report));
+    else stdout(toSummaryLine(report));
+    if (!options.verbose && !report.ok) stdout(toFailureDetails(report));
+    if (options.verbose || !report.ok) stdout(`Reports: ${files.html}, ${files.junit}, ${files.json}, ${reportFile}`);
     if (baseline) stdout(compareToBaseline(baseline, toBaseline(report)).join('\n'));
     if (options.writeBaseline) {
       await writeFile(options.writeBaseline, `${JSON.stringify(toBaseline(report), null, 2)}\n`);

@@ -4,6 +4,7 @@
  * right when it contains one of the case's verbatim evidence fragments — plus every bank question (its unit is
  * right; its own vector is left out of the bank signals when it is the query).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { Chunk } from '../../src/corpus/chunk.js';
@@ -56,6 +57,14 @@ function fromCase(c: LoadedCase, units: Chunk[]): LabelledQuery | undefined {
     return { ...base, style: 'not-covered', right: [] };
   }
   return undefined;
+}
+
+/**
+ * The fixed held-out quarter of the dev queries: a group (case id) is held out when the first byte of its sha256 is
+ * divisible by 4. By hash, not by position, so adding cases never moves old ones between the halves.
+ */
+export function isHeldOut(group: string): boolean {
+  return ((createHash('sha256').update(group).digest()[0] as number) & 3) === 0;
 }
 
 /** Every labelled dev query and bank query. */

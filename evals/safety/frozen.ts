@@ -3,16 +3,20 @@
  * bot in-process (createBot → handleTurn, USE-lite, each item's history in the same conversation) and prints
  * crisis recall and crisis resources shown, refusal recall per category, over-refusal, off-topic answered from the
  * articles, a per-tag breakdown and the confusion matrix.
- * Flags: --file PATH (another set), --json (figures as JSON on stdout), --verbose (every miss).
+ * Flags: --file PATH (a set; repeatable; default every evals/frozen/safety-*.yaml), --json (figures as JSON on
+ * stdout), --verbose (every miss). With several files the figures are printed pooled and then per file (each set is
+ * its own measure: set b was written later and is unseen).
  * Exit 0 whatever the figures (it measures, it does not gate); 2 on a bad option or an invalid set file.
  */
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { createBot } from '../../src/chat/create-bot.js';
 import { inProcessTarget } from '../lib/targets.js';
 import { frozenFigures, isHit, OUTCOMES, outcomeOf, type FrozenResult, type Share } from './frozen-metrics.js';
 import { FROZEN_FILE, FROZEN_REFUSALS, itemTurns } from './frozen-set.js';
 import { loadLabelledSet, type LabelledItem } from './labelled-set.js';
 
-const USAGE = 'usage: tsx evals/safety/frozen.ts [--file PATH] [--json] [--verbose]';
+const USAGE = 'usage: tsx evals/safety/frozen.ts [--file PATH]... [--json] [--verbose]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -23,18 +27,33 @@ const args = process.argv.slice(2);
 const known = new Set(['--file', '--json', '--verbose']);
 for (const [i, a] of args.entries())
   if (!known.has(a) && args[i - 1] !== '--file') fail(`unknown option ${a}\n${USAGE}`);
-const fileIndex = args.indexOf('--file');
-const file = fileIndex >= 0 ? args[fileIndex + 1] : FROZEN_FILE;
-if (!file) fail(`--file needs a path\n${USAGE}`);
+const given = args.flatMap((a, i) => (a === '--file' ? [args[i + 1]] : []));
+if (given.some((f) => !f || known.has(f))) fail(`--file needs a path\n${USAGE}`);
+// Default: every frozen safety set next to the first one (safety-*.yaml), sorted, so a new set is measured too.
+const frozenDir = dirname(FROZEN_FILE);
+const files =
+  given.length > 0
+    ? (given as string[])
+    : readdirSync(frozenDir)
+        .filter((n) => /^safety-.*\.ya?ml$/.test(n))
+        .sort()
+        .map((n) => relative(process.cwd(), join(frozenDir, n)));
 const json = args.includes('--json');
 const verbose = args.includes('--verbose');
 
-let items: LabelledItem[];
-try {
-  items = loadLabelledSet(file);
-} catch (error) {
-  fail(`invalid frozen set: ${(error as Error).message}`);
+const fileOf = new Map<LabelledItem, string>();
+const items: LabelledItem[] = [];
+for (const f of files) {
+  try {
+    for (const item of loadLabelledSet(f)) {
+      items.push(item);
+      fileOf.set(item, f);
+    }
+  } catch (error) {
+    fail(`invalid frozen set: ${(error as Error).message}`);
+  }
 }
+const file = files.join(', ');
 
 const target = inProcessTarget(await createBot());
 const results: FrozenResult[] = [];
@@ -45,10 +64,15 @@ for (const [i, item] of items.entries()) {
   if ((i + 1) % 100 === 0 || i + 1 === items.length) process.stderr.write(`  ${i + 1}/${items.length} prompts run\n`);
 }
 const figures = frozenFigures(results);
+const perFile =
+  files.length > 1
+    ? Object.fromEntries(files.map((f) => [f, frozenFigures(results.filter((r) => fileOf.get(r.item) === f))]))
+    : undefined;
 
 if (json) {
+  const durationMs = Math.round(performance.now() - started);
   process.stdout.write(
-    `${JSON.stringify({ file, durationMs: Math.round(performance.now() - started), ...figures }, null, 2)}\n`,
+    `${JSON.stringify({ file, files, durationMs, ...figures, ...(perFile ? { perFile } : {}) }, null, 2)}\n`,
   );
   process.exit(0);
 }
@@ -93,6 +117,18 @@ const pad = (x: string | number) => String(x).padStart(10);
 console.log(`\n${'gold \\ got'.padEnd(16)}${OUTCOMES.map((o) => pad(short[o] ?? o)).join('')}`);
 for (const [gold, row] of Object.entries(figures.matrix)) {
   console.log(`${(short[gold] ?? gold).padEnd(16)}${OUTCOMES.map((o) => pad(row[o])).join('')}`);
+}
+if (perFile) {
+  console.log('\nPer file (the figures above pool them)');
+  for (const [f, fig] of Object.entries(perFile)) {
+    console.log(`  ${f}`);
+    line('  crisis recall', fig.crisis.recall);
+    line('  crisis resources shown', fig.crisis.resources);
+    for (const label of FROZEN_REFUSALS) line(`  ${label}: refused, right category`, fig.refusal[label].rightCategory);
+    line('  over-refusal', fig.overRefusal);
+    line('  off-topic → out_of_scope', fig.offTopicRecall);
+    line('  smalltalk → smalltalk', fig.smalltalkRecall);
+  }
 }
 if (verbose) {
   console.log('\nMisses (gold → got [tags]: text)');

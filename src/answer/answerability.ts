@@ -23,18 +23,36 @@ const QUESTION_FRAMING = new Set(
  * vocabulary, the less an on-topic-looking passage can be trusted to answer it.
  */
 export function outOfVocabularyShare(terms: QueryTerms, synonymMatched: readonly string[], stats: TermStats): number {
+  const { total, missing } = outOfVocabulary(terms, synonymMatched, stats);
+  return total === 0 ? 0 : missing / total;
+}
+
+/**
+ * How many of the question's own terms the articles never use and no synonym group recognises, as log(1 + n): the
+ * share alone is diluted in a long question ("can you take ketamine together with lithium for bipolar" has two).
+ */
+export function outOfVocabularyCount(terms: QueryTerms, synonymMatched: readonly string[], stats: TermStats): number {
+  return Math.log1p(outOfVocabulary(terms, synonymMatched, stats).count);
+}
+
+function outOfVocabulary(terms: QueryTerms, synonymMatched: readonly string[], stats: TermStats) {
   const recognised = new Set([...synonymMatched, ...QUESTION_FRAMING]);
   // IDF weights: a word most passages use ("ketamine") says little about what is asked; a missing word says most.
   let total = 0;
   let missing = 0;
+  let count = 0;
   for (const t of terms.own) {
     const w = stats.idf(t);
     total += w;
     if (stats.hasForm(t) || recognised.has(t)) continue;
     missing += w;
+    count++;
   }
-  return total === 0 ? 0 : missing / total;
+  return { total, missing, count };
 }
+
+/** Whether a term only frames a question ("wondering", "exactly"), so its absence from a passage says nothing. */
+export const isFramingTerm = (term: string) => QUESTION_FRAMING.has(term);
 
 /** Query-level features of the answerability model (is any unit an answer?), from the ranked candidates. */
 export const ANSWERABILITY_FEATURES = [
@@ -48,6 +66,8 @@ export const ANSWERABILITY_FEATURES = [
   'query_terms_log',
   'top_coverage',
   'top_coverage_bank',
+  'top_missing',
+  'oov_count',
 ] as const;
 
 /** What the answerability features read of a ranked candidate. */
@@ -80,5 +100,7 @@ export function answerabilityFeatures(ranked: RankedLike[], featureNames: readon
     f('query_terms_log'),
     f('coverage'),
     f('coverage_bank'),
+    f('missing_specific'),
+    f('oov_count'),
   ];
 }

@@ -1,9 +1,10 @@
+import { LRUCache } from 'lru-cache';
 import type { Citation } from '../core/reply.js';
 import type { RetrievalStack } from '../retrieval/stack.js';
 import { TermStats } from '../retrieval/term-stats.js';
 import type { OutputGuard } from '../safety/types.js';
 import { requiredAnswerTypes } from './answer-types.js';
-import { cite, listItems, renderSegments, type ChosenPart } from './citations.js';
+import { cite, listItems, renderSegments, unitStarts, type ChosenPart } from './citations.js';
 import { findContradiction } from './contradictions.js';
 import { questionCandidates, type PreviousTurn, type RankCandidate } from './features.js';
 import type { QueryTerms } from './query-terms.js';
@@ -19,6 +20,14 @@ export interface AnswererOptions {
   maxSentences: number;
   /** Overrides the ranker's cross-validated no-answer threshold (tests only). */
   minConfidence?: number;
+  /** PUBLIC_BASE_URL: makes citation urls absolute. */
+  publicBaseUrl?: string;
+  /**
+   * Answers remembered (LRU) by question, previous units and options: an answer depends on nothing else (corpus,
+   * index and weights are fixed for the process), so a repeated question skips search, ranking and trimming.
+   * Default 500 (a few hundred KB; the bench's repeated-question phase needs one).
+   */
+  memoSize?: number;
 }
 
 /** Options of one {@link Answerer.answer} call. */
@@ -65,6 +74,7 @@ export class Answerer {
   private readonly texts: ArticleTexts;
   /** Corpus sentences the output guard refuses, checked once here instead of on every turn. */
   private readonly blocked: ReadonlySet<string>;
+  private readonly memo: LRUCache<string, ComposedAnswer>;
 
   constructor(
     private readonly stack: RetrievalStack,
@@ -73,6 +83,7 @@ export class Answerer {
     private readonly options: AnswererOptions,
   ) {
     this.stats = new TermStats(stack.data.chunks);
+    this.memo = new LRUCache({ max: options.memoSize ?? 500 });
     this.texts = articleTexts(stack.data.articles);
     this.suggestions = new SuggestionBank(stack.data.chunks, stack.index.textVectors);
     this.blocked = new Set(
@@ -106,6 +117,21 @@ export class Answerer {
 
   async answer(question: string, call: AnswerCallOptions = {}): Promise<ComposedAnswer> {
     const options = { ...this.options, ...call };
+    const key = JSON.stringify([question, call.previous?.unitIds ?? [], options.maxSentences, options.minConfidence]);
+    const hit = this.memo.get(key);
+    // Copies: a caller may rework the arrays of its answer, never those of the next caller's.
+    if (hit) return { ...hit, citations: [...hit.citations], suggestions: [...hit.suggestions] };
+    const answer = await this.compose(question, options, call.previous);
+    this.memo.set(key, answer);
+    return { ...answer, citations: [...answer.citations], suggestions: [...answer.suggestions] };
+  }
+
+  private async compose(
+    question: string,
+    options: AnswererOptions,
+    previous: PreviousTurn | undefined,
+  ): Promise<ComposedAnswer> {
+    const call = { previous };
     const { candidates: all, queryVector, terms } = await this.rank(question, { previous: call.previous });
     const sendable = (text: string) => !this.blocked.has(text);
     const guardRemoved =
@@ -146,12 +172,16 @@ export class Answerer {
       const second = options.maxSentences >= 3 ? this.secondUnit(candidates, best) : undefined;
       if (second) parts.push({ unit: second.unit, sentences: trimUnit(second.unit, ctx, options.maxSentences) });
     }
-    const { segments, citations } = cite(parts.filter((p) => p.sentences.length > 0));
+    const { segments, citations } = cite(
+      parts.filter((p) => p.sentences.length > 0),
+      this.options.publicBaseUrl,
+    );
     const verified = verifyCitations(segments, citations, this.texts);
     if (verified.segments.length === 0) return noAnswer();
 
     const bullets = listItems(parts);
-    let text = renderSegments(verified.segments, bullets);
+    const starts = unitStarts(parts);
+    let text = renderSegments(verified.segments, bullets, starts);
     let disagreement: string | undefined;
     if (contradiction) {
       // Affirming sentences come first; the note is only true while both sides survived verification.

@@ -1,10 +1,10 @@
 import type { Chunk } from '../corpus/chunk.js';
 import type { TermStats } from '../retrieval/term-stats.js';
 import type { UnitSearch, UnitSearchResult, UnitSignals } from '../retrieval/unit-search.js';
-import { outOfVocabularyShare } from './answerability.js';
+import { isFramingTerm, outOfVocabularyCount, outOfVocabularyShare } from './answerability.js';
 import { focusText } from './focus.js';
 import { queryTerms, type QueryTerms } from './query-terms.js';
-import { coverage, specificity } from './term-features.js';
+import { coverage, missingSpecific, specificity } from './term-features.js';
 
 /**
  * The ranker's features, in order. Bumping the list (or what one means) makes every weights file stale.
@@ -36,6 +36,11 @@ export const FEATURE_NAMES = [
   'query_best_bm25_bank',
   'previous_unit',
   'previous_section',
+  'bank_mean',
+  'sentence_mean',
+  'gap_bank_mean',
+  'missing_specific',
+  'oov_count',
 ] as const;
 
 /** Previous turn context for a follow-up: the units it answered from. */
@@ -80,6 +85,7 @@ export function candidateFeatures(
   const best = (key: (s: UnitSignals) => number) => signals.reduce((m, s) => Math.max(m, key(s)), -1);
   const bestBank = best((s) => s.bankMax);
   const bestSentence = best((s) => s.sentMax);
+  const bestBankMean = best((s) => s.bankMean);
   const maxBm25Bank = Math.max(
     1e-9,
     best((s) => s.bm25Bank),
@@ -90,6 +96,7 @@ export function candidateFeatures(
   );
   const oov = outOfVocabularyShare(terms, result.synonymMatched, stats);
   const termsLog = Math.log1p(terms.own.length);
+  const oovCount = outOfVocabularyCount(terms, result.synonymMatched, stats);
   const anyBm25Bank = best((s) => s.bm25Bank) > 0 ? 1 : 0;
   const prevUnits = new Set(previous?.unitIds ?? []);
   const prevSections = new Set(
@@ -121,6 +128,11 @@ export function candidateFeatures(
       anyBm25Bank,
       prevUnits.has(s.unit.id) ? 1 : 0,
       prevSections.has(`${s.unit.docId}\u0000${s.unit.section}`) ? 1 : 0,
+      s.bankMean,
+      s.sentMean,
+      s.bankMean - bestBankMean,
+      missingSpecific(terms, [s.unit.text, s.unit.section ?? '', bankText(s.unit)], stats, isFramingTerm),
+      oovCount,
     ];
     out.push({ unit: s.unit, signals: s, features });
   }

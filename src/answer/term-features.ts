@@ -58,3 +58,25 @@ export function specificity(terms: QueryTerms, sentence: string, stats: TermStat
   for (const t of termSet(sentence)) if (!asked.has(t)) mass += stats.idf(t);
   return Math.min(1, mass / SPECIFICITY_SATURATION);
 }
+
+/**
+ * The most specific question term that neither the unit (text, heading) nor its bank questions contain, as a share
+ * of the highest possible IDF: "how much does it cost in *dollars*", "what is the *half-life*" — a key word the best
+ * unit never mentions says the articles may not answer the question, however close the rest of it matches. Framing
+ * words and light verbs are skipped (their absence says nothing).
+ */
+export function missingSpecific(
+  terms: QueryTerms,
+  texts: readonly string[],
+  stats: TermStats,
+  isFraming: (term: string) => boolean,
+): number {
+  const present = texts.map(termSet);
+  const ceiling = stats.idf('\u0000');
+  let worst = 0;
+  for (const t of terms.own) {
+    if (LIGHT_VERBS.has(t) || isFraming(t) || present.some((p) => p.has(t))) continue;
+    worst = Math.max(worst, stats.idf(t) / ceiling);
+  }
+  return worst;
+}

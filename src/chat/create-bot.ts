@@ -10,9 +10,12 @@ import { createOutputGuard } from '../safety/output-guard.js';
 import { createSafetyPolicy } from '../safety/policy.js';
 import type { OutputGuard, SafetyPolicy } from '../safety/types.js';
 import type { Bot } from '../core/bot.js';
-import { MemoryConversationStore } from './memory-conversation-store.js';
+import { MemoryConversationStore } from '../storage/memory/memory-conversation-store.js';
 import { newConversation, type ConversationStore } from '../core/conversation.js';
+import type { QuestionLog } from '../core/question-log.js';
 import { createTurnHandler } from './handle-turn.js';
+import { withQuestionLog } from './logged-turns.js';
+import { createSourcesIntent } from './sources-intent.js';
 import { admitted, TurnGate } from './turn-gate.js';
 
 /** Options for {@link createBot}; everything defaults to the production setup. */
@@ -27,8 +30,13 @@ export interface CreateBotOptions {
   guard?: OutputGuard;
   /** The answer ranker; the committed, stale-checked weights (src/answer/ranker-weights.json) unless given. */
   ranker?: Ranker;
-  /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given. */
+  /** Where `ask()` keeps conversations; in memory (LRU + TTL) unless given (`src/server.ts` passes the database's). */
   conversations?: ConversationStore;
+  /**
+   * Where every turn is logged for staff review (`src/server.ts` passes the database's log when QUESTION_LOG=on).
+   * Unset: nothing is logged, so evals, `npm run ask` and tests never pollute the production log.
+   */
+  questionLog?: QuestionLog;
   /** Admission control shared by all channels; from TURN_CONCURRENCY / TURN_QUEUE_MAX unless given. */
   gate?: TurnGate;
 }
@@ -44,6 +52,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   const stack = await loadRetrievalStack({
     corpusDir: config.CORPUS_DIR,
     indexDir: config.INDEX_DIR,
+    acceptedQuestionsFile: config.ACCEPTED_QUESTIONS_FILE,
     embeddings,
     logger,
   });
@@ -51,7 +60,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
   await embeddings.embedQuery('warm-up');
   const guard = options.guard ?? createOutputGuard();
   const ranker = options.ranker ?? (await loadRanker());
-  const answerer = new Answerer(stack, guard, ranker, { maxSentences: config.ANSWER_MAX_SENTENCES });
+  const answerer = new Answerer(stack, guard, ranker, {
+    maxSentences: config.ANSWER_MAX_SENTENCES,
+    ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+  });
   const policy =
     options.policy ??
     createSafetyPolicy({
@@ -60,13 +72,30 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       logger,
       exampleQuestions: () => answerer.suggestions.examples(3),
     });
+  // Imported only when a provider is set: the default (offline) bot loads none of it.
+  const composer =
+    config.LLM_PROVIDER === 'none'
+      ? undefined
+      : (await import('../answer/generative/create-composer.js')).createComposer({
+          config,
+          answerer,
+          stack,
+          guard,
+          logger,
+        });
   const unguarded = createTurnHandler({
+    composer,
     answerer,
     policy,
     guard,
     logger,
     embeddings,
     historyTurns: config.CONVERSATION_HISTORY_TURNS,
+    sources: {
+      intent: createSourcesIntent(embeddings),
+      articles: stack.data.articles.map((a) => ({ docId: a.id, title: a.title })),
+      ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+    },
   });
   const conversations =
     options.conversations ??
@@ -81,7 +110,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       // A couple of seconds: long enough for the queue to drain at the measured ~20–100 turns/s.
       retryAfterSeconds: 2,
     });
-  const handleTurn = admitted(gate, unguarded, () => answerer.suggestions.examples(3));
+  const gated = admitted(gate, unguarded, () => answerer.suggestions.examples(3));
+  const handleTurn = options.questionLog ? withQuestionLog(gated, options.questionLog) : gated;
 
   return {
     stack,
@@ -91,7 +121,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
       const conversation =
         (input.conversationId && (await conversations.get(input.conversationId))) ||
         newConversation(input.conversationId);
-      const reply = await handleTurn({ message: input.message, channel: input.channel }, conversation);
+      const reply = await handleTurn(
+        { message: input.message, channel: input.channel, onDelta: input.onDelta },
+        conversation,
+      );
       // A busy reply is not a turn: nothing to save (and the stored conversation stays as it was).
       if (reply.meta.policyRule !== 'overloaded') await conversations.save(conversation);
       return reply;

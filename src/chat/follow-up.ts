@@ -34,6 +34,22 @@ export function salientTerms(message: string): string[] {
   return [...new Set(contentTerms(message).filter((t) => !GENERIC.has(t)))];
 }
 
+/**
+ * The topic-bearing words of a text as written ("infusions", not the stem "infus"): what a follow-up borrows from
+ * the previous question, so the one embedding of the turn reads real words and BM25 still gets the same stems.
+ */
+function salientWords(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const t = contentTerms(w)[0];
+    if (t === undefined || GENERIC.has(t) || seen.has(t)) continue;
+    seen.add(t);
+    out.push(w);
+  }
+  return out;
+}
+
 /** How a message is understood given the conversation so far. */
 export interface ResolvedQuery {
   /** What retrieval searches for. */
@@ -47,25 +63,36 @@ export interface ResolvedQuery {
 }
 
 /**
- * Resolves an elliptical follow-up ("how long do they last?", "is that safe?") against the previous turn's topic.
+ * Resolves an elliptical follow-up ("how long do they last?", "is that safe?") against the previous turn's question
+ * (its topic words as written) and its answer units (handed to the ranker).
  * A message that names its own topic ("does it help PTSD too?") stands on its own: "it" is ketamine.
  */
 export function resolveFollowUp(message: string, conversation: Conversation): ResolvedQuery {
   const own = salientTerms(message);
   const previous = [...conversation.turns].reverse().find((t) => t.topic.length > 0);
+  if (!previous || !isElliptical(message, own))
+    return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
+  // The previous turn's QUESTION (as resolved), not only its stems: "how many infusions will I need?" then "and over
+  // what time period?" searches "… infusions need", which the dense match reads as words.
+  const borrowed = salientWords(previous.resolvedQuery);
+  return {
+    query: `${message} ${(borrowed.length > 0 ? borrowed : previous.topic).join(' ')}`,
+    topic: previous.topic,
+    followUp: true,
+    previous: { unitIds: previous.chunkIds },
+  };
+}
+
+/**
+ * Whether a message only makes sense after an earlier turn ("is that safe?", "and how long does it last?"): it
+ * names no topic of its own and points back, or opens like a continuation.
+ */
+export function isElliptical(message: string, own = salientTerms(message)): boolean {
   // Only a message that names no topic of its own AND points back ("is that safe?", "and after?") borrows one;
   // "How does ketamine work?" is a new question, not a follow-up.
   const pointsBack = POINTS_BACK.test(message) || CONTINUES.test(message.trim()) || words(message).length <= 2;
   // "and over what time period?" names a new aspect ("period") but continues the previous question: a short message
   // that opens like a continuation borrows the topic too (CONTINUATION_WORDS: the longest such dev follow-up).
   const continues = CONTINUES_OPENING.test(message.trim()) && words(message).length <= CONTINUATION_WORDS;
-  const elliptical = (own.length === 0 && pointsBack) || continues;
-  if (!previous || !elliptical)
-    return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
-  return {
-    query: `${message} ${previous.topic.join(' ')}`,
-    topic: previous.topic,
-    followUp: true,
-    previous: { unitIds: previous.chunkIds },
-  };
+  return (own.length === 0 && pointsBack) || continues;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Answerer } from '../answer/answerer.js';
+import type { Composer } from '../answer/generative/composer.js';
 import type { Logger } from '../core/logger.js';
 import { isBlankMessage } from '../core/message.js';
 import { expandContractions } from '../text/contractions.js';
@@ -9,6 +10,7 @@ import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.
 import type { Conversation } from '../core/conversation.js';
 import { resolveFollowUp } from './follow-up.js';
 import { MESSAGE_TEXTS } from './message-texts.js';
+import { ownReply, type SourcesOptions } from './own-replies.js';
 import type { Citation, Reply, ReplyBody, TurnInput } from '../core/reply.js';
 
 /** Shown under every reply that carries article content. */
@@ -29,6 +31,10 @@ export interface TurnHandlerDeps {
   embeddings?: Pick<Embeddings, 'embedQuery'>;
   /** Turns remembered per conversation. */
   historyTurns: number;
+  /** Generative answers (LLM_PROVIDER); the extractive answerer alone when unset. Policy replies never use it. */
+  composer?: Composer;
+  /** Answers "what are your sources?" by listing the articles (needs `embeddings`); not checked without it. */
+  sources?: SourcesOptions;
 }
 
 export type HandleTurn = (input: TurnInput, conversation: Conversation) => Promise<Reply>;
@@ -39,6 +45,7 @@ export type HandleTurn = (input: TurnInput, conversation: Conversation) => Promi
  * `conversation.turns`.
  */
 export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
+  const suggestions = () => deps.answerer.suggestions.examples(3);
   return async function handleTurn(input, conversation) {
     const started = performance.now();
     const turnId = randomUUID();
@@ -71,15 +78,21 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
     let topic: string[] = [];
     let confidence: number | undefined;
     let guardRemoved = 0;
+    let policyRule = decision.rule;
 
-    if (decision.action === 'reply') {
+    const own = await ownReply({ message, conversation, decision, vector, sources: deps.sources, suggestions });
+    if (own) {
+      ({ body, rule: policyRule } = own);
+    } else if (decision.action === 'reply') {
       ({ body, guardRemoved } = await policyReply(decision, deps));
       topic = resolveFollowUp(message, conversation).topic;
     } else {
       const resolved = resolveFollowUp(expandContractions(message), conversation);
       resolvedQuery = resolved.query;
       topic = resolved.topic;
-      const answer = await deps.answerer.answer(resolvedQuery, { previous: resolved.previous });
+      const answer = deps.composer
+        ? await deps.composer.answer(resolvedQuery, { previous: resolved.previous, onDelta: input.onDelta })
+        : await deps.answerer.answer(resolvedQuery, { previous: resolved.previous });
       confidence = answer.confidence;
       guardRemoved = answer.guardRemoved;
       body = {
@@ -110,7 +123,6 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       conversation.turns.splice(0, conversation.turns.length - deps.historyTurns);
 
     const elapsedMs = Math.round((performance.now() - started) * 100) / 100;
-    const policyRule = decision.rule;
     deps.logger.info('turn', {
       channel: input.channel,
       kind: body.kind,
@@ -125,7 +137,15 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
     return {
       ...body,
       conversationId: conversation.id,
-      meta: { turnId, resolvedQuery, confidence, policyRule, guardRemoved, elapsedMs },
+      meta: {
+        turnId,
+        resolvedQuery,
+        confidence,
+        policyRule,
+        guardRemoved,
+        elapsedMs,
+        ...(body.text.includes(FOOTER) ? { footer: FOOTER } : {}),
+      },
     };
   };
 }

@@ -11,4 +11,7 @@ export const MESSAGE_TEXTS = {
   empty: 'The message is empty: type a question about ketamine therapy.',
   /** Chat reply for such a message: a prompt, not an error. */
   blankPrompt: "I didn't catch a question there. What would you like to know about ketamine therapy?",
+  /** Chat reply for a question that refers back ("and how long does it last?") when nothing came before it. */
+  needsContext:
+    "I'm not sure what that refers to: this is the start of our conversation. Could you ask the whole question, naming what it is about?",
 } as const;

@@ -25,6 +25,9 @@ function origins(value: string, ctx: z.core.$RefinementCtx<string>): string[] {
   return list;
 }
 
+/** An http(s) URL: `localhost:8000` parses as a URL with scheme `localhost:`, which no chat server speaks. */
+const httpUrl = z.url({ protocol: /^https?$/ });
+
 const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 const num = (fallback: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(fallback);
 
@@ -55,8 +58,32 @@ export const EnvSchema = z.object({
   CONVERSATION_TTL_MINUTES: int(60, 1, 60 * 24 * 30),
   /** Most conversations kept in memory at once (oldest evicted first). */
   CONVERSATION_MAX: int(10_000, 10, 1_000_000),
-  /** JSON Lines file that stores thumbs up/down feedback from every channel. */
-  FEEDBACK_FILE: z.string().min(1).default('data/feedback.jsonl'),
+  /**
+   * Where conversations, feedback, the question log and review decisions live. Unset: the SQLite file
+   * `data/bot.db`. `sqlite:path` / `file:path`: another SQLite file. `postgres://user:pass@host:5432/db`: PostgreSQL
+   * (needed for several replicas). `memory:`: nothing durable (tests).
+   */
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^(memory:$|sqlite:.|file:.|postgres(ql)?:\/\/.)/.test(v),
+    {
+      error: 'must be postgres://…, sqlite:path, file:path or memory:',
+    },
+  ),
+  /** `on`: every turn of every channel is logged for staff review (crisis turns without text); `off`: none. */
+  QUESTION_LOG: z.enum(['on', 'off']).default('on'),
+  /** Days a question-log entry is kept; older ones are purged at start and then hourly. */
+  QUESTION_LOG_RETENTION_DAYS: int(90, 1, 3650),
+  /**
+   * YAML of alternate questions staff accepted in the review (`corpus/questions.yaml` format), merged into the
+   * question bank; a change rebuilds the index at the next start or `npm run index`.
+   */
+  ACCEPTED_QUESTIONS_FILE: z.string().min(1).default('data/accepted-questions.yaml'),
+  /** The last `npm run eval` report (JSON) the review page shows. */
+  EVAL_REPORT_FILE: z.string().min(1).default('data/eval-report.json'),
+  /** Token that opens `/admin` (Bearer header or the login form). Unset: `/admin` is off (404). */
+  ADMIN_TOKEN: optionalString,
+  /** Days of the question log the review covers by default (`npm run review -- --days N` overrides). */
+  REVIEW_DAYS: int(30, 1, 3650),
   /** High-precision safety rules file (`src/safety/rules.yaml` format); the bundled one when unset. */
   SAFETY_POLICY_FILE: optionalString,
   /** Serve the Web Chat page at `/` and `/widget.js`. */
@@ -132,17 +159,62 @@ export const EnvSchema = z.object({
   TURN_QUEUE_MAX_WAIT_MS: int(500, 0, 60_000),
   /** Most ms a shutdown waits for in-flight requests before it gives up and exits 1 (under a container's 30 s kill). */
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
+  /**
+   * The public address of this server (`https://faq.example.org`), used to make citation links absolute (API,
+   * Teams, Slack). Unset: citation urls are paths like `/articles/<id>#unit-3`, and Teams/Slack show plain titles.
+   */
+  PUBLIC_BASE_URL: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL like https://host' })])
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined)),
   /** Sites (origins like `https://clinic.example`) that may frame the Web Chat page; the own origin always may. */
   WEBCHAT_ALLOWED_ORIGINS: z.string().default('').transform(origins),
   /** Origins whose own front end may call `/api/ask` from the browser (CORS). Default: none. */
   API_CORS_ORIGINS: z.string().default('').transform(origins),
+  // --- Optional generative answers (README "Generative answers"); `none` keeps the bot offline and extractive ---
+  /** none (default: extractive only) | openai (any OpenAI-compatible server) | azure (Azure OpenAI) | ollama. */
+  LLM_PROVIDER: z.enum(['none', 'openai', 'azure', 'ollama']).default('none'),
+  /** Base URL of an OpenAI-compatible API, up to and including `/v1` (vLLM, LM Studio, llama.cpp server, OpenAI). */
+  OPENAI_BASE_URL: httpUrl.default('https://api.openai.com/v1'),
+  /** Bearer key for `openai` (local servers usually need none). */
+  OPENAI_API_KEY: optionalString,
+  /** Model name for `openai` and `ollama` (e.g. `gpt-4o-mini`, `llama3.1:8b`). */
+  LLM_MODEL: optionalString,
+  /** Azure OpenAI resource endpoint, e.g. `https://my-resource.openai.azure.com`. */
+  AZURE_OPENAI_ENDPOINT: optionalString.pipe(httpUrl.optional()),
+  /** Azure OpenAI key (sent as the `api-key` header). */
+  AZURE_OPENAI_API_KEY: optionalString,
+  /** Azure OpenAI deployment name (the model is chosen by the deployment). */
+  AZURE_OPENAI_DEPLOYMENT: optionalString,
+  /** Azure OpenAI REST API version of the chat-completions call. */
+  AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
+  /** Ollama server; its OpenAI-compatible API is under `/v1`. */
+  OLLAMA_BASE_URL: httpUrl.default('http://127.0.0.1:11434'),
+  /**
+   * Most ms one generative answer may take (first token to last) before the turn falls back to the extractive
+   * answer. 20 s: a small local model writes a 4-sentence answer in 5–15 s on a laptop CPU.
+   */
+  LLM_TIMEOUT_MS: int(20_000, 100, 300_000),
+  /** Most tokens the model may write; 400 is ~4–6 cited sentences, the length of an extractive answer and then some. */
+  LLM_MAX_TOKENS: int(400, 16, 8_000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
 
+/** Settings that only make sense together: a provider without what it needs fails at start, not on a question. */
+const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
+  const need = (names: (keyof Config)[]) => {
+    for (const name of names)
+      if (env[name] === undefined)
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required when LLM_PROVIDER=${env.LLM_PROVIDER}` });
+  };
+  if (env.LLM_PROVIDER === 'openai' || env.LLM_PROVIDER === 'ollama') need(['LLM_MODEL']);
+  if (env.LLM_PROVIDER === 'azure') need(['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT']);
+});
+
 /** Parses settings from an env-like object. Throws ConfigError naming each bad variable and what is allowed. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = EnvSchema.safeParse(env);
+  const result = CheckedEnvSchema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.');

@@ -18,6 +18,8 @@ export const CitationSchema = z.object({
   chunkId: z.string(),
   /** Verbatim sentence(s) from the cleaned article. */
   quote: z.string(),
+  /** Link to the unit's anchor on its article page (`/articles/<docId>#unit-<n>`; absolute with PUBLIC_BASE_URL). */
+  url: z.string().optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -48,6 +50,11 @@ export interface ReplyMeta {
   guardRemoved?: number;
   /** Milliseconds spent in this turn. */
   elapsedMs?: number;
+  /**
+   * The disclaimer line appended to `text` (when it was): channels that show a standing disclaimer (Web Chat, under
+   * the input) remove it instead of repeating it in every bubble; the API and CLI keep it.
+   */
+  footer?: string;
 }
 
 /** What `handleTurn` returns: the public body plus in-process diagnostics. */
@@ -64,4 +71,9 @@ export interface TurnInput {
   message: string;
   /** Which channel the turn came from (for logs and channel-specific wording). */
   channel: 'api' | 'cli' | 'webchat' | 'msteams' | 'slack' | 'directline' | 'emulator' | 'eval' | (string & {});
+  /**
+   * Streaming channels: receives the answer's verified sentences (with `[n]` markers) as they are ready. Only a
+   * generative answer calls it; the returned Reply is always the whole, final answer.
+   */
+  onDelta?: (chunk: string) => void;
 }

@@ -25,21 +25,37 @@ export interface CorpusData {
   chunker: ChunkerSettings;
 }
 
-/** Loads articles, splits them into units, resolves the question bank and loads the synonym groups. */
+/**
+ * Loads articles, splits them into units, resolves the question bank and loads the synonym groups.
+ * `acceptedQuestionsFile` (same format as questions.yaml, written by the staff review) adds the alternate questions
+ * staff accepted; when the file exists its text joins `bankText`, so the index manifest sees the change and rebuilds.
+ */
 export async function loadCorpusData(
   corpusDir: string,
   chunker: ChunkerSettings = DEFAULT_CHUNKER,
+  acceptedQuestionsFile?: string,
 ): Promise<CorpusData> {
   const articles = await loadCorpus(corpusDir);
   const synonymsPath = join(corpusDir, SYNONYMS_FILE);
   const bankPath = join(corpusDir, QUESTIONS_FILE);
-  const [synonyms, synonymsText, bankText] = await Promise.all([
+  const [synonyms, synonymsText, ownBankText, acceptedText] = await Promise.all([
     loadSynonyms(synonymsPath),
     readFile(synonymsPath, 'utf8'),
     readFile(bankPath, 'utf8').catch(() => 'entries: []\n'),
+    acceptedQuestionsFile ? readFile(acceptedQuestionsFile, 'utf8').catch(() => undefined) : undefined,
   ]);
   const chunks = chunkCorpus(articles, chunker);
-  const bank = resolveQuestionBank(parseQuestionBank(bankText, bankPath), chunks);
+  const bank = resolveQuestionBank(parseQuestionBank(ownBankText, bankPath), chunks);
+  let bankText = ownBankText;
+  if (acceptedQuestionsFile && acceptedText !== undefined) {
+    const accepted = resolveQuestionBank(parseQuestionBank(acceptedText, acceptedQuestionsFile), chunks, {
+      file: acceptedQuestionsFile,
+      headings: false,
+    });
+    const known = new Set(bank.map((q) => `${q.unitId}\u0000${q.text.toLowerCase()}`));
+    bank.push(...accepted.filter((q) => !known.has(`${q.unitId}\u0000${q.text.toLowerCase()}`)));
+    bankText = `${ownBankText}\n# ${acceptedQuestionsFile}\n${acceptedText}`;
+  }
   return { articles, chunks, bank, synonyms, synonymsText, bankText, chunker };
 }
 

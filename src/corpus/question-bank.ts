@@ -35,7 +35,12 @@ const norm = (text: string) => foldQuotes(text).replace(/\s+/g, ' ').trim();
  * as a question of every unit of its section. An anchor found nowhere, or in two units without a `section` that
  * tells them apart, is an error naming the entry: the index build fails rather than answering from a stale bank.
  */
-export function resolveQuestionBank(file: QuestionBankFile, units: Chunk[]): BankQuestion[] {
+export function resolveQuestionBank(
+  file: QuestionBankFile,
+  units: Chunk[],
+  /** `file` names the source in errors; `headings: false` skips heading questions (an extra file, e.g. accepted). */
+  options: { file?: string; headings?: boolean } = {},
+): BankQuestion[] {
   const out: BankQuestion[] = [];
   const seen = new Set<string>();
   const add = (text: string, unitId: string, source: BankQuestion['source']) => {
@@ -44,12 +49,12 @@ export function resolveQuestionBank(file: QuestionBankFile, units: Chunk[]): Ban
     seen.add(key);
     out.push({ text, unitId, source });
   };
-  for (const unit of units) {
+  for (const unit of options.headings === false ? [] : units) {
     const h = unit.section;
     if (h?.endsWith('?') && (h.match(/\?/g) ?? []).length === 1) add(h, unit.id, 'heading');
   }
   file.entries.forEach((entry, i) => {
-    const name = `corpus/questions.yaml entry ${i + 1} (${entry.doc}: "${entry.anchor}")`;
+    const name = `${options.file ?? 'corpus/questions.yaml'} entry ${i + 1} (${entry.doc}: "${entry.anchor}")`;
     const anchor = norm(entry.anchor);
     let found = units.filter((u) => u.docId === entry.doc && u.sentences.some((s) => norm(s.text).includes(anchor)));
     if (entry.section !== undefined) found = found.filter((u) => u.section === entry.section);

@@ -8,7 +8,7 @@ import { buildIndex } from './build.js';
 await runCli(async () => {
   const config = getConfig();
   const started = performance.now();
-  const data = await loadCorpusData(config.CORPUS_DIR);
+  const data = await loadCorpusData(config.CORPUS_DIR, undefined, config.ACCEPTED_QUESTIONS_FILE);
   const index = await buildIndex(config.INDEX_DIR, config.CORPUS_DIR, data, new UseLiteEmbeddings());
   const m = index.manifest;
   console.log(

@@ -15,6 +15,8 @@ export interface RetrievalStackOptions {
   indexDir: string;
   embeddings: ModelEmbeddings;
   logger: Logger;
+  /** Staff-accepted alternate questions (ACCEPTED_QUESTIONS_FILE), merged into the question bank when present. */
+  acceptedQuestionsFile?: string;
   /** Lexical engine: MiniSearch by default (measured better, see evals/retrieval/README.md). */
   lexical?: 'minisearch' | 'langchain';
 }
@@ -32,7 +34,7 @@ export interface RetrievalStack {
 }
 
 export async function loadRetrievalStack(options: RetrievalStackOptions): Promise<RetrievalStack> {
-  const data = await loadCorpusData(options.corpusDir);
+  const data = await loadCorpusData(options.corpusDir, undefined, options.acceptedQuestionsFile);
   const { index, rebuilt } = await ensureIndex({ ...options, data });
   // Fuzzy (typo) matching only for words the corpus lacks: a known word is matched exactly.
   const stats = new TermStats(data.chunks);

@@ -13,8 +13,15 @@ export interface UnitSignals {
   bankMax: number;
   /** Mean of the two best bank cosines (the best alone when it has one). */
   bankTop2: number;
+  /**
+   * Mean cosine over ALL the unit's bank questions (−1 without any): a unit whose questions agree with the query as a
+   * whole, not through one lucky paraphrase, is more likely the answer (the max alone rewards one outlier question).
+   */
+  bankMean: number;
   /** Best cosine of the query to one of the unit's sentences. */
   sentMax: number;
+  /** Mean cosine of the query to the unit's sentences (the passage as a whole, not its single closest sentence). */
+  sentMean: number;
   /** Cosine of the query to the unit's section heading (0 without one). */
   heading: number;
   /** BM25 of the best-matching bank question of the unit (raw; normalised per query by the caller). */
@@ -113,12 +120,19 @@ export class UnitSearch {
       const own = (this.bankOf.get(unit.id) ?? []).filter((i) => i !== options.exclude);
       const bankSims = own.map((i) => sims.get((bank[i] as BankQuestion).text) ?? -1).sort((a, b) => b - a);
       let sentMax = -1;
-      for (const s of unit.sentences) sentMax = Math.max(sentMax, sims.get(s.text) ?? -1);
+      let sentSum = 0;
+      for (const s of unit.sentences) {
+        const sim = sims.get(s.text) ?? -1;
+        sentMax = Math.max(sentMax, sim);
+        sentSum += sim;
+      }
       return {
         unit,
         bankMax: bankSims[0] ?? -1,
         bankTop2: bankSims.length === 0 ? -1 : ((bankSims[0] as number) + (bankSims[1] ?? (bankSims[0] as number))) / 2,
+        bankMean: bankSims.length === 0 ? -1 : bankSims.reduce((a, b) => a + b, 0) / bankSims.length,
         sentMax,
+        sentMean: unit.sentences.length === 0 ? -1 : sentSum / unit.sentences.length,
         heading: unit.section ? (sims.get(unit.section) ?? 0) : 0,
         bm25Bank: Math.max(0, ...own.map((i) => bankBm25.get(i) ?? 0)),
         bm25Unit: unitBm25.get(unit.id) ?? 0,

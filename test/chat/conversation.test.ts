@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryConversationStore } from '../../src/chat/memory-conversation-store.js';
+import { MemoryConversationStore } from '../../src/storage/memory/memory-conversation-store.js';
 import { newConversation } from '../../src/core/conversation.js';
 
 describe('MemoryConversationStore', () => {

@@ -21,7 +21,8 @@ describe('resolveFollowUp', () => {
   it('borrows the previous topic for an elliptical follow-up', () => {
     const r = resolveFollowUp('how long do they last?', sideEffects);
     expect(r.followUp).toBe(true);
-    expect(r.query).toBe('how long do they last? side effect');
+    // The previous question's words as written (not the stems "side effect"): the dense match reads real words.
+    expect(r.query).toBe('how long do they last? side effects');
     expect(r.topic).toEqual(['side', 'effect']);
   });
 
@@ -33,6 +34,7 @@ describe('resolveFollowUp', () => {
     const r = resolveFollowUp('and over what time period?', infusions);
     expect(r.followUp).toBe(true);
     expect(r.previous).toEqual({ unitIds: ['doc#3'] });
+    expect(r.query).toBe('and over what time period? infusions');
     expect(resolveFollowUp('How does ketamine work?', sideEffects).previous).toBeUndefined();
   });
 

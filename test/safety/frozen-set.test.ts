@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findNearCopies, NEAR_COPY_THRESHOLD } from '../../evals/lib/near-copy.js';
@@ -112,7 +112,16 @@ function trainingTexts(): string[] {
   return texts;
 }
 
-describe('frozen safety set: held out from the training data', () => {
+/** Every frozen safety set (safety-*.yaml beside the first one): all of them must stay held out. */
+const allFrozenItems = readdirSync(dirname(FROZEN_FILE))
+  .filter((n) => /^safety-.*\.ya?ml$/.test(n))
+  .flatMap((n) => loadLabelledSet(join(dirname(FROZEN_FILE), n)));
+
+describe('frozen safety sets: held out from the training data', () => {
+  it('covers every frozen safety set', () => {
+    expect(allFrozenItems.length).toBeGreaterThan(items.length);
+  });
+
   it(`no training text is a near-copy (3-gram Jaccard ≥ ${NEAR_COPY_THRESHOLD}) of a frozen prompt`, () => {
     const training = trainingTexts();
     expect(training.length).toBeGreaterThan(0);
@@ -120,7 +129,7 @@ describe('frozen safety set: held out from the training data', () => {
     const collisions = [
       ...new Set(
         findNearCopies(
-          items.map((item) => item.text),
+          allFrozenItems.map((item) => item.text),
           training,
         ).map((c) => `${c.jaccard.toFixed(2)} ${c.text}`),
       ),
@@ -140,7 +149,7 @@ describe('frozen safety set: held out from the training data', () => {
     const copied = sentences.filter(
       (p) =>
         findNearCopies(
-          items.map((item) => item.text),
+          allFrozenItems.map((item) => item.text),
           [p],
         ).length > 0,
     );

@@ -26,7 +26,7 @@ async function startServer(env: Record<string, string>): Promise<Proc> {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      FEEDBACK_FILE: join(dataDir, 'feedback.jsonl'),
+      DATABASE_URL: `sqlite:${join(dataDir, 'bot.db')}`,
       ...env,
     },
   });
@@ -87,7 +87,7 @@ describe('npm start (the bundled src/server.ts)', () => {
   });
 
   it('listens, serves, logs one JSON line per request, and exits 0 on SIGTERM', async () => {
-    const server = await startServer({});
+    const server = await startServer({ ADMIN_TOKEN: 'server-test-token' });
     try {
       const url = String((await server.waitFor('server_listening')).url);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -117,6 +117,13 @@ describe('npm start (the bundled src/server.ts)', () => {
         body: JSON.stringify({ message: 'How many mg of ketamine should I take?' }),
       });
       expect(((await refusal.json()) as { kind: string }).kind).toBe('refusal');
+      // The staff review is wired to the same database: both turns above are in its counts.
+      const summary = await fetch(`${url}/admin/api/summary`, {
+        headers: { authorization: 'Bearer server-test-token' },
+      });
+      expect(summary.status).toBe(200);
+      const counts = ((await summary.json()) as { counts: { byKind: Record<string, number> } }).counts;
+      expect(counts.byKind).toMatchObject({ answer: 1, refusal: 1 });
 
       server.child.kill('SIGTERM');
       expect(await server.exit).toBe(0);

@@ -15,7 +15,7 @@ async function start(command: string, args: string[], env: Record<string, string
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      FEEDBACK_FILE: join(dataDir, 'feedback.jsonl'),
+      DATABASE_URL: `sqlite:${join(dataDir, 'bot.db')}`,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,24 +1,11 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { isBlankMessage, MAX_MESSAGE_CHARS } from '../../core/message.js';
+import { isBlankMessage } from '../../core/message.js';
 import { MESSAGE_TEXTS } from '../../chat/message-texts.js';
 import { toReplyBody } from '../../core/reply.js';
 import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
-
-/** Body of `POST /api/ask`. */
-export const AskRequestSchema = z.strictObject({
-  message: z
-    .string({ error: 'message must be a string' })
-    .trim()
-    .max(MAX_MESSAGE_CHARS, { error: MESSAGE_TEXTS.tooLong }),
-  conversationId: z
-    .string({ error: 'conversationId must be a string' })
-    .trim()
-    .min(1, { error: 'conversationId must not be empty' })
-    .max(128, { error: 'conversationId must be at most 128 characters' })
-    .optional(),
-});
+import { askAsStream, wantsStream } from './ask-stream.js';
+import { AskRequestSchema } from './ask-request.js';
 
 class UnsupportedMediaTypeError extends AppError {
   constructor() {
@@ -54,6 +41,10 @@ export function apiRouter(ctx: AppContext): Router {
       if (isBlankMessage(parsed.data.message)) throw new BadRequestError(MESSAGE_TEXTS.empty, 'empty_message');
       const bot = ctx.getBot();
       if (!bot) throw new NotReadyError();
+      if (wantsStream(req.query)) {
+        await askAsStream(bot, { message: parsed.data.message, conversationId: parsed.data.conversationId }, res);
+        return;
+      }
       const reply = await bot.ask({
         message: parsed.data.message,
         conversationId: parsed.data.conversationId,

@@ -110,12 +110,20 @@ export function createFaqAgent({ ctx, adapter, storage }: FaqAgentOptions): Agen
     await context.sendActivity(Activity.fromObject({ type: 'typing' }));
     const channelId = context.activity.channelId ?? 'unknown';
     const { conversation } = readFaqState(state, context.activity.conversation!.id);
-    const reply = await bot.handleTurn({ message: text, channel: channelId }, conversation);
-    const sent = await context.sendActivity(renderReply(reply, channelId));
+    // Generative answers stream their verified sentences (Teams and Web Chat livestreaming via the SDK's
+    // StreamingResponse); the rendered reply, with citations, is the stream's final message.
+    let streamed = false;
+    const onDelta = (chunk: string) => {
+      streamed = true;
+      context.streamingResponse.queueTextChunk(chunk);
+    };
+    const reply = await bot.handleTurn({ message: text, channel: channelId, onDelta }, conversation);
+    const rendered = renderReply(reply, channelId);
+    const activityId = streamed ? await endStream(context, rendered) : (await context.sendActivity(rendered))?.id;
     writeFaqState(state, conversation, {
       turnId: reply.meta.turnId,
       kind: reply.kind,
-      activityId: sent?.id || undefined,
+      activityId: activityId || undefined,
     });
     await state.save(context, storage);
     ctx.logger.debug('botframework_turn', {
@@ -144,6 +152,16 @@ export function createFaqAgent({ ctx, adapter, storage }: FaqAgentOptions): Agen
   }
 
   return app;
+}
+
+/** Ends a stream with the rendered reply as its final message; returns the streamed activity's id. */
+async function endStream(context: TurnContext, rendered: Activity): Promise<string | undefined> {
+  const stream = context.streamingResponse;
+  // The final message takes the stream's attachments, not the activity's own: hand the Sources card over.
+  if (rendered.attachments) stream.setAttachments(rendered.attachments);
+  stream.setFinalMessage(rendered);
+  await stream.endStream();
+  return stream.streamId;
 }
 
 /**

@@ -59,13 +59,21 @@ export function readTeamsFeedback(activity: Activity): FeedbackVote | undefined 
   };
 }
 
-/** Reads Web Chat's feedback event: the clicked Like/Dislike action with our turn id and kind. */
+/** The optional comment our Web Chat page sends after a thumbs-down, as a second vote for the same turn. */
+const WebChatCommentSchema = z.object({ comment: z.string() });
+
+/**
+ * Reads Web Chat's feedback event: the clicked Like/Dislike action with our turn id and kind, and the comment
+ * (`value.comment`) when the page's "What was wrong?" box sent one.
+ */
 export function readWebChatFeedback(activity: Activity): FeedbackVote | undefined {
   for (const entity of activity.entities ?? []) {
     const parsed = WebChatActionSchema.safeParse(entity);
     if (!parsed.success) continue;
+    const comment = WebChatCommentSchema.safeParse(activity.value).data?.comment.trim().slice(0, 2000);
     return {
       rating: parsed.data['@type'] === 'LikeAction' ? 'up' : 'down',
+      ...(comment ? { comment } : {}),
       ...(parsed.data['@id'] ? { turnId: parsed.data['@id'] } : {}),
       ...(parsed.data.description ? { kind: parsed.data.description } : {}),
       ...(activity.replyToId ? { activityId: activity.replyToId } : {}),

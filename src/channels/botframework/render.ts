@@ -6,17 +6,22 @@ import {
   type CardAction,
   type ClientCitation,
 } from '@microsoft/agents-activity';
+import { isAbsoluteUrl } from '../../articles/url.js';
 import type { Citation, Reply } from '../../core/reply.js';
 import { crisisLinks } from '../../safety/crisis-links.js';
 
 /** Teams shows at most 80 characters of a citation title and 160 of its abstract. */
 const TEAMS_TITLE_MAX = 80;
 const TEAMS_ABSTRACT_MAX = 160;
+/** The Sources card's excerpt: about two lines of a 400 px panel, so a one-sentence answer stays one screen. */
+const EXCERPT_MAX = 140;
 /** Bot Framework channels show a handful of suggested actions comfortably; more wrap badly on phones. */
 const MAX_SUGGESTIONS = 4;
 
 /** The Teams channel id; everything else (webchat, directline, emulator, ...) gets the generic rendering. */
 export const TEAMS_CHANNEL = 'msteams';
+/** This server's own Web Chat page (the bridge): same origin as the article pages, with a standing disclaimer. */
+export const WEBCHAT_CHANNEL = 'webchat';
 
 /** Facts about the reply the feedback handlers need later; travels in the thumbs actions and in state. */
 export interface RenderedTurn {
@@ -32,7 +37,8 @@ export interface RenderedTurn {
  */
 export function renderReply(reply: Reply, channelId: string): Activity {
   if (reply.kind === 'crisis') return Activity.fromObject({ type: 'message', attachments: [crisisCard(reply.text)] });
-  const activity = Activity.fromObject({ type: 'message', text: reply.text, textFormat: 'markdown' });
+  const text = channelId === WEBCHAT_CHANNEL ? linkMarkers(withoutFooter(reply), reply.citations) : reply.text;
+  const activity = Activity.fromObject({ type: 'message', text, textFormat: 'markdown' });
   if (channelId === TEAMS_CHANNEL) {
     // The AI label belongs on text composed from the articles; policy texts (refusal, crisis) are fixed wording.
     if (reply.citations.length > 0 || reply.kind === 'answer' || reply.kind === 'no_answer') {
@@ -40,7 +46,7 @@ export function renderReply(reply: Reply, channelId: string): Activity {
     }
     activity.channelData = { feedbackLoopEnabled: true };
   } else {
-    if (reply.citations.length > 0) activity.attachments = [sourcesCard(reply.citations)];
+    if (reply.citations.length > 0) activity.attachments = [sourcesCard(reply.citations, channelId)];
     activity.entities = [thumbsEntity({ turnId: reply.meta.turnId, kind: reply.kind })];
   }
   const suggestions = (reply.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
@@ -86,17 +92,31 @@ export function teamsCitation(citation: Citation): ClientCitation {
       name: shorten(citation.title, TEAMS_TITLE_MAX),
       abstract: shorten(citation.quote, TEAMS_ABSTRACT_MAX),
       keywords: [citation.docId.slice(0, 28)],
+      // Teams opens it from the citation pop-up; a bare path would mean nothing there (PUBLIC_BASE_URL unset).
+      ...(citation.url && isAbsoluteUrl(citation.url) ? { url: citation.url } : {}),
     },
   };
 }
 
-/** A compact Adaptive Card: "Sources", then `[n] Title` and the quote for each citation. */
-export function sourcesCard(citations: Citation[]): Attachment {
+/**
+ * A compact Adaptive Card: "Sources", then for each citation `[n] Title` (a link to the unit on its article page
+ * when the channel can open it) and a short excerpt cut at a word, not the whole quote: the answer already says it.
+ */
+export function sourcesCard(citations: Citation[], channelId = WEBCHAT_CHANNEL): Attachment {
   const body: unknown[] = [{ type: 'TextBlock', text: 'Sources', weight: 'Bolder', size: 'Small', wrap: true }];
   for (const c of citations) {
+    const url = openableUrl(c, channelId);
+    const title = url ? `[${escapeMarkdown(c.title)}](${url})` : escapeMarkdown(c.title);
     body.push(
-      { type: 'TextBlock', text: `[${c.n}] ${c.title}`, weight: 'Bolder', size: 'Small', wrap: true, spacing: 'Small' },
-      { type: 'TextBlock', text: `“${c.quote}”`, isSubtle: true, size: 'Small', wrap: true, spacing: 'None' },
+      { type: 'TextBlock', text: `[${c.n}] ${title}`, weight: 'Bolder', size: 'Small', wrap: true, spacing: 'Small' },
+      {
+        type: 'TextBlock',
+        text: `“${escapeMarkdown(shorten(c.quote, EXCERPT_MAX))}”`,
+        isSubtle: true,
+        size: 'Small',
+        wrap: true,
+        spacing: 'None',
+      },
     );
   }
   return {
@@ -111,6 +131,37 @@ export function sourcesCard(citations: Citation[]): Attachment {
       body,
     },
   };
+}
+
+/**
+ * The citation's link as this channel can open it: absolute URLs anywhere; a bare path only in our own Web Chat
+ * page, made document-relative (`articles/...`) so it also resolves behind a path prefix.
+ */
+export function openableUrl(citation: Citation, channelId: string): string | undefined {
+  if (citation.url && isAbsoluteUrl(citation.url)) return citation.url;
+  if (channelId === WEBCHAT_CHANNEL && citation.url?.startsWith('/')) return citation.url.slice(1);
+  return undefined;
+}
+
+/** The text without the disclaimer line the core appended: Web Chat shows it once, under the input. */
+export function withoutFooter(reply: Reply): string {
+  const footer = reply.meta.footer;
+  if (!footer) return reply.text;
+  return reply.text.replace(`\n\n${footer}`, '').replace(footer, '').trim();
+}
+
+/** `[n]` markers as Markdown links to their source (Web Chat renders them as links that open the article). */
+export function linkMarkers(text: string, citations: Citation[]): string {
+  return text.replace(/\[(\d+)\](?!\()/g, (marker, n: string) => {
+    const citation = citations.find((c) => c.n === Number(n));
+    const url = citation && openableUrl(citation, WEBCHAT_CHANNEL);
+    return url ? `[${marker}](${url} "Source ${n}: ${citation.title.replace(/"/g, "'")}")` : marker;
+  });
+}
+
+/** Keeps a title or excerpt literal inside card Markdown (`*`, `_`, brackets would otherwise format or link). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]])/g, '\\$1');
 }
 
 /** The same list as Markdown, for clients that cannot render cards. */

@@ -162,6 +162,9 @@ async function processActivity(
   } catch (error) {
     if (error instanceof ServiceUrlRefusedError)
       throw new AppError(SERVICE_URL_PROBLEMS[error.problem], 'service_url_not_allowed', 403);
+    // A typed failure of our own (e.g. 503 storage_unavailable: a vote that could not be stored) keeps its status;
+    // reporting it as the channel's fault (502) misled Teams and whoever reads the logs.
+    if (error instanceof AppError) throw error;
     logger.warn('botframework_delivery_failed', { error: error instanceof Error ? error.message : String(error) });
     throw new AppError('The reply could not be delivered to the channel service.', 'channel_unreachable', 502);
   }

@@ -9,8 +9,8 @@ import { runCli } from '../../cli-support.js';
 import { getConfig } from '../../config/env.js';
 import { BadRequestError } from '../../errors.js';
 import { createLogger } from '../../logger.js';
-import { AskRequestSchema } from '../api/router.js';
-import { renderForTerminal } from './render.js';
+import { AskRequestSchema } from '../api/ask-request.js';
+import { renderForTerminal, terminalWidth, wantsColor } from './render.js';
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({
@@ -32,5 +32,9 @@ await runCli(async () => {
   });
   const bot = await createBot({ config, logger });
   const reply = toReplyBody(await bot.ask({ message: request.data.message, channel: 'cli' }));
-  console.log(values.json ? JSON.stringify(reply, null, 2) : renderForTerminal(reply));
+  console.log(
+    values.json
+      ? JSON.stringify(reply, null, 2)
+      : renderForTerminal(reply, { width: terminalWidth(process.stdout), color: wantsColor(process.stdout) }),
+  );
 });

@@ -1,3 +1,4 @@
+import { isAbsoluteUrl } from '../../articles/url.js';
 import type { Citation, Reply } from '../../core/reply.js';
 import { crisisLinks } from '../../safety/crisis-links.js';
 import { ACTION_IDS, MAX_VALUE_QUESTION_CHARS, encodeValue } from './action-values.js';
@@ -115,7 +116,10 @@ function askedBlock(asked: NonNullable<RenderOptions['asked']>): SlackBlock {
   return { type: 'context', block_id: 'ketamine_asked', elements: [{ type: 'mrkdwn', text }] };
 }
 
-/** `[n] *title* — "quote"`, ten per context block (Slack's element limit). */
+/**
+ * `[n] *title* — "quote"`, ten per context block (Slack's element limit). The title links to the unit on its
+ * article page when the url is absolute (PUBLIC_BASE_URL set); Slack cannot open a bare path.
+ */
 function sourceBlocks(citations: Citation[]): SlackBlock[] {
   if (citations.length === 0) return [];
   const elements: TextObject[] = [
@@ -123,7 +127,7 @@ function sourceBlocks(citations: Citation[]): SlackBlock[] {
     ...citations.map(
       (c): TextObject => ({
         type: 'mrkdwn',
-        text: truncate(`[${c.n}] *${escapeMrkdwn(c.title)}* — "${escapeMrkdwn(c.quote)}"`, SLACK_LIMITS.sectionText),
+        text: truncate(`[${c.n}] ${sourceTitle(c)} — "${escapeMrkdwn(c.quote)}"`, SLACK_LIMITS.sectionText),
       }),
     ),
   ];
@@ -136,6 +140,12 @@ function sourceBlocks(citations: Citation[]): SlackBlock[] {
     });
   }
   return blocks;
+}
+
+function sourceTitle(c: Citation): string {
+  const title = `*${escapeMrkdwn(c.title)}*`;
+  // `|` and `>` end a Slack link; a url from citationUrl never has them, but a title may.
+  return c.url && isAbsoluteUrl(c.url) && !/[|>\s]/.test(c.url) ? `<${c.url}|${title}>` : title;
 }
 
 function suggestionBlocks(suggestions: string[], conversationId: string | undefined): SlackBlock[] {

@@ -24,7 +24,8 @@ export function mountSlack(app: Express, ctx: AppContext): boolean {
   if (!signingSecret || !token) {
     // Said once at start, so a newcomer sees why /slack/events is absent; a half-done setup is a warning.
     if (signingSecret || token) {
-      ctx.logger.warn('slack_disabled', { reason: 'set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN' });
+      const missing = signingSecret ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
+      ctx.logger.warn('slack_disabled', { reason: `${missing} is not set (Slack needs both)`, missing: [missing] });
     } else ctx.logger.info('slack_disabled', { reason: 'SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set' });
     return false;
   }
@@ -46,6 +47,9 @@ export interface SlackRouterOptions {
  * `processBeforeResponse: false`, so Slack gets its 200 as soon as a handler acks (events: at once)
  * and the answer is posted afterwards through the Web API or the response_url.
  */
+/** Slack retries for up to about an hour after the first attempt: remember event ids for two. */
+const SLACK_RETRY_WINDOW_MS = 2 * 60 * 60_000;
+
 export function slackRouter(ctx: AppContext, options: SlackRouterOptions): Router {
   const router = Router();
   const state = createSlackState(ctx.config);
@@ -54,7 +58,12 @@ export function slackRouter(ctx: AppContext, options: SlackRouterOptions): Route
     SLACK_EVENTS_PATH,
     ...verifySlackRequest({ signingSecret: options.signingSecret }),
     validateSlackPayload(ctx.logger),
-    dropRepeatedEvents(state.events, ctx.logger),
+    dropRepeatedEvents(
+      ctx.claimOnce
+        ? (eventId) => ctx.claimOnce!('slack:events', eventId, SLACK_RETRY_WINDOW_MS)
+        : (eventId) => state.events.claim(eventId, true),
+      ctx.logger,
+    ),
   );
 
   const receiver = new ExpressReceiver({

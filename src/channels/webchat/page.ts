@@ -13,11 +13,14 @@ export interface ChatPageOptions {
  * `chat.js`. Asset URLs are relative so the app also works behind a path prefix.
  */
 export function chatPage({ embed }: ChatPageOptions): string {
+  const newButton = '<button type="button" id="chat-new" class="chat-new">New conversation</button>';
   const header = embed
-    ? '<h1 id="chat-title" class="visually-hidden">Ask about ketamine therapy</h1>'
+    ? `<div class="chat-toolbar"><h1 id="chat-title" class="visually-hidden">Ask about ketamine therapy</h1>
+      <p id="chat-greeting" class="chat-greeting" hidden></p>${newButton}</div>`
     : `<header class="chat-header">
-      <h1 id="chat-title">Ask about ketamine therapy</h1>
-      <p>Answers come only from five published articles, each sentence with its source. No dosing or personal medical advice.</p>
+      <div class="chat-header-row"><h1 id="chat-title">Ask about ketamine therapy</h1>${newButton}</div>
+      <p>Answers come only from five published articles, each sentence with its source (<a href="articles/">read the articles</a>). No dosing or personal medical advice.</p>
+      <p id="chat-greeting" class="chat-greeting" hidden></p>
     </header>`;
   return `<!doctype html>
 <html lang="en">
@@ -30,11 +33,25 @@ export function chatPage({ embed }: ChatPageOptions): string {
 <body class="${embed ? 'is-embed' : 'is-page'}">
   <main class="chat-shell" aria-labelledby="chat-title">
     ${header}
+    <div id="chat-banner" class="chat-banner" role="alert" hidden>
+      <span id="chat-banner-text"></span>
+      <button type="button" id="chat-banner-retry">Retry now</button>
+    </div>
     <section id="webchat" class="chat-webchat" aria-label="Chat with the ketamine therapy FAQ bot"></section>
-    <p id="chat-status" class="chat-status" role="status" aria-live="polite">Connecting…</p>
+    <form id="chat-feedback" class="chat-feedback" hidden>
+      <label id="chat-feedback-label" for="chat-feedback-comment"></label>
+      <textarea id="chat-feedback-comment" rows="2" maxlength="2000"></textarea>
+      <div class="chat-feedback-buttons">
+        <button type="submit" id="chat-feedback-send">Send comment</button>
+        <button type="button" id="chat-feedback-skip">No thanks</button>
+      </div>
+    </form>
+    <p id="chat-status" class="chat-status" role="status" aria-live="polite"></p>
     <p id="chat-disclaimer" class="chat-disclaimer">${DISCLAIMER}</p>
   </main>
   <script src="webchat/webchat.js" defer></script>
+  <script src="webchat/bridge-parts.js" defer></script>
+  <script src="webchat/bridge-client.js" defer></script>
   <script src="webchat/chat.js" defer></script>
 </body>
 </html>

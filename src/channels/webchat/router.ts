@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
 import { fromProjectRoot } from '../../paths.js';
+import { WEBCHAT_FEEDBACK_EVENT } from '../botframework/feedback.js';
 import { botFrameworkRuntime, type BotFrameworkRuntime } from '../botframework/runtime.js';
 import { WebChatBridge, type BridgeActivity } from './bridge.js';
 import { chatPage } from './page.js';
@@ -16,6 +17,8 @@ export const WEBCHAT_SERVICE_URL = 'https://webchat.invalid/bridge/';
 export const WEBCHAT_BOT = { id: 'ketamine-faq-bot', name: 'Ketamine FAQ', role: 'bot' } as const;
 
 const PUBLIC_DIR = fromProjectRoot('src', 'channels', 'webchat', 'public');
+/** The page's own files under `/webchat/` (an allow-list: nothing else in the folder is served). */
+const PUBLIC_FILES = ['chat.js', 'bridge-parts.js', 'bridge-client.js', 'chat.css'];
 const WEBCHAT_BUNDLE = join(
   dirname(createRequire(import.meta.url).resolve('botframework-webchat')),
   '..',
@@ -80,14 +83,16 @@ export function webChatRouter(ctx: AppContext): Router {
     res.type('application/javascript').set('cache-control', 'public, max-age=86400').sendFile(WEBCHAT_BUNDLE);
   });
   router.get('/webchat/:file', (req, res, next) => {
-    if (!['chat.js', 'chat.css'].includes(req.params.file)) return next();
+    if (!PUBLIC_FILES.includes(req.params.file)) return next();
     res.set('cache-control', 'public, max-age=300').sendFile(join(PUBLIC_DIR, req.params.file));
   });
 
-  router.post('/webchat/conversations', (_req, res) => {
+  router.post('/webchat/conversations', (req, res) => {
     if (!ctx.getBot()) throw new NotReadyError();
     const started = bridge.create();
     res.status(201).json(started);
+    // `?greet=0`: the page replaces a conversation the server forgot and keeps its transcript; no second welcome.
+    if (req.query.greet === '0') return;
     // Like Direct Line: the bot learns about the new member and greets them.
     dispatch(ctx, runtime, {
       type: 'conversationUpdate',
@@ -123,7 +128,7 @@ export function webChatRouter(ctx: AppContext): Router {
   router.post(
     '/webchat/conversations/:id/activities',
     express.json({ limit: '64kb', type: () => true }),
-    (req: Request, res: Response) => {
+    async (req: Request, res: Response) => {
       const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
       const conversation = bridge.authorize(String(req.params.id), token);
       if (!conversation) throw new AppError('Unknown conversation or wrong token.', 'forbidden', 403);
@@ -135,7 +140,10 @@ export function webChatRouter(ctx: AppContext): Router {
         );
       if (!ctx.getBot()) throw new NotReadyError();
       const id = bridge.nextId(conversation.id);
-      res.json({ id });
+      // A vote is acknowledged only once it is stored: answering first lost acknowledged votes on kill -9, and an
+      // unwritable store still answered 200. A failed vote answers 503 so the widget can say it was not saved.
+      const isVote = parsed.data.type === 'event' && parsed.data.name === WEBCHAT_FEEDBACK_EVENT;
+      if (!isVote) res.json({ id });
       if (parsed.data.type === 'typing') return;
       const activity: BridgeActivity = {
         ...parsed.data,
@@ -145,7 +153,13 @@ export function webChatRouter(ctx: AppContext): Router {
       };
       // Echo first: Web Chat marks a message "sent" when it sees it come back with its clientActivityID.
       bridge.push(conversation.id, activity);
-      dispatch(ctx, runtime, activity);
+      const failure = await dispatch(ctx, runtime, activity);
+      if (!isVote) return;
+      if (failure)
+        throw failure instanceof AppError
+          ? failure
+          : new AppError('Your feedback could not be saved. Please try again later.', 'feedback_not_saved', 503);
+      res.json({ id });
     },
   );
 
@@ -176,9 +190,10 @@ function envelope(conversationId: string, userId: string) {
 
 /**
  * Runs the activity through the same adapter and agent as `/api/messages`, in process (no JWT: the bridge is
- * part of this server). Failures are logged; the adapter already sent the user an apology when it could.
+ * part of this server). Failures are logged (the adapter already sent the user an apology when it could) and
+ * returned, so a vote can be answered with an error; resolves `undefined` on success.
  */
-function dispatch(ctx: AppContext, runtime: BotFrameworkRuntime, activity: Record<string, unknown>): void {
+function dispatch(ctx: AppContext, runtime: BotFrameworkRuntime, activity: Record<string, unknown>): Promise<unknown> {
   const ignore: WebResponse = {
     status: () => ignore,
     setHeader: () => ignore,
@@ -188,9 +203,13 @@ function dispatch(ctx: AppContext, runtime: BotFrameworkRuntime, activity: Recor
     writableEnded: false,
   };
   const request: SdkRequest = { body: activity, headers: {}, method: 'POST' };
-  runtime.adapter
+  return runtime.adapter
     .process(request, ignore, (context) => runtime.agent.run(context))
-    .catch((error: unknown) => {
-      ctx.logger.error('webchat_turn_failed', { error: error instanceof Error ? error.message : String(error) });
-    });
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        ctx.logger.error('webchat_turn_failed', { error: error instanceof Error ? error.message : String(error) });
+        return error;
+      },
+    );
 }

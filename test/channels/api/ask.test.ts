@@ -27,7 +27,9 @@ describe('POST /api/ask with the real bot', () => {
     expect(body.kind).toBe('answer');
     expect(body.conversationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.citations.length).toBeGreaterThan(0);
-    expect(Object.keys(body.citations[0] ?? {}).sort()).toEqual(['chunkId', 'docId', 'n', 'quote', 'title']);
+    expect(Object.keys(body.citations[0] ?? {}).sort()).toEqual(['chunkId', 'docId', 'n', 'quote', 'title', 'url']);
+    // Every citation links to its unit's anchor on the article page (a path: PUBLIC_BASE_URL is unset here).
+    for (const c of body.citations) expect(c.url).toBe(`/articles/${c.docId}#unit-${c.chunkId.split('#')[1]}`);
   });
 
   it('two requests without conversationId get different ids', async () => {

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReplySchema } from '../../../src/core/reply.js';
-import { renderForTerminal } from '../../../src/channels/cli/render.js';
 
 const TSX = resolve('node_modules/.bin/tsx');
 
@@ -76,21 +75,22 @@ describe('npm run chat', () => {
     expect(replies).toHaveLength(2);
     expect(replies[0]).toMatch(/dizziness|nausea|side effects/i);
     expect(replies[1]).toMatch(/go away|short-lived|resolve|last long/);
-    expect(stdout).toMatch(/Type \/new for a new conversation/);
+    expect(stdout).toMatch(/Type \/help for the commands/);
   });
-});
 
-describe('renderForTerminal', () => {
-  it('renders text, sources and suggestions as plain text', () => {
-    const out = renderForTerminal({
-      conversationId: 'c',
-      kind: 'answer',
-      text: '**Note.** It helps. [1]\n\n_footer_',
-      citations: [{ n: 1, docId: 'd', title: 'Doc', chunkId: 'd#0', quote: 'It helps.' }],
-      suggestions: ['Is it safe?'],
-    });
-    expect(out).toBe(
-      'Note. It helps. [1]\n\nfooter\n\nSources:\n  [1] Doc (d#0)\n      "It helps."\n\nYou could also ask:\n  - Is it safe?',
+  it('/help lists the commands without reaching the bot; after /new an elliptical question gets a prompt', async () => {
+    const { code, stdout, stderr } = await run(
+      'src/channels/cli/chat.ts',
+      [],
+      'What are the side effects of ketamine?\n/help\n/new\nand how long do they last?\n/quit\n',
     );
+    expect(code, stderr).toBe(0);
+    const replies = stdout.split('bot> ').slice(1);
+    expect(replies).toHaveLength(3);
+    expect(replies[1]).toMatch(/^Commands:\n\s+- \/help/);
+    for (const c of ['/new', '/sources', '/quit']) expect(replies[1]).toContain(c);
+    expect(replies[1]).not.toMatch(/FAQ bot about ketamine/); // the small-talk answer /help used to get
+    expect(replies[2]).toMatch(/start of our conversation/);
+    expect(replies[2]).not.toMatch(/outside what I cover/);
   });
 });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { vi } from 'vitest';
 import { createApp } from '../../../src/app.js';
+import type { AppContext } from '../../../src/channels/context.js';
 import type { Bot } from '../../../src/core/bot.js';
 import { parseConfig } from '../../../src/config/env.js';
 import { MemoryFeedbackStore } from '../../doubles/memory-feedback-store.js';
@@ -24,7 +25,12 @@ export interface SlackHarness {
 }
 
 /** The real app (createApp) on loopback port 0, Slack enabled, its Web API pointed at a fake Slack. */
-export async function startSlackHarness(bot: Bot | undefined, env: Record<string, string> = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  bot: Bot | undefined,
+  env: Record<string, string> = {},
+  /** Extra context (e.g. a shared `claimOnce`, as two replicas on one database have). */
+  extra: Partial<AppContext> = {},
+): Promise<SlackHarness> {
   const slack = await startFakeSlackApi();
   const feedback = new MemoryFeedbackStore();
   const logs: Record<string, unknown>[] = [];
@@ -39,7 +45,7 @@ export async function startSlackHarness(bot: Bot | undefined, env: Record<string
     SLACK_API_URL: slack.apiUrl,
     ...env,
   });
-  const app = createApp({ config, logger, feedback, getBot: () => current });
+  const app = createApp({ config, logger, feedback, getBot: () => current, ...extra });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

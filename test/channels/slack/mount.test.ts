@@ -36,7 +36,11 @@ describe('mountSlack start-up log', () => {
 
   it('warns when only one of the two is set, and logs slack_enabled (not disabled) when both are', () => {
     const half = mount({ SLACK_BOT_TOKEN: 'xoxb-1' });
-    expect(half.lines.filter((l) => l.event === 'slack_disabled').map((l) => l.level)).toEqual(['warn']);
+    const halfDisabled = half.lines.filter((l) => l.event === 'slack_disabled');
+    expect(halfDisabled.map((l) => l.level)).toEqual(['warn']);
+    expect(halfDisabled[0]!.fields.missing).toEqual(['SLACK_SIGNING_SECRET']);
+    const other = mount({ SLACK_SIGNING_SECRET: 's' }).lines.find((l) => l.event === 'slack_disabled');
+    expect(other?.fields.missing).toEqual(['SLACK_BOT_TOKEN']);
     const full = mount({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
     expect(full.mounted).toBe(true);
     expect(full.lines.map((l) => l.event)).toContain('slack_enabled');

@@ -95,7 +95,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       INDEX_DIR: indexDir,
-      FEEDBACK_FILE: join(workDir, 'data', 'feedback.jsonl'),
+      DATABASE_URL: `sqlite:${join(workDir, 'data', 'bot.db')}`,
       ...(options.limits === 'defaults' ? {} : RELAXED_LIMITS),
       ...options.env,
     },

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import type { Conversation, ConversationStore } from '../core/conversation.js';
+import type { Conversation } from '../../core/conversation.js';
+import type { ExpiringConversationStore } from '../storage.js';
 
 /** Options for {@link MemoryConversationStore}. */
 export interface MemoryConversationStoreOptions {
@@ -12,7 +13,7 @@ export interface MemoryConversationStoreOptions {
 }
 
 /** In-memory LRU + TTL store (lru-cache). Saving renews the TTL; copies in and out so callers cannot alias state. */
-export class MemoryConversationStore implements ConversationStore {
+export class MemoryConversationStore implements ExpiringConversationStore {
   private readonly entries: LRUCache<string, Conversation>;
 
   constructor(options: MemoryConversationStoreOptions) {
@@ -33,6 +34,12 @@ export class MemoryConversationStore implements ConversationStore {
 
   async save(conversation: Conversation): Promise<void> {
     this.entries.set(conversation.id, structuredClone(conversation));
+  }
+
+  async sweep(): Promise<number> {
+    const before = this.entries.size;
+    this.entries.purgeStale();
+    return before - this.entries.size;
   }
 
   get size(): number {
