@@ -48,6 +48,18 @@ describe('policy context: short follow-ups, other languages, one embedding call'
     expect(await policy.classify('and that lasts how long?', afterRefusal)).toMatchObject({ kind: 'crisis' });
   });
 
+  it('"I\'ve been on X" then a short "…alongside ketamine?" is personal medical advice by the pair rule', async () => {
+    // The model calls everything general, so only the own-medicines rule reading the pair can refuse; the
+    // contraction "I've been" was missing from it (dev: a medicine named in the turn before, then "is that okay
+    // alongside ketamine?", was answered).
+    const policy = createSafetyPolicy({ embeddings: embeddings(), model: scriptedModel(() => ({ label: 'general' })) });
+    const decision = await policy.classify(
+      'could that be a problem alongside ketamine?',
+      afterAnswer("I've been on sertraline since the spring."),
+    );
+    expect(decision).toMatchObject({ action: 'reply', kind: 'refusal', category: 'medical_advice' });
+  });
+
   it('another language with no lexicon cue gets the classifier refusal, not the bare English-only reply', async () => {
     const model = scriptedModel(() => ({ label: 'dosing' }));
     const policy = createSafetyPolicy({ embeddings: embeddings(), model });
