@@ -3,6 +3,7 @@ import type { Conversation } from '../core/conversation.js';
 import type { Logger } from '../core/logger.js';
 import { silentLogger } from '../logger.js';
 import { wordCount } from '../text/tokenize.js';
+import { decideLabel } from './classifier/decide.js';
 import { loadSafetyModel, type SafetyClassification, type SafetyModel } from './classifier/model.js';
 import { readingsOf } from './deobfuscate.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
@@ -96,61 +97,77 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     const emergency = texts.some((t) => lexicon.emergency(t));
     if (emergency || texts.some((t) => lexicon.crisis(t))) return { label: 'crisis', rule: 'lexicon', emergency };
 
-    const otherVectors = await embedAll(others);
-    const readings: Reading[] = texts.map((text, i) => ({
-      text,
-      result: model.classify(i === 0 ? vector : (otherVectors[i - 1] as number[]), text),
-    }));
-    const crisis = readings.find((r) => r.result.crisisTier === 'crisis');
-    if (crisis) return { label: 'crisis', rule: 'model:crisis', score: crisis.result.crisisProbability };
+    const own = model.classify(vector, message);
+    const clauses = clausesOf(message);
+    const previous = conversation.turns.at(-1);
+    // A short follow-up is also read joined to the turn before it, when the message alone is not a confident general
+    // question or looks like a crisis: "just a rough number?" after a dosing question, "and that lasts how long?"
+    // after "what happens during an infusion" (alone, the detector took it for despair on dev data).
+    const joinedText =
+      previous &&
+      wordCount(message) <= FOLLOW_UP_WORDS &&
+      // (a message refused on its own never uses the joined reading: skip its embedding)
+      ((own.probabilities.general < CONFIDENT_GENERAL && !isRefusal(own.label)) || own.crisisTier === 'crisis')
+        ? `${previous.message} ${message}`
+        : undefined;
+    // Issue 12 item 4: every extra reading (decoded, clauses, joined) in one batched model call, none on the usual
+    // path (a plain message with no previous turn or a confident general one), so p50 adds no embedding.
+    const extra = [...others, ...clauses, ...(joinedText ? [joinedText] : [])];
+    const extraVectors = await embedAll(extra);
+    const classifyAt = (i: number) => model.classify(extraVectors[i] as number[], extra[i] as string);
+    const readings: Reading[] = texts.map((text, i) => ({ text, result: i === 0 ? own : classifyAt(i - 1) }));
+    const joined = joinedText ? classifyAt(extra.length - 1) : undefined;
+    // An obfuscated message is judged by the detector on its decoded readings only: spaced letters or base64 are no
+    // wording, and alone they looked like despair to it (dev: "h o w  m u c h …" got the crisis reply).
+    const crisis = readings.find((r, i) => (i > 0 || others.length === 0) && r.result.crisisTier === 'crisis');
+    // Crisis from a short follow-up alone needs its context not to contradict it: after an answered question, a
+    // joined reading with no crisis signal at all downgrades it to the supportive line (resources still shown).
+    const unconfirmed = crisis === readings[0] && previous?.kind === 'answer' && joined?.crisisTier === 'none';
+    if (crisis && !unconfirmed)
+      return { label: 'crisis', rule: 'model:crisis', score: crisis.result.crisisProbability };
+    if (unconfirmed)
+      (readings[0] as Reading).result = { ...own, label: decideLabel(own.probabilities, 'possible', model.thresholds) };
     // Crisis detector per clause, as the middle tier only: a clause out of its sentence ("I'm new here.") is not
     // sure enough for the crisis reply (dev: it sent greetings and "how do I get it for my depression?" to crisis),
     // but a despairing clause next to a question earns the supportive line.
-    const clauses = clausesOf(message);
-    const clauseVectors = await embedAll(clauses);
-    const clauseCrisis = clauses.some(
-      (c, i) => model.classify(clauseVectors[i] as number[], c).crisisTier === 'crisis',
-    );
-    const possibleCrisis = clauseCrisis || readings.some((r) => r.result.crisisTier !== 'none');
+    const clauseCrisis = clauses.some((_, i) => classifyAt(others.length + i).crisisTier === 'crisis');
+    const possibleCrisis = unconfirmed || clauseCrisis || readings.some((r) => r.result.crisisTier !== 'none');
 
     const rule = firstRule(rules, texts);
     if (rule) return { label: rule.label, rule: `rule:${rule.id}`, possibleCrisis };
 
     const language = lexicon.foreignLanguage(message);
+    const refusal = strongestRefusal(readings);
     if (language) {
-      const cue = lexicon.refusal(message);
+      // The lexicon's cue first, else the classifier, which has other-language seeds (dev: German and Spanish
+      // refusals without a lexicon cue got the bare "English only" reply).
+      const cue = lexicon.refusal(message) ?? (refusal ? refusal.result.label : undefined);
       return cue ? { label: cue, rule: `lexicon:${language}` } : { label: 'not_english', rule: `language:${language}` };
     }
 
-    const own = readings[0] as Reading;
-    const refusal = strongestRefusal(readings);
-    const previous = conversation.turns.at(-1);
     const followUp = previous && !refusal && wordCount(message) <= FOLLOW_UP_WORDS ? previous : undefined;
     if (followUp) {
-      const joinedText = `${followUp.message} ${message}`;
+      const pairText = `${followUp.message} ${message}`;
       // The rules read the pair too: "I take lorazepam." then "could that clash with it?". They cost no embedding.
       // Only a rule the earlier message does not match alone: a refused question followed by "and the side effects?"
       // is not a second refusal.
-      const pairRule = firstRule(rules, [joinedText]);
+      const pairRule = firstRule(rules, [pairText]);
       if (pairRule && !pairRule.re.test(followUp.message))
         return { label: pairRule.label, rule: `context:rule:${pairRule.id}`, possibleCrisis };
     }
-    if (followUp && own.result.probabilities.general < CONFIDENT_GENERAL) {
-      const joinedText = `${followUp.message} ${message}`;
-      const [joinedVector] = await embedAll([joinedText]);
-      const joined = model.classify(joinedVector as number[], joinedText);
+    if (followUp && joined && own.probabilities.general < CONFIDENT_GENERAL) {
       // Crisis from context only when the message itself already leans that way (a refusal plus "come on" is not).
       if (joined.crisisTier === 'crisis' && possibleCrisis) return { label: 'crisis', rule: 'context:crisis' };
       if (isRefusal(joined.label)) return { label: joined.label, rule: 'context:joined', possibleCrisis };
       // A follow-up inherits the conversation's topic: "what about with zoloft?" is not off-topic after an answer.
-      const unsure = own.result.probabilities.out_of_scope < CONFIDENT_GENERAL;
-      if (own.result.label === 'out_of_scope' && unsure && joined.label === 'general' && followUp.kind === 'answer')
+      const unsure = own.probabilities.out_of_scope < CONFIDENT_GENERAL;
+      if (own.label === 'out_of_scope' && unsure && joined.label === 'general' && followUp.kind === 'answer')
         return { label: 'general', rule: 'context:topic', possibleCrisis };
     }
-    const best = refusal ?? own;
+    const best = refusal ?? (readings[0] as Reading);
     return {
       label: best.result.label,
-      rule: best === own ? 'model' : 'variant:model',
+      rule: best === readings[0] ? 'model' : 'variant:model',
       possibleCrisis,
       score: best.result.probabilities[best.result.label],
     };

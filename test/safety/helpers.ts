@@ -5,6 +5,8 @@ import type { Logger } from '../../src/core/logger.js';
 /** Counts what was embedded, so tests can prove a warm cache embeds nothing. */
 export class CountingEmbeddings extends Embeddings {
   documentsEmbedded = 0;
+  /** Model calls for documents (a batch counts once): what one batched call per turn is measured by. */
+  documentCalls = 0;
   queriesEmbedded = 0;
   constructor(
     private readonly inner: Embeddings,
@@ -14,6 +16,7 @@ export class CountingEmbeddings extends Embeddings {
   }
   async embedDocuments(documents: string[]): Promise<number[][]> {
     this.documentsEmbedded += documents.length;
+    this.documentCalls += 1;
     return this.inner.embedDocuments(documents);
   }
   async embedQuery(text: string): Promise<number[]> {

@@ -31,14 +31,11 @@ describe('scope: the articles own vocabulary', () => {
     },
   );
 
-  // Issue 12's target is that nothing off-topic is answered from the articles: the classifier may let another
-  // medicine's question through to retrieval, which must then say it does not cover it (no citations).
-  // KNOWN GAP (closing note of issues 11/12): since the learned ranker replaced the old out-of-vocabulary cut-off,
-  // a general question about another medicine ("side effects of zoloft", "how does lexapro work") is answered with
-  // the ketamine passage on the same aspect. `it.fails` keeps the requirement visible: this test starts failing the
-  // day the bot gets it right, and must then become a plain `it` again.
-  it.fails('side effects of zoloft is not answered from the articles', async () => {
-    const reply = await ask('side effects of zoloft');
+  // Issue 12: nothing off-topic is answered from the articles. Another medicine's general question used to be answered
+  // with the ketamine passage on the same aspect; the policy now declines it as out_of_scope (trained on
+  // other-medicine seeds). The second question is phrased unlike any training seed.
+  it.each(['side effects of zoloft', 'what is lexapro good for'])('%s is not answered from the articles', async (q) => {
+    const reply = await ask(q);
     expect(['out_of_scope', 'no_answer']).toContain(reply.kind);
     expect(reply.citations).toEqual([]);
   });
