@@ -51,10 +51,10 @@ export function trimUnit(unit: Chunk, ctx: TrimContext, max: number): ChunkSente
 }
 
 /**
- * A lone kept sentence that says less beyond the question's words than the unit's average sentence restates the
- * question ("Understanding ketamine side effects is crucial…"): the best-scoring sentence of the unit that says at
- * least the average is kept with it, so the answer never is only an echo while the unit has content. The unit's own
- * mean is the cut-off (no tuned constant).
+ * Kept sentences that each say less beyond the question's words than the unit's average sentence only restate the
+ * question ("Understanding ketamine side effects is crucial…", "…ketamine therapy risks should be considered"): the
+ * best-scoring sentence of the unit that says at least the average is kept with them (within `max`), so the answer
+ * is never only an echo while the unit has content. The unit's own mean is the cut-off (no tuned constant).
  */
 function addContentIfOnlyEcho(
   keep: Set<ChunkSentence>,
@@ -62,11 +62,10 @@ function addContentIfOnlyEcho(
   ctx: TrimContext,
   max: number,
 ): void {
-  if (keep.size !== 1 || max < 2) return;
+  if (keep.size === 0 || keep.size >= max) return;
   const mass = new Map(ranked.map(({ s }) => [s, newTermMass(ctx.terms, s.text, ctx.stats)]));
   const mean = [...mass.values()].reduce((a, b) => a + b, 0) / mass.size;
-  const [only] = keep as Set<ChunkSentence>;
-  if ((mass.get(only as ChunkSentence) as number) >= mean) return;
+  if ([...keep].some((s) => (mass.get(s) as number) >= mean)) return;
   const content = ranked.find(({ s }) => !keep.has(s) && (mass.get(s) as number) >= mean);
   if (content) keep.add(content.s);
 }
