@@ -5,6 +5,9 @@ import { isFramingTerm, outOfVocabularyCount, outOfVocabularyShare } from './ans
 import { focusText } from './focus.js';
 import { queryTerms, type QueryTerms } from './query-terms.js';
 import { coverage, missingSpecific, specificity } from './term-features.js';
+import { contentShare, keptShare, sectionPlaces } from './framing-features.js';
+import type { ChunkSentence } from '../corpus/chunk.js';
+import { trimUnit, type TrimContext } from './trim.js';
 
 /**
  * The ranker's features, in order. Bumping the list (or what one means) makes every weights file stale.
@@ -41,6 +44,11 @@ export const FEATURE_NAMES = [
   'gap_bank_mean',
   'missing_specific',
   'oov_count',
+  'section_position',
+  'last_section',
+  'content_share',
+  'trimmed_content_share',
+  'kept_share',
 ] as const;
 
 /** Previous turn context for a follow-up: the units it answered from. */
@@ -74,6 +82,8 @@ export function candidateFeatures(
   previous?: PreviousTurn,
   /** The unit's bank questions joined (its lay vocabulary), for the bank-coverage feature. */
   bankText: (unit: Chunk) => string = () => '',
+  /** What the trimmer would show of a unit (its whole text when not given). */
+  trim: (unit: Chunk) => ChunkSentence[] = (unit) => unit.sentences,
 ): RankCandidate[] {
   const { signals } = result;
   const ranks = [
@@ -102,10 +112,23 @@ export function candidateFeatures(
   const prevSections = new Set(
     signals.filter((s) => prevUnits.has(s.unit.id)).map((s) => `${s.unit.docId}\u0000${s.unit.section}`),
   );
+  const places = sectionPlaces(signals.map((s) => s.unit));
   const out: RankCandidate[] = [];
   for (const s of signals) {
     const r = ranks.map((m) => m.get(s) as number);
     if (r.every((x) => x >= CANDIDATE_DEPTH) && !prevUnits.has(s.unit.id)) continue;
+    const framing = (unit: Chunk) => {
+      const place = places.get(unit.id) ?? { position: 0, last: 0 };
+      const kept = trim(unit);
+      const keptText = kept.map((k) => k.text).join(' ');
+      return [
+        place.position,
+        place.last,
+        contentShare(terms, unit.text, stats),
+        contentShare(terms, keptText, stats),
+        keptShare(unit, kept),
+      ];
+    };
     const features = [
       s.bankMax,
       s.bankTop2,
@@ -133,11 +156,15 @@ export function candidateFeatures(
       s.bankMean - bestBankMean,
       missingSpecific(terms, [s.unit.text, s.unit.section ?? '', bankText(s.unit)], stats, isFramingTerm),
       oovCount,
+      ...framing(s.unit),
     ];
     out.push({ unit: s.unit, signals: s, features });
   }
   return out;
 }
+
+/** The trimmer's sentence budget behind the trimmed-content features: ANSWER_MAX_SENTENCES' default (4). */
+const FEATURE_TRIM_MAX = 4;
 
 /** Options for {@link questionCandidates}. */
 export interface QuestionCandidatesOptions {
@@ -159,8 +186,18 @@ export async function questionCandidates(
   const result = await search.search(focus, { vector: options.vector, exclude: options.exclude });
   const terms = queryTerms(focus, result.expansions);
   const bankText = (unit: Chunk) => search.bankTexts(unit.id, options.exclude).join(' \n ');
+  // What the answer would show of each unit: the trimmer with the answer's default sentence budget (the output
+  // guard's verdict is the answerer's business; here every sentence counts as sendable).
+  const ctx: TrimContext = {
+    queryVector: result.queryVector,
+    terms,
+    textVectors: search.textVectors,
+    stats,
+    sendable: () => true,
+  };
+  const trim = (unit: Chunk) => trimUnit(unit, ctx, FEATURE_TRIM_MAX);
   return {
-    candidates: candidateFeatures(result, terms, stats, options.previous, bankText),
+    candidates: candidateFeatures(result, terms, stats, options.previous, bankText, trim),
     queryVector: result.queryVector,
     terms,
   };

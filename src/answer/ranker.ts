@@ -14,6 +14,7 @@ export const RANKER_WEIGHTS_FILE = fromProjectRoot('src', 'answer', 'ranker-weig
 /** The labelled dev files the ranker is trained on; their hash is stored with the weights. */
 export const DEV_FILES = [
   'evals/dev/answers-2026-12-01.yaml',
+  'evals/dev/answers-2026-12-01-broad.yaml',
   'evals/retrieval/questions.yaml',
   'evals/cases/accuracy-for-depression.yaml',
   'evals/cases/accuracy-good-for-depression.yaml',

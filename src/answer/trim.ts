@@ -2,6 +2,7 @@ import type { Chunk, ChunkSentence } from '../corpus/chunk.js';
 import { dot } from '../core/vector.js';
 import type { TermStats } from '../retrieval/term-stats.js';
 import type { QueryTerms } from './query-terms.js';
+import { newTermMass } from './framing-features.js';
 import { coverage } from './term-features.js';
 
 /** Sentences that lean on the one before them ("It's even approved by the FDA."). */
@@ -45,5 +46,26 @@ export function trimUnit(unit: Chunk, ctx: TrimContext, max: number): ChunkSente
     keep.add(s);
     if (before) keep.add(before);
   }
+  addContentIfOnlyEcho(keep, ranked, ctx, max);
   return sendable.filter((s) => keep.has(s));
+}
+
+/**
+ * Kept sentences that each say less beyond the question's words than the unit's average sentence only restate the
+ * question ("Understanding ketamine side effects is crucial…", "…ketamine therapy risks should be considered"): the
+ * best-scoring sentence of the unit that says at least the average is kept with them (within `max`), so the answer
+ * is never only an echo while the unit has content. The unit's own mean is the cut-off (no tuned constant).
+ */
+function addContentIfOnlyEcho(
+  keep: Set<ChunkSentence>,
+  ranked: readonly { s: ChunkSentence }[],
+  ctx: TrimContext,
+  max: number,
+): void {
+  if (keep.size === 0 || keep.size >= max) return;
+  const mass = new Map(ranked.map(({ s }) => [s, newTermMass(ctx.terms, s.text, ctx.stats)]));
+  const mean = [...mass.values()].reduce((a, b) => a + b, 0) / mass.size;
+  if ([...keep].some((s) => (mass.get(s) as number) >= mean)) return;
+  const content = ranked.find(({ s }) => !keep.has(s) && (mass.get(s) as number) >= mean);
+  if (content) keep.add(content.s);
 }

@@ -82,6 +82,11 @@ export class UnitSearch {
     return this.deps.units;
   }
 
+  /** Vectors of the stored texts (sentences, headings, bank questions), for trimming a unit to a question. */
+  get textVectors(): Map<string, number[]> {
+    return this.deps.index.textVectors;
+  }
+
   /** The bank question texts of a unit (for the bank-vocabulary coverage feature). */
   bankTexts(unitId: string, exclude?: number): string[] {
     return (this.bankOf.get(unitId) ?? [])

@@ -25,6 +25,9 @@ async function countingAnswerer(): Promise<{ answerer: Answerer; searches: () =>
       return real.units;
     },
     bankTexts: (unitId: string, exclude?: number) => real.bankTexts(unitId, exclude),
+    get textVectors() {
+      return real.textVectors;
+    },
     search: (...args: Parameters<UnitSearch['search']>) => {
       count++;
       return real.search(...args);

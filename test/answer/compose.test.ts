@@ -79,7 +79,11 @@ describe('trimUnit', () => {
   });
 
   it('keeps the sentences that answer, in reading order, and the sentence a pointing sentence leans on', () => {
-    expect(trimUnit(A, ctx('does dizziness occur'), 4).map((x) => x.text)).toEqual(['Dizziness can also occur.']);
+    // A kept sentence that only restates the question gets the unit's best content sentence beside it.
+    expect(trimUnit(A, ctx('does dizziness occur'), 4).map((x) => x.text)).toEqual([
+      'Nausea is common.',
+      'Dizziness can also occur.',
+    ]);
     // "It usually passes quickly." leans back on "Nausea is common.".
     expect(trimUnit(A, ctx('does it pass quickly'), 4).map((x) => x.text)).toEqual([
       'Nausea is common.',

@@ -50,8 +50,11 @@ describe('answer ranker weights (src/answer/ranker-weights.json)', () => {
 
   it('scores with the stored standardisation: probabilities in (0, 1), higher for a stronger candidate', async () => {
     const ranker = await loadRanker();
-    const weak = FEATURE_NAMES.map(() => 0);
-    const strong = FEATURE_NAMES.map((f) => (f.startsWith('gap_') || f === 'oov_share' ? 0 : 1));
+    // Weak: the average candidate of the dev set; strong: the same with its match signals two deviations higher.
+    const { mean, std } = ranker.weights;
+    const match = new Set(['bank_max', 'bm25_bank', 'bm25_unit', 'rr_bank_dense', 'rr_sentence', 'coverage']);
+    const weak = FEATURE_NAMES.map((_, i) => mean[i] as number);
+    const strong = FEATURE_NAMES.map((f, i) => (mean[i] as number) + (match.has(f) ? 2 * (std[i] as number) : 0));
     const pw = ranker.probability(weak);
     const ps = ranker.probability(strong);
     expect(pw).toBeGreaterThan(0);

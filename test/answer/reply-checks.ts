@@ -80,13 +80,18 @@ export function expectGroundedAnswer(reply: ReplyBody, g: Grounding, label: stri
     expect(c.title).toBe(article?.title);
     const chunk = g.chunks.find((ch) => ch.id === c.chunkId);
     expect(chunk?.docId, `${label}: chunk ${c.chunkId} belongs to ${c.docId}`).toBe(c.docId);
-    // Verbatim in the cleaned article (verify.ts normalisation) …
-    expect(normalizeForMatch(g.bodies.get(c.docId) ?? ''), `${label}: quote ${c.n} verbatim in corpus`).toContain(
-      normalizeForMatch(c.quote),
-    );
-    // … and, independently, in the source as supplied.
-    if (g.raw)
-      expect(g.raw.get(c.docId), `${label}: quote ${c.n} verbatim in source`).toContain(foldRaw(c.quote).trim());
+    // A list unit's quote is its lead-in and items joined (one citation for the whole list): each of them is
+    // checked on its own, since list markers and line breaks stand between them in the article.
+    const pieces = chunk?.list ? chunk.sentences.map((s) => s.text).filter((t) => c.quote.includes(t)) : [c.quote];
+    for (const piece of pieces) {
+      // Verbatim in the cleaned article (verify.ts normalisation) …
+      expect(normalizeForMatch(g.bodies.get(c.docId) ?? ''), `${label}: quote ${c.n} verbatim in corpus`).toContain(
+        normalizeForMatch(piece),
+      );
+      // … and, independently, in the source as supplied.
+      if (g.raw)
+        expect(g.raw.get(c.docId), `${label}: quote ${c.n} verbatim in source`).toContain(foldRaw(piece).trim());
+    }
     // The cited chunk holds the start of the quote (the passage the user can open).
     expect(
       chunk?.sentences.some((s) => c.quote.startsWith(s.text)),
@@ -96,8 +101,10 @@ export function expectGroundedAnswer(reply: ReplyBody, g: Grounding, label: stri
   // Each sentence of the text is (part of) the quote its marker points to.
   for (const s of segs) {
     const c = reply.citations.find((x) => x.n === s.n);
+    // A list is rendered as Markdown items: its "- " markers are not part of the quote.
+    const shown = s.sentence.replace(/^\s*[-*]\s+/gm, '');
     expect(normalizeForMatch(c?.quote ?? ''), `${label}: "${s.sentence}" is in quote ${s.n}`).toContain(
-      normalizeForMatch(s.sentence),
+      normalizeForMatch(shown),
     );
   }
 }
