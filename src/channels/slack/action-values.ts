@@ -11,6 +11,9 @@ export const ACTION_IDS = {
   postToChannel: 'ketamine_post_to_channel',
 } as const;
 
+/** The optional-comment modal opened by thumbs-down (its `private_metadata` is the {@link FeedbackValue}). */
+export const COMMENT_VIEW = { callbackId: 'ketamine_feedback_comment', blockId: 'comment', actionId: 'text' } as const;
+
 /** Longest question stored in a button value (values are capped at 2000 characters). */
 export const MAX_VALUE_QUESTION_CHARS = 1500;
 

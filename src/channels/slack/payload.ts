@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { AppError, BadRequestError } from '../../errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { RawBodyRequest } from './verify.js';
+import { COMMENT_VIEW } from './action-values.js';
 
 /** Event types with a listener (`handlers/events.ts`); every other event is acked at once and dropped. */
 const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set(['app_mention', 'message']);
-/** Interactive payload types with a listener (`handlers/actions.ts`). */
-const HANDLED_INTERACTION_TYPES: ReadonlySet<string> = new Set(['block_actions']);
+/** Interactive payload types with a listener (`handlers/actions.ts`, `handlers/comment-view.ts`). */
+const HANDLED_INTERACTION_TYPES: ReadonlySet<string> = new Set(['block_actions', 'view_submission']);
 
 const optionalString = z.string().optional();
 
@@ -41,6 +42,13 @@ const BlockActionsSchema = z.looseObject({
   team: z.looseObject({ id: z.string() }).nullish(),
   response_url: optionalString,
   actions: z.array(z.looseObject({ action_id: z.string().min(1), type: z.string(), value: optionalString })).min(1),
+});
+
+/** A modal submission (the thumbs-down comment): the fields the comment handler reads. */
+const ViewSubmissionSchema = z.looseObject({
+  type: z.literal('view_submission'),
+  user: z.looseObject({ id: z.string().min(1) }),
+  view: z.looseObject({ callback_id: z.string().min(1), private_metadata: z.string(), state: z.looseObject({}) }),
 });
 
 /** A slash command as Slack form-encodes it; repeated fields (arrays) fail. */
@@ -107,6 +115,14 @@ function classifyForm(raw: string): SlackRequestInfo | 'unhandled' {
   const typed = z.looseObject({ type: z.string().min(1) }).safeParse(payload);
   if (!typed.success) throw invalid('a "payload" JSON object with a string "type"');
   if (!HANDLED_INTERACTION_TYPES.has(typed.data.type)) return 'unhandled';
+  if (typed.data.type === 'view_submission') {
+    // Only this app's comment modal has a listener; any other view is acked at once like other unhandled payloads.
+    const callbackId = (payload as { view?: { callback_id?: unknown } }).view?.callback_id;
+    if (callbackId !== COMMENT_VIEW.callbackId) return 'unhandled';
+    if (!ViewSubmissionSchema.safeParse(payload).success)
+      throw invalid('a view_submission payload with a user and a view (callback_id, private_metadata, state)');
+    return { kind: 'other' };
+  }
   if (!BlockActionsSchema.safeParse(payload).success) {
     throw invalid('a block_actions payload with a user and at least one action');
   }

@@ -252,4 +252,51 @@ describe('Slack /ketamine and button clicks', () => {
     expect(await h.feedback.list()).toEqual([]);
     expect(h.slack.responses.map((r) => r.id)).toEqual(['sentinel']);
   });
+  it('opens an optional comment modal on thumbs-down and stores the submitted comment with the same vote', async () => {
+    const answer = await slash('how long does treatment take?');
+    const down = buttonById(answer.blocks, 'ketamine_feedback_down');
+    await postInteraction(
+      h.baseUrl,
+      blockActions({ button: down, responseUrl: h.slack.responseUrl('down'), ephemeral: true }),
+    );
+    const [open] = await h.until(() => h.slack.callsOf('views.open')[0] && h.slack.callsOf('views.open'));
+    const view = (open?.args as { trigger_id: string; view: Record<string, unknown> }).view as {
+      type: string;
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id: string; optional?: boolean; element: { action_id: string } }[];
+    };
+    expect((open?.args as { trigger_id: string }).trigger_id).toBe('1.2.3');
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'ketamine_feedback_comment' });
+    expect(view.blocks[0]).toMatchObject({ block_id: 'comment', optional: true, element: { action_id: 'text' } });
+
+    const submission = (comment: string | null) => ({
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'test' },
+      user: { id: 'U1', username: 'alex', name: 'alex', team_id: TEAM },
+      api_app_id: 'A1',
+      token: 'legacy-verification-token',
+      trigger_id: '1.2.4',
+      view: {
+        id: 'V1',
+        type: 'modal',
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: { values: { comment: { text: { type: 'plain_text_input', value: comment } } } },
+      },
+    });
+    // Skipping the comment (an empty submission) keeps the plain thumbs-down.
+    expect((await postInteraction(h.baseUrl, submission(null))).status).toBe(200);
+    const turnId = (JSON.parse(down.value) as { t: string }).t;
+    expect((await h.feedback.list()).map((f) => [f.turnId, f.rating, f.comment])).toEqual([
+      [turnId, 'down', undefined],
+    ]);
+
+    expect(
+      (await postInteraction(h.baseUrl, submission('  The answer was about sessions, not a course.  '))).status,
+    ).toBe(200);
+    expect((await h.feedback.list()).map((f) => [f.turnId, f.voterId, f.rating, f.comment])).toEqual([
+      [turnId, 'U1', 'down', 'The answer was about sessions, not a course.'],
+    ]);
+  });
 });

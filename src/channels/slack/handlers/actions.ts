@@ -12,6 +12,7 @@ import { renderNotice, renderReply, type SlackMessage } from '../blocks.js';
 import { conversationIdFor, isDirectMessage, slashConversationId } from '../conversation-id.js';
 import type { SlackState } from '../state.js';
 import { answerInSlack, deliverAll, NOTICES } from '../turn.js';
+import { commentView, registerCommentView } from './comment-view.js';
 
 /** The parts of a `block_actions` payload this app reads. */
 const BlockActionsSchema = z.object({
@@ -29,6 +30,8 @@ const BlockActionsSchema = z.object({
   channel: z.object({ id: z.string() }).optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
   actions: z.array(z.object({ action_id: z.string(), type: z.string(), value: z.string().optional() })).min(1),
+  /** Lets the app open a modal for a few seconds after the click (the thumbs-down comment). */
+  trigger_id: z.string().optional(),
 });
 type BlockActions = z.infer<typeof BlockActionsSchema>;
 
@@ -37,6 +40,8 @@ interface Click {
   value: string | undefined;
   respond: RespondFn | undefined;
   post: (args: { channel: string; thread_ts?: string } & SlackMessage) => Promise<unknown>;
+  /** Opens a modal for this click (needs its `trigger_id`). */
+  openView: (view: Record<string, unknown>) => Promise<unknown>;
 }
 
 /**
@@ -54,12 +59,17 @@ export function registerActions(bolt: App, ctx: AppContext, state: SlackState): 
       value: action.value,
       respond,
       post: (m) => client.chat.postMessage({ ...m, unfurl_links: false, unfurl_media: false }),
+      openView: async (view) => {
+        if (parsed.data.trigger_id)
+          await client.views.open({ trigger_id: parsed.data.trigger_id, view: view as never });
+      },
     };
     if (action.action_id.startsWith(ACTION_IDS.suggestion)) await onSuggestion(ctx, state, click);
     else if (action.action_id === ACTION_IDS.thumbsUp) await onFeedback(ctx, state, click, 'up');
     else if (action.action_id === ACTION_IDS.thumbsDown) await onFeedback(ctx, state, click, 'down');
     else if (action.action_id === ACTION_IDS.postToChannel) await onPostToChannel(ctx, state, click);
   });
+  registerCommentView(bolt, ctx);
 }
 
 /** A suggested question: asked in the same place (thread, DM, or privately for `/ketamine` answers). */
@@ -120,6 +130,7 @@ async function onFeedback(ctx: AppContext, state: SlackState, click: Click, rati
     rating === 'up'
       ? 'Thanks for the feedback!'
       : 'Thanks for telling us. We use this feedback to improve the answers.';
+  let saved = true;
   try {
     await ctx.feedback.vote({
       conversationId: value.c,
@@ -136,9 +147,17 @@ async function onFeedback(ctx: AppContext, state: SlackState, click: Click, rati
       error: error instanceof Error ? error.message : String(error),
     });
     text = "Sorry, your feedback couldn't be saved. Please try again later.";
+    saved = false;
   }
   const respond = click.respond;
   if (respond) await deliverAll(ctx, (m) => respond(privately(m)), [renderNotice(text)], 'feedback');
+  // Thumbs-down asks for an optional comment, as Teams and Web Chat do. A modal that cannot open costs only that.
+  if (rating === 'down' && saved)
+    await click
+      .openView(commentView(value))
+      .catch((error: unknown) =>
+        ctx.logger.warn('slack_comment_view_failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
 }
 
 /**
