@@ -260,13 +260,14 @@ describe('Slack /ketamine and button clicks', () => {
       blockActions({ button: down, responseUrl: h.slack.responseUrl('down'), ephemeral: true }),
     );
     const [open] = await h.until(() => h.slack.callsOf('views.open')[0] && h.slack.callsOf('views.open'));
-    const view = (open?.args as { trigger_id: string; view: Record<string, unknown> }).view as {
+    const args = open?.args as { trigger_id: string; view: Record<string, unknown> };
+    const view = args.view as {
       type: string;
       callback_id: string;
       private_metadata: string;
       blocks: { block_id: string; optional?: boolean; element: { action_id: string } }[];
     };
-    expect((open?.args as { trigger_id: string }).trigger_id).toBe('1.2.3');
+    expect(args.trigger_id).toBe('1.2.3');
     expect(view).toMatchObject({ type: 'modal', callback_id: 'ketamine_feedback_comment' });
     expect(view.blocks[0]).toMatchObject({ block_id: 'comment', optional: true, element: { action_id: 'text' } });
 
