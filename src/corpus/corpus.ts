@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadSynonyms, type SynonymExpander } from './synonyms.js';
 import { chunkCorpus, DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from './chunk.js';
 import { loadCorpus, type Article } from './load.js';
+import { parseQuestionBankCached } from './bank-cache.js';
 import { parseQuestionBank, resolveQuestionBank, type BankQuestion } from './question-bank.js';
 
 /** The synonyms file inside the corpus folder. */
@@ -29,11 +30,13 @@ export interface CorpusData {
  * Loads articles, splits them into units, resolves the question bank and loads the synonym groups.
  * `acceptedQuestionsFile` (same format as questions.yaml, written by the staff review) adds the alternate questions
  * staff accepted; when the file exists its text joins `bankText`, so the index manifest sees the change and rebuilds.
+ * `cacheDir` (the index folder) keeps the parsed bank as JSON keyed by its text's hash (see bank-cache.ts).
  */
 export async function loadCorpusData(
   corpusDir: string,
   chunker: ChunkerSettings = DEFAULT_CHUNKER,
   acceptedQuestionsFile?: string,
+  cacheDir?: string,
 ): Promise<CorpusData> {
   const articles = await loadCorpus(corpusDir);
   const synonymsPath = join(corpusDir, SYNONYMS_FILE);
@@ -45,7 +48,7 @@ export async function loadCorpusData(
     acceptedQuestionsFile ? readFile(acceptedQuestionsFile, 'utf8').catch(() => undefined) : undefined,
   ]);
   const chunks = chunkCorpus(articles, chunker);
-  const bank = resolveQuestionBank(parseQuestionBank(ownBankText, bankPath), chunks);
+  const bank = resolveQuestionBank(await parseQuestionBankCached(ownBankText, bankPath, { dir: cacheDir }), chunks);
   let bankText = ownBankText;
   if (acceptedQuestionsFile && acceptedText !== undefined) {
     const accepted = resolveQuestionBank(parseQuestionBank(acceptedText, acceptedQuestionsFile), chunks, {

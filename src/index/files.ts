@@ -1,3 +1,4 @@
+import { BANK_CACHE_FILE } from '../corpus/bank-cache.js';
 import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import type { Manifest } from './manifest.js';
 
@@ -22,9 +23,10 @@ export interface LoadedIndex {
 
 /**
  * Files another module keeps in the index folder: the safety policy caches its exemplar vectors there
- * (`safety-exemplars.json`, written via `safety-exemplars.json.<pid>.tmp`). They are not the index's, so they are
- * neither recorded nor counted as unexpected; any other unrecorded file makes the folder untrusted.
+ * (`safety-exemplars.json`, written via `safety-exemplars.json.<pid>.tmp`), the corpus loader its parsed question
+ * bank (`bank-cache.json`, keyed by the bank's hash). They are not the index's, so they are neither recorded nor
+ * counted as unexpected; any other unrecorded file makes the folder untrusted.
  */
 export function isForeignFile(name: string): boolean {
-  return name.startsWith('safety-exemplars.json');
+  return name.startsWith('safety-exemplars.json') || name.startsWith(BANK_CACHE_FILE);
 }

@@ -34,7 +34,7 @@ export interface RetrievalStack {
 }
 
 export async function loadRetrievalStack(options: RetrievalStackOptions): Promise<RetrievalStack> {
-  const data = await loadCorpusData(options.corpusDir, undefined, options.acceptedQuestionsFile);
+  const data = await loadCorpusData(options.corpusDir, undefined, options.acceptedQuestionsFile, options.indexDir);
   const { index, rebuilt } = await ensureIndex({ ...options, data });
   // Fuzzy (typo) matching only for words the corpus lacks: a known word is matched exactly.
   const stats = new TermStats(data.chunks);

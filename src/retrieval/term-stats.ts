@@ -6,6 +6,10 @@ export class TermStats {
   private readonly df = new Map<string, number>();
   /** Memo of {@link hasForm} (the corpus vocabulary is ~2,000 terms, questions repeat words). */
   private readonly forms = new Map<string, boolean>();
+  /** IDF of every corpus term, computed once: the ranker's features ask for it thousands of times a turn. */
+  private readonly idfs = new Map<string, number>();
+  /** IDF of a term the corpus never uses (df 0). */
+  private readonly unseenIdf: number;
   readonly chunkCount: number;
 
   constructor(chunks: Chunk[]) {
@@ -15,6 +19,8 @@ export class TermStats {
         this.df.set(term, (this.df.get(term) ?? 0) + 1);
       }
     }
+    for (const [term, df] of this.df) this.idfs.set(term, idfOf(this.chunkCount, df));
+    this.unseenIdf = idfOf(this.chunkCount, 0);
   }
 
   /** Whether the corpus uses this stemmed term at all. */
@@ -54,9 +60,12 @@ export class TermStats {
 
   /** Smoothed IDF; a term the corpus never uses gets the highest weight (it is the most specific). */
   idf(term: string): number {
-    const df = this.df.get(term) ?? 0;
-    return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+    return this.idfs.get(term) ?? this.unseenIdf;
   }
+}
+
+function idfOf(chunkCount: number, df: number): number {
+  return Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
 }
 
 function commonPrefix(a: string, b: string): number {

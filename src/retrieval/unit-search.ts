@@ -5,6 +5,7 @@ import type { LoadedIndex } from '../index/files.js';
 import type { BankLexical } from './bank-lexical.js';
 import type { LexicalRetriever } from './lexical.js';
 import type { SynonymExpander } from './synonyms.js';
+import { TextSimilarities } from './text-similarities.js';
 
 /** The raw match signals of one unit for one query (features are derived from these in src/answer). */
 export interface UnitSignals {
@@ -56,10 +57,15 @@ export interface UnitSearchOptions {
 /**
  * Matches a query against every answer unit: user ↔ bank questions (dense through the HNSW index, and BM25) and
  * user ↔ unit text (dense over sentences and heading, and BM25). One embedding per query; one exact HNSW search
- * over every stored text (sentences, headings, bank questions: ~1,100 today, so k = all is still sub-millisecond).
+ * over every stored text (sentences, headings, bank questions: ~1,000 today), read by text id (TextSimilarities).
  */
 export class UnitSearch {
   private readonly bankOf: Map<string, number[]>;
+  private readonly textSims: TextSimilarities;
+  /** Text id (in {@link textSims}) of every bank question, −1 when the index lacks it. */
+  private readonly bankIds: Int32Array;
+  /** Per unit (in order): text ids of its sentences and of its heading (−1: none, or not in the index). */
+  private readonly layout: { sentences: Int32Array; heading: number }[];
 
   constructor(
     private readonly deps: {
@@ -76,6 +82,13 @@ export class UnitSearch {
     deps.bank.forEach((q, i) => {
       this.bankOf.get(q.unitId)?.push(i);
     });
+    const { texts, store } = deps.index;
+    this.textSims = new TextSimilarities(texts, (vector, k) => store.index.searchKnn(vector, k));
+    this.bankIds = Int32Array.from(deps.bank, (q) => this.textSims.idOf(q.text));
+    this.layout = deps.units.map((u) => ({
+      sentences: Int32Array.from(u.sentences, (s) => this.textSims.idOf(s.text)),
+      heading: u.section ? this.textSims.idOf(u.section) : -1,
+    }));
   }
 
   get units(): Chunk[] {
@@ -100,37 +113,49 @@ export class UnitSearch {
       options.vector ?? this.deps.embeddings.embedQuery(query),
       this.deps.lexical.search(query, expansions, this.deps.units.length),
     ]);
-    const sims = this.similarities(queryVector);
-    const bankBm25 = new Map<number, number>();
-    for (const hit of this.deps.bankLexical.search(query, expansions))
-      if (hit.question !== options.exclude) bankBm25.set(hit.question, hit.score);
+    const sims = this.textSims.similarities(queryVector);
+    // A text the index lacks (or the search did not return) counts as `missing`, as before.
+    const simOf = (id: number, missing: number) => {
+      const sim = id < 0 ? Number.NaN : (sims[id] as number);
+      return Number.isNaN(sim) ? missing : sim;
+    };
+    const { bank, units } = this.deps;
+    const bankSim = new Float64Array(bank.length);
+    for (let i = 0; i < bank.length; i++)
+      bankSim[i] = i === options.exclude ? -2 : simOf(this.bankIds[i] as number, -1);
+    const bankBm25 = new Float64Array(bank.length);
+    const bm25Hits: { i: number; score: number }[] = [];
+    for (const hit of this.deps.bankLexical.search(query, expansions)) {
+      if (hit.question === options.exclude) continue;
+      // MiniSearch lists each document once, best first.
+      bankBm25[hit.question] = hit.score;
+      bm25Hits.push({ i: hit.question, score: hit.score });
+    }
     const unitBm25 = new Map(unitHits.map((h) => [h.chunkId, h.score]));
-    const { bank } = this.deps;
     const votesDense = new Map<string, number>();
     const votesBm25 = new Map<string, number>();
-    const nearest = bank
-      .map((q, i) => ({ i, sim: i === options.exclude ? -2 : (sims.get(q.text) ?? -1) }))
-      .sort((a, b) => b.sim - a.sim)
-      .slice(0, NEIGHBOURS);
-    for (const { i } of nearest) {
+    for (const i of topIndices(bankSim, NEIGHBOURS)) {
       const unitId = (bank[i] as BankQuestion).unitId;
       votesDense.set(unitId, (votesDense.get(unitId) ?? 0) + 1 / NEIGHBOURS);
     }
-    const bm25Top = [...bankBm25.entries()].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOURS);
-    for (const [i] of bm25Top) {
+    const bm25Top = bm25Hits.sort((a, b) => b.score - a.score).slice(0, NEIGHBOURS);
+    for (const { i } of bm25Top) {
       const unitId = (bank[i] as BankQuestion).unitId;
       votesBm25.set(unitId, (votesBm25.get(unitId) ?? 0) + 1 / NEIGHBOURS);
     }
-    const signals = this.deps.units.map((unit): UnitSignals => {
+    const signals = units.map((unit, u): UnitSignals => {
       const own = (this.bankOf.get(unit.id) ?? []).filter((i) => i !== options.exclude);
-      const bankSims = own.map((i) => sims.get((bank[i] as BankQuestion).text) ?? -1).sort((a, b) => b - a);
+      const bankSims = own.map((i) => bankSim[i] as number).sort((a, b) => b - a);
+      const layout = this.layout[u] as { sentences: Int32Array; heading: number };
       let sentMax = -1;
       let sentSum = 0;
-      for (const s of unit.sentences) {
-        const sim = sims.get(s.text) ?? -1;
+      for (const id of layout.sentences) {
+        const sim = simOf(id, -1);
         sentMax = Math.max(sentMax, sim);
         sentSum += sim;
       }
+      let bm25Bank = 0;
+      for (const i of own) bm25Bank = Math.max(bm25Bank, bankBm25[i] as number);
       return {
         unit,
         bankMax: bankSims[0] ?? -1,
@@ -138,8 +163,8 @@ export class UnitSearch {
         bankMean: bankSims.length === 0 ? -1 : bankSims.reduce((a, b) => a + b, 0) / bankSims.length,
         sentMax,
         sentMean: unit.sentences.length === 0 ? -1 : sentSum / unit.sentences.length,
-        heading: unit.section ? (sims.get(unit.section) ?? 0) : 0,
-        bm25Bank: Math.max(0, ...own.map((i) => bankBm25.get(i) ?? 0)),
+        heading: unit.section ? simOf(layout.heading, 0) : 0,
+        bm25Bank,
         bm25Unit: unitBm25.get(unit.id) ?? 0,
         bankVotesDense: votesDense.get(unit.id) ?? 0,
         bankVotesBm25: votesBm25.get(unit.id) ?? 0,
@@ -147,16 +172,21 @@ export class UnitSearch {
     });
     return { queryVector, signals, expansions, synonymMatched };
   }
+}
 
-  /** Cosine of the query to every stored text, from one exact HNSW search (cosine space: distance = 1 − cosine). */
-  private similarities(queryVector: number[]): Map<string, number> {
-    const { store, texts } = this.deps.index;
-    const { neighbors, distances } = store.index.searchKnn(queryVector, texts.length);
-    const sims = new Map<string, number>();
-    neighbors.forEach((label, i) => {
-      const text = texts[label];
-      if (text !== undefined && !sims.has(text)) sims.set(text, 1 - (distances[i] as number));
-    });
-    return sims;
+/**
+ * Indices of the `k` largest values, largest first; ties keep the lower index first (what a stable sort by value
+ * gave), so the k-NN vote is the same as sorting all of them.
+ */
+export function topIndices(values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (top.length === k && v <= (values[top[k - 1] as number] as number)) continue;
+    let at = top.length;
+    while (at > 0 && (values[top[at - 1] as number] as number) < v) at--;
+    top.splice(at, 0, i);
+    if (top.length > k) top.pop();
   }
+  return top;
 }
