@@ -127,15 +127,15 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
   });
 
   it('welcomes a new member with what it does and refuses, and three example questions as imBack buttons', async () => {
-    const res = await post(
-      endpoint,
+    /** A Web Chat `conversationUpdate`: `member` joined conversation `id`. */
+    const joined = (id: string, member: string) =>
       activity(channel.url, {
         type: 'conversationUpdate',
         channelId: 'webchat',
-        conversation: { id: 'welcome-1' },
-        membersAdded: [{ id: 'user-9' }],
-      }),
-    );
+        conversation: { id },
+        membersAdded: [{ id: member }],
+      });
+    const res = await post(endpoint, joined('welcome-1', 'user-9'));
     expect(res.status).toBe(200);
     const [welcome] = sent('welcome-1').map((r) => r.activity);
     expect(welcome!.text).toMatch(/only five published articles/);
@@ -145,15 +145,7 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
       bot.exampleQuestions(3).map((q) => ['imBack', q]),
     );
     // The bot joining on its own is not a reason to greet (outside Teams personal chats).
-    await post(
-      endpoint,
-      activity(channel.url, {
-        type: 'conversationUpdate',
-        channelId: 'webchat',
-        conversation: { id: 'welcome-2' },
-        membersAdded: [{ id: 'bot-1' }],
-      }),
-    );
+    await post(endpoint, joined('welcome-2', 'bot-1'));
     expect(sent('welcome-2')).toEqual([]);
   });
 
