@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../helpers/free-port.js';
 import { spawnServer } from '../../helpers/spawn-server.js';
 
 /** The index the shared test global setup builds; copied so no test ever writes to it. */
@@ -58,19 +58,6 @@ const RELAXED_LIMITS = {
   TURN_QUEUE_MAX: '10000',
   TURN_QUEUE_MAX_WAIT_MS: '60000',
 };
-
-/** A port nobody listens on right now (bind to 0, read it, release it). */
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => ok(port));
-    });
-  });
-}
 
 /** Every server started by this worker, so `stopAll` in afterAll can reap anything a failed test left behind. */
 const running = new Set<ServerHandle>();
