@@ -73,6 +73,9 @@ export async function spawnServer(options: SpawnServerOptions = {}): Promise<Spa
   let output = '';
   let buffer = '';
   const waiters = new Set<() => void>();
+  const checkAll = () => {
+    for (const w of [...waiters]) w();
+  };
   child.stdout?.on('data', (d: Buffer) => {
     output = (output + d.toString()).slice(-MAX_OUTPUT_CHARS);
     if (parse === 'none') return;
@@ -89,10 +92,7 @@ export async function spawnServer(options: SpawnServerOptions = {}): Promise<Spa
     output = (output + d.toString()).slice(-MAX_OUTPUT_CHARS);
   });
   const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  // Output that arrives in the same tick as the exit is seen by a last check.
-  const checkAll = () => {
-    for (const w of [...waiters]) w();
-  };
+  // A last look once the process is gone, for output still in flight when it exited (50 ms: a few event-loop turns).
   void exit.then(() => setTimeout(checkAll, 50));
 
   /** Resolves once `probe` returns a value; rejects with `what` after `timeoutMs`. */
