@@ -3,7 +3,14 @@ import { silentLogger } from '../../src/logger.js';
 import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../channels/slack/fake-slack-api.js';
-import { BOT_USER, eventEnvelope, postEvent, SIGNING_SECRET } from '../channels/slack/slack-requests.js';
+import {
+  directMessage,
+  eventEnvelope,
+  mention,
+  postEvent,
+  SIGNING_SECRET,
+  sendEvent,
+} from '../channels/slack/slack-requests.js';
 import { readEvents } from '../channels/webchat/sse.js';
 import { freshDatabase, postgresForTests } from '../helpers/temp-postgres.js';
 import { ask, postJson } from './helpers/http.js';
@@ -65,16 +72,7 @@ describe.runIf(postgres)('two replicas on one PostgreSQL behind a round-robin pr
   });
 
   it('a Slack retry (same event_id) that reaches the other replica is not answered twice', async () => {
-    const envelope = eventEnvelope(
-      {
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> what is ketamine?`,
-        ts: '1700000100.000100',
-        channel: 'C1',
-      },
-      'Ev0REPLICAS',
-    );
+    const envelope = eventEnvelope(mention('what is ketamine?', '1700000100.000100'), 'Ev0REPLICAS');
     const before = proxy.served.length;
     expect((await postEvent(proxy.url, envelope)).status).toBe(200);
     const retry = await postEvent(proxy.url, envelope, {
@@ -84,17 +82,7 @@ describe.runIf(postgres)('two replicas on one PostgreSQL behind a round-robin pr
     expect(new Set(proxy.served.slice(before))).toEqual(new Set([0, 1]));
     await waitFor(() => slack.callsOf('chat.postMessage').length === 1, { timeoutMs: 15_000, what: 'the answer' });
     // A later, different event is answered: by then the retry has been handled, and was dropped.
-    await postEvent(
-      proxy.url,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'im',
-        user: 'U1',
-        text: 'sentinel',
-        ts: '1700000100.000200',
-        channel: 'D1',
-      }),
-    );
+    await sendEvent(proxy.url, directMessage('sentinel', '1700000100.000200'));
     await waitFor(() => slack.callsOf('chat.postMessage').length === 2, { timeoutMs: 15_000, what: 'the sentinel' });
     expect(slack.callsOf('chat.postMessage').map((c) => (c.args as { channel: string }).channel)).toEqual(['C1', 'D1']);
   });

@@ -1,85 +1,10 @@
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReplySchema } from '../../src/core/reply.js';
+import { spawnServer } from '../helpers/spawn-server.js';
 
-/** What `npm start` runs: the esbuild bundle of src/server.ts (built in beforeAll, as `npm start` builds it). */
-const BUNDLE = resolve('.build/server.mjs');
-
-interface Proc {
-  child: ChildProcessWithoutNullStreams;
-  lines: Record<string, unknown>[];
-  stderr: () => string;
-  waitFor(event: string, timeoutMs?: number): Promise<Record<string, unknown>>;
-  /** Resolves once `condition` holds over the lines seen so far (checked on every new output). */
-  waitUntil(condition: () => boolean, timeoutMs?: number): Promise<void>;
-  exit: Promise<number | null>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Proc> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kfb-server-'));
-  const child = spawn(process.execPath, [BUNDLE], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: `sqlite:${join(dataDir, 'bot.db')}`,
-      ...env,
-    },
-  });
-  const lines: Record<string, unknown>[] = [];
-  let stderr = '';
-  let buffer = '';
-  const waiters: (() => void)[] = [];
-  child.stdout.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    const parts = buffer.split('\n');
-    buffer = parts.pop() ?? '';
-    for (const p of parts) if (p.trim()) lines.push(JSON.parse(p) as Record<string, unknown>);
-    for (const w of waiters.splice(0)) w();
-  });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return {
-    child,
-    lines,
-    stderr: () => stderr,
-    exit,
-    waitUntil: (condition, timeoutMs = 10_000) =>
-      new Promise((ok, fail) => {
-        const deadline = setTimeout(
-          () => fail(new Error(`condition not met within ${timeoutMs} ms; stderr: ${stderr}`)),
-          timeoutMs,
-        );
-        const check = () => {
-          if (condition()) {
-            clearTimeout(deadline);
-            ok();
-          } else waiters.push(check);
-        };
-        check();
-      }),
-    waitFor: (event, timeoutMs = 30_000) =>
-      new Promise((ok, fail) => {
-        const deadline = setTimeout(
-          () => fail(new Error(`no ${event} within ${timeoutMs} ms; stderr: ${stderr}`)),
-          timeoutMs,
-        );
-        const check = () => {
-          const found = lines.find((l) => l.event === event);
-          if (found) {
-            clearTimeout(deadline);
-            ok(found);
-          } else waiters.push(check);
-        };
-        check();
-        void exit.then(() => setTimeout(check, 50));
-      }),
-  };
-}
+/** `npm start`'s bundle, with every stdout line required to be JSON (`parse: 'strict'`, the default). */
+const startServer = (env: Record<string, string>) => spawnServer({ env });
 
 describe('npm start (the bundled src/server.ts)', () => {
   beforeAll(() => {

@@ -1,67 +1,13 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
-import { mkdtemp } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { killGroup, spawnServer } from '../helpers/spawn-server.js';
 
-/** A child process whose stdout JSON log lines are collected (non-JSON lines, e.g. npm's banner, are skipped). */
-async function start(command: string, args: string[], env: Record<string, string> = {}) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kfb-shutdown-'));
-  const child = spawn(command, args, {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: `sqlite:${join(dataDir, 'bot.db')}`,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so cleanup can reach a node that npm left behind.
-    detached: true,
-  });
-  const lines: Record<string, unknown>[] = [];
-  let buffer = '';
-  let stderr = '';
-  const waiters = new Set<() => void>();
-  child.stdout!.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    const parts = buffer.split('\n');
-    buffer = parts.pop() ?? '';
-    for (const p of parts) if (p.startsWith('{')) lines.push(JSON.parse(p) as Record<string, unknown>);
-    for (const w of [...waiters]) w();
-  });
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  const waitFor = (event: string, timeoutMs = 60_000) =>
-    new Promise<Record<string, unknown>>((ok, fail) => {
-      const deadline = setTimeout(
-        () => fail(new Error(`no ${event} within ${timeoutMs} ms; stderr: ${stderr}`)),
-        timeoutMs,
-      );
-      const check = () => {
-        const found = lines.find((l) => l.event === event);
-        if (!found) return;
-        clearTimeout(deadline);
-        waiters.delete(check);
-        ok(found);
-      };
-      waiters.add(check);
-      check();
-    });
-  return { child, lines, exit, waitFor };
-}
-
-/** Kills the child's whole process group (npm, sh, node), whatever is left of it. */
-const kill = (child: ChildProcess) => {
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-};
+/** A child process in its own group whose stdout JSON log lines are collected (npm's banner is skipped). */
+const start = (command: string, args: string[], env: Record<string, string> = {}) =>
+  spawnServer({ command: [command, ...args], env, tmpPrefix: 'kfb-shutdown-', parse: 'json-only', detached: true });
 
 function responseOf(req: ClientRequest): Promise<{ res: IncomingMessage; body: string }> {
   return new Promise((ok, fail) => {
@@ -133,7 +79,7 @@ describe('graceful shutdown (real child processes)', () => {
       expect(server.lines.some((l) => l.event === 'server_stopped')).toBe(true);
       expect(server.lines.some((l) => l.event === 'server_forced_exit')).toBe(false);
     } finally {
-      kill(server.child);
+      killGroup(server.child);
     }
   });
 
@@ -156,7 +102,7 @@ describe('graceful shutdown (real child processes)', () => {
       expect(server.lines.some((l) => l.event === 'server_forced_exit')).toBe(true);
       await failed;
     } finally {
-      kill(server.child);
+      killGroup(server.child);
     }
   });
 
@@ -168,7 +114,7 @@ describe('graceful shutdown (real child processes)', () => {
       await npm.waitFor('server_stopped', 20_000);
       expect(await npm.exit).not.toBeNull();
     } finally {
-      kill(npm.child);
+      killGroup(npm.child);
     }
   });
 
@@ -182,10 +128,10 @@ describe('graceful shutdown (real child processes)', () => {
         expect(second.lines.find((l) => l.event === 'server_error')).toMatchObject({ code: 'EADDRINUSE' });
         expect(second.lines.some((l) => l.event === 'server_listening')).toBe(false);
       } finally {
-        kill(second.child);
+        killGroup(second.child);
       }
     } finally {
-      kill(first.child);
+      killGroup(first.child);
     }
   });
 });

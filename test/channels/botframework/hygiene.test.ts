@@ -116,17 +116,26 @@ describe('POST /api/messages: bodies, blank messages and state', () => {
 /** How long the fake bot "works" on a turn: long enough for the next message of a burst to arrive meanwhile. */
 const TURN_WORK_MS = 10;
 
+/**
+ * A fake bot that works TURN_WORK_MS between reading the conversation and answering, as the real one does while it
+ * embeds. `slow` records the calls; `bot` is what the app runs.
+ */
+function slowBot() {
+  const slow = fakeBot(() => sampleAnswer());
+  const bot = {
+    ...slow,
+    handleTurn: async (...args: Parameters<typeof slow.handleTurn>) => {
+      await new Promise((resolve) => setTimeout(resolve, TURN_WORK_MS));
+      return slow.handleTurn(...args);
+    },
+  };
+  return { slow, bot };
+}
+
 describe('POST /api/messages: a burst in one conversation', () => {
   it('answers 12 concurrent messages 12 times, with no error reply, and keeps all 12 turns in order', async () => {
     // The bot works between reading the conversation and answering, as the real one does while it embeds.
-    const slow = fakeBot(() => sampleAnswer());
-    const bot = {
-      ...slow,
-      handleTurn: async (...args: Parameters<typeof slow.handleTurn>) => {
-        await new Promise((resolve) => setTimeout(resolve, TURN_WORK_MS));
-        return slow.handleTurn(...args);
-      },
-    };
+    const { bot } = slowBot();
     const storage = new LruStorage({ max: 100, ttlMs: 60_000 });
     const channel = await startFakeChannel();
     const app = await startApp({
@@ -203,14 +212,7 @@ describe('POST /api/messages: a flood in one conversation', () => {
 
 describe('Web Chat: a burst in one conversation (the same runtime through the in-process bridge)', () => {
   it('answers 12 quick messages 12 times with no "something went wrong"', async () => {
-    const slow = fakeBot(() => sampleAnswer());
-    const bot = {
-      ...slow,
-      handleTurn: async (...args: Parameters<typeof slow.handleTurn>) => {
-        await new Promise((resolve) => setTimeout(resolve, TURN_WORK_MS));
-        return slow.handleTurn(...args);
-      },
-    };
+    const { slow, bot } = slowBot();
     const app = await startApp({ bot });
     try {
       const session = (await post(`${app.url}/webchat/conversations`, {})).body as {

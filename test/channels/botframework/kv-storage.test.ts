@@ -1,8 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { KvStorage, StorageItemTooLargeError } from '../../../src/channels/botframework/kv-storage.js';
-import { StorageETagConflictError } from '../../../src/channels/botframework/lru-storage.js';
 import { postgresForTests } from '../../helpers/temp-postgres.js';
 import { enginesUnderTest } from '../../storage/engines.js';
+import { expectCopiesWithNewETags, expectStaleETagRefused } from './storage-contract.js';
 
 /** The Agents SDK Storage contract (MemoryStorage semantics) of KvStorage on memory, SQLite and PostgreSQL. */
 const postgres = await postgresForTests();
@@ -18,27 +18,12 @@ for (const engine of enginesUnderTest(postgres)) {
 
     it('reads back copies of what was written, each write with a new eTag', async () => {
       const { bf } = await open();
-      await bf.write({ a: { value: 1 } });
-      const first = await bf.read(['a', 'missing']);
-      expect(Object.keys(first)).toEqual(['a']);
-      expect(first.a.value).toBe(1);
-      first.a.value = 99;
-      expect((await bf.read(['a'])).a.value).toBe(1);
-      await bf.write({ a: { ...first.a, value: 2 } });
-      const second = await bf.read(['a']);
-      expect(second.a.value).toBe(2);
-      expect(second.a.eTag).not.toBe(first.a.eTag);
+      await expectCopiesWithNewETags(bf);
     });
 
     it('refuses a stale eTag and keeps the newer item; * and no eTag always write; a batch conflict writes none', async () => {
       const { bf } = await open();
-      await bf.write({ a: { value: 1 } });
-      const loaded = (await bf.read(['a'])).a;
-      await bf.write({ a: { ...loaded, value: 2 } });
-      await expect(bf.write({ a: { ...loaded, value: 3 } })).rejects.toBeInstanceOf(StorageETagConflictError);
-      expect((await bf.read(['a'])).a.value).toBe(2);
-      await bf.write({ a: { value: 4, eTag: '*' } });
-      expect((await bf.read(['a'])).a.value).toBe(4);
+      await expectStaleETagRefused(bf);
       await expect(bf.write({ b: { value: 1 }, a: { value: 5, eTag: 'stale' } })).rejects.toThrow(/eTag conflict/);
       expect(await bf.read(['b'])).toEqual({});
       // An eTag for an item that is not stored writes it (MemoryStorage does the same).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LruStorage, StorageETagConflictError } from '../../../src/channels/botframework/lru-storage.js';
+import { LruStorage } from '../../../src/channels/botframework/lru-storage.js';
+import { expectCopiesWithNewETags, expectStaleETagRefused } from './storage-contract.js';
 
 function clock() {
   let now = 1_000;
@@ -8,28 +9,11 @@ function clock() {
 
 describe('LruStorage (the SDK Storage interface, bounded and expiring)', () => {
   it('reads back copies of what was written, each write with a new eTag', async () => {
-    const storage = new LruStorage({ max: 10, ttlMs: 60_000 });
-    await storage.write({ a: { value: 1 } });
-    const first = await storage.read(['a', 'missing']);
-    expect(Object.keys(first)).toEqual(['a']);
-    expect(first.a.value).toBe(1);
-    first.a.value = 99; // a copy: changing it changes nothing stored
-    expect((await storage.read(['a'])).a.value).toBe(1);
-    await storage.write({ a: { ...first.a, value: 2 } });
-    const second = await storage.read(['a']);
-    expect(second.a.value).toBe(2);
-    expect(second.a.eTag).not.toBe(first.a.eTag);
+    await expectCopiesWithNewETags(new LruStorage({ max: 10, ttlMs: 60_000 }));
   });
 
   it('refuses a write with a stale eTag (as MemoryStorage does) and keeps the newer item; * always writes', async () => {
-    const storage = new LruStorage({ max: 10, ttlMs: 60_000 });
-    await storage.write({ a: { value: 1 } });
-    const loaded = (await storage.read(['a'])).a;
-    await storage.write({ a: { ...loaded, value: 2 } });
-    await expect(storage.write({ a: { ...loaded, value: 3 } })).rejects.toBeInstanceOf(StorageETagConflictError);
-    expect((await storage.read(['a'])).a.value).toBe(2);
-    await storage.write({ a: { value: 4, eTag: '*' } });
-    expect((await storage.read(['a'])).a.value).toBe(4);
+    await expectStaleETagRefused(new LruStorage({ max: 10, ttlMs: 60_000 }));
   });
 
   it('a conflict on one key of a batch writes none of it', async () => {

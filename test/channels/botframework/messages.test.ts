@@ -2,6 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBot, sampleAnswer } from '../../helpers/fake-bot.js';
 import { activity, post, recording, startApp, startFakeChannel } from './helpers.js';
 
+/** A raw message activity with every field the schema needs; each bad body below changes or drops one of them. */
+const BARE = {
+  type: 'message',
+  channelId: 'msteams',
+  conversation: { id: 'c' },
+  from: { id: 'u' },
+  recipient: { id: 'b' },
+  serviceUrl: 'http://127.0.0.1:9/',
+};
+
+/** {@link BARE} without `field`. */
+function without(field: keyof typeof BARE): Record<string, unknown> {
+  const { [field]: _dropped, ...rest } = BARE;
+  return rest;
+}
+
 const crisisText = 'Please call or text 988 now. You deserve support right away.';
 
 describe('POST /api/messages (anonymous, fake channel service on loopback)', () => {
@@ -111,15 +127,15 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
   });
 
   it('welcomes a new member with what it does and refuses, and three example questions as imBack buttons', async () => {
-    const res = await post(
-      endpoint,
+    /** A Web Chat `conversationUpdate`: `member` joined conversation `id`. */
+    const joined = (id: string, member: string) =>
       activity(channel.url, {
         type: 'conversationUpdate',
         channelId: 'webchat',
-        conversation: { id: 'welcome-1' },
-        membersAdded: [{ id: 'user-9' }],
-      }),
-    );
+        conversation: { id },
+        membersAdded: [{ id: member }],
+      });
+    const res = await post(endpoint, joined('welcome-1', 'user-9'));
     expect(res.status).toBe(200);
     const [welcome] = sent('welcome-1').map((r) => r.activity);
     expect(welcome!.text).toMatch(/only five published articles/);
@@ -129,15 +145,7 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
       bot.exampleQuestions(3).map((q) => ['imBack', q]),
     );
     // The bot joining on its own is not a reason to greet (outside Teams personal chats).
-    await post(
-      endpoint,
-      activity(channel.url, {
-        type: 'conversationUpdate',
-        channelId: 'webchat',
-        conversation: { id: 'welcome-2' },
-        membersAdded: [{ id: 'bot-1' }],
-      }),
-    );
+    await post(endpoint, joined('welcome-2', 'bot-1'));
     expect(sent('welcome-2')).toEqual([]);
   });
 
@@ -210,47 +218,10 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
     ['an empty body', '', 'invalid_activity'],
     ['broken JSON', '{"type":', 'invalid_json'],
     ['an array', [], 'invalid_activity'],
-    [
-      'no conversation',
-      {
-        type: 'message',
-        channelId: 'msteams',
-        from: { id: 'u' },
-        recipient: { id: 'b' },
-        serviceUrl: 'http://127.0.0.1:9/',
-      },
-      'invalid_activity',
-    ],
-    [
-      'no serviceUrl',
-      { type: 'message', channelId: 'msteams', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } },
-      'invalid_activity',
-    ],
-    [
-      'a non-http serviceUrl',
-      {
-        type: 'message',
-        channelId: 'msteams',
-        conversation: { id: 'c' },
-        from: { id: 'u' },
-        recipient: { id: 'b' },
-        serviceUrl: 'file:///etc/passwd',
-      },
-      'invalid_activity',
-    ],
-    [
-      'text that is not a string',
-      {
-        type: 'message',
-        text: 42,
-        channelId: 'msteams',
-        conversation: { id: 'c' },
-        from: { id: 'u' },
-        recipient: { id: 'b' },
-        serviceUrl: 'http://127.0.0.1:9/',
-      },
-      'invalid_activity',
-    ],
+    ['no conversation', without('conversation'), 'invalid_activity'],
+    ['no serviceUrl', without('serviceUrl'), 'invalid_activity'],
+    ['a non-http serviceUrl', { ...BARE, serviceUrl: 'file:///etc/passwd' }, 'invalid_activity'],
+    ['text that is not a string', { ...BARE, text: 42 }, 'invalid_activity'],
   ])('rejects %s with 400 in the standard error shape', async (_label, body, code) => {
     const res = await post(endpoint, body);
     expect(res.status).toBe(400);
@@ -259,15 +230,7 @@ describe('POST /api/messages (anonymous, fake channel service on loopback)', () 
   });
 
   it('names the offending field in the 400 message', async () => {
-    const res = await post(endpoint, {
-      type: 'message',
-      text: 42,
-      channelId: 'msteams',
-      conversation: { id: 'c' },
-      from: { id: 'u' },
-      recipient: { id: 'b' },
-      serviceUrl: 'http://127.0.0.1:9/',
-    });
+    const res = await post(endpoint, { ...BARE, text: 42 });
     expect(res.body.error.message).toMatch(/text/);
   });
 

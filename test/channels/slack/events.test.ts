@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackBlock } from '../../../src/channels/slack/blocks.js';
 import { fakeBot, sampleAnswer } from '../../helpers/fake-bot.js';
 import { startSlackHarness, type SlackHarness } from './harness.js';
-import { BOT_USER, eventEnvelope, postEvent, TEAM } from './slack-requests.js';
+import { BOT_USER, channelMessage, directMessage, mention, sendEvent, TEAM } from './slack-requests.js';
 
 type Posted = { channel?: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
 
@@ -18,16 +18,7 @@ describe('Slack events: mentions, DMs and threads', () => {
   afterEach(async () => h.close());
 
   it('answers a channel mention in a thread with the answer, sources, suggestions and thumbs', async () => {
-    const res = await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> how long does treatment take?`,
-        ts: '1700000001.000100',
-        channel: 'C1',
-      }),
-    );
+    const res = await sendEvent(h.baseUrl, mention('how long does treatment take?', '1700000001.000100'));
     expect(res.status).toBe(200);
     const [post] = await h.until(() => posts().length === 1 && posts());
     expect(post).toMatchObject({ channel: 'C1', thread_ts: '1700000001.000100' });
@@ -64,40 +55,16 @@ describe('Slack events: mentions, DMs and threads', () => {
   });
 
   it('keeps a thread as one conversation: a mention in the thread and an unmentioned reply both continue it', async () => {
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> what is ketamine?`,
-        ts: '1700000002.000100',
-        channel: 'C1',
-      }),
-    );
+    await sendEvent(h.baseUrl, mention('what is ketamine?', '1700000002.000100'));
     await h.until(() => posts().length === 1);
-    await postEvent(
+    await sendEvent(
       h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U2',
-        text: `<@${BOT_USER}> and is it safe?`,
-        ts: '1700000003.000100',
-        thread_ts: '1700000002.000100',
-        channel: 'C1',
-      }),
+      mention('and is it safe?', '1700000003.000100', { user: 'U2', thread_ts: '1700000002.000100' }),
     );
     await h.until(() => posts().length === 2);
-    await postEvent(
+    await sendEvent(
       h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'channel',
-        user: 'U1',
-        text: 'what about side effects?',
-        ts: '1700000004.000100',
-        thread_ts: '1700000002.000100',
-        channel: 'C1',
-      }),
+      channelMessage('what about side effects?', '1700000004.000100', { thread_ts: '1700000002.000100' }),
     );
     await h.until(() => posts().length === 3);
 
@@ -111,29 +78,9 @@ describe('Slack events: mentions, DMs and threads', () => {
   });
 
   it('answers a DM in the DM (not in a thread), one conversation per DM', async () => {
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'im',
-        user: 'U1',
-        text: 'what is ketamine?',
-        ts: '1700000005.000100',
-        channel: 'D1',
-      }),
-    );
+    await sendEvent(h.baseUrl, directMessage('what is ketamine?', '1700000005.000100'));
     await h.until(() => posts().length === 1);
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'im',
-        user: 'U1',
-        text: 'is it addictive?',
-        ts: '1700000006.000100',
-        channel: 'D1',
-      }),
-    );
+    await sendEvent(h.baseUrl, directMessage('is it addictive?', '1700000006.000100'));
     await h.until(() => posts().length === 2);
     expect(posts()[0]).toMatchObject({ channel: 'D1' });
     expect(posts()[0]).not.toHaveProperty('thread_ts');
@@ -145,23 +92,8 @@ describe('Slack events: mentions, DMs and threads', () => {
 
   it('ignores its own messages, other bots, message subtypes and chatter in threads it is not part of', async () => {
     const ignored = [
-      {
-        type: 'message',
-        channel_type: 'im',
-        user: BOT_USER,
-        text: 'an answer I posted',
-        ts: '1700000007.000100',
-        channel: 'D1',
-      },
-      {
-        type: 'message',
-        channel_type: 'im',
-        bot_id: 'B9',
-        user: 'U9',
-        text: 'another bot',
-        ts: '1700000007.000200',
-        channel: 'D1',
-      },
+      directMessage('an answer I posted', '1700000007.000100', { user: BOT_USER }),
+      directMessage('another bot', '1700000007.000200', { bot_id: 'B9', user: 'U9' }),
       {
         type: 'message',
         channel_type: 'im',
@@ -179,117 +111,41 @@ describe('Slack events: mentions, DMs and threads', () => {
         ts: '1700000007.000400',
         channel: 'D1',
       },
-      {
-        type: 'message',
-        channel_type: 'channel',
-        user: 'U1',
-        text: 'what is ketamine?',
-        ts: '1700000007.000500',
-        channel: 'C1',
-      },
-      {
-        type: 'message',
-        channel_type: 'channel',
-        user: 'U1',
-        text: 'a reply',
-        ts: '1700000007.000600',
-        thread_ts: '1600000000.000100',
-        channel: 'C1',
-      },
+      channelMessage('what is ketamine?', '1700000007.000500'),
+      channelMessage('a reply', '1700000007.000600', { thread_ts: '1600000000.000100' }),
     ];
     // A DM with a file attached is still a question.
-    await postEvent(
+    await sendEvent(
       h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'im',
-        subtype: 'file_share',
-        user: 'U1',
-        text: 'what is this?',
-        ts: '1700000006.900100',
-        channel: 'D1',
-        files: [],
-      }),
+      directMessage('what is this?', '1700000006.900100', { subtype: 'file_share', files: [] }),
     );
     await h.until(() => posts().length === 1);
-    for (const event of ignored) expect((await postEvent(h.baseUrl, eventEnvelope(event))).status).toBe(200);
+    for (const event of ignored) expect((await sendEvent(h.baseUrl, event)).status).toBe(200);
     // A sentinel answered after them proves the ones before were dropped, not merely slow.
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'im',
-        user: 'U1',
-        text: 'sentinel question',
-        ts: '1700000008.000100',
-        channel: 'D1',
-      }),
-    );
+    await sendEvent(h.baseUrl, directMessage('sentinel question', '1700000008.000100'));
     await h.until(() => posts().length === 2);
     expect(bot.calls.map((c) => c.input.message)).toEqual(['what is this?', 'sentinel question']);
   });
 
   it('does not answer a thread reply addressed to a colleague, and answers one message once even when Slack sends it twice', async () => {
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> what is ketamine?`,
-        ts: '1700000009.000100',
-        channel: 'C1',
-      }),
-    );
+    await sendEvent(h.baseUrl, mention('what is ketamine?', '1700000009.000100'));
     await h.until(() => posts().length === 1);
-    await postEvent(
+    await sendEvent(
       h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'channel',
-        user: 'U1',
-        text: '<@U2> can you check this?',
-        ts: '1700000009.000200',
-        thread_ts: '1700000009.000100',
-        channel: 'C1',
-      }),
+      channelMessage('<@U2> can you check this?', '1700000009.000200', { thread_ts: '1700000009.000100' }),
     );
     // The same mention arrives as app_mention and as a message event (different event ids).
-    const both = {
-      user: 'U1',
-      text: `<@${BOT_USER}> is it safe?`,
-      ts: '1700000009.000300',
-      thread_ts: '1700000009.000100',
-      channel: 'C1',
-    };
-    await postEvent(h.baseUrl, eventEnvelope({ type: 'message', channel_type: 'channel', ...both }));
-    await postEvent(h.baseUrl, eventEnvelope({ type: 'app_mention', ...both }));
+    const both = mention('is it safe?', '1700000009.000300', { thread_ts: '1700000009.000100' });
+    await sendEvent(h.baseUrl, { ...both, type: 'message', channel_type: 'channel' });
+    await sendEvent(h.baseUrl, both);
     await h.until(() => posts().length === 2);
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'im',
-        user: 'U1',
-        text: 'sentinel',
-        ts: '1700000009.000400',
-        channel: 'D1',
-      }),
-    );
+    await sendEvent(h.baseUrl, directMessage('sentinel', '1700000009.000400'));
     await h.until(() => posts().length === 3);
     expect(bot.calls.map((c) => c.input.message)).toEqual(['what is ketamine?', 'is it safe?', 'sentinel']);
   });
 
   it('replies with help and example questions to an empty mention', async () => {
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}>`,
-        ts: '1700000010.000100',
-        channel: 'C1',
-      }),
-    );
+    await sendEvent(h.baseUrl, mention('', '1700000010.000100'));
     const [post] = await h.until(() => posts().length === 1 && posts());
     expect(bot.calls).toHaveLength(0);
     expect(post!.text).toContain('I answer questions about ketamine therapy');
@@ -305,49 +161,20 @@ describe('Slack events: mentions, DMs and threads', () => {
   it('never passes a message that is blank to a reader (zero-width characters, BOM, spaces) to the bot: it asks for a question', async () => {
     const blanks = ['\u200b', '\u200c\u200d', ' \ufeff ', `<@${BOT_USER}> \u200b\u2060`];
     for (const [i, text] of blanks.entries()) {
-      await postEvent(
-        h.baseUrl,
-        eventEnvelope({
-          type: 'message',
-          channel_type: 'im',
-          user: 'U1',
-          text,
-          ts: `1700000010.00020${i}`,
-          channel: 'D1',
-        }),
-      );
+      await sendEvent(h.baseUrl, directMessage(text, `1700000010.00020${i}`));
     }
     await h.until(() => posts().length === blanks.length);
     expect(bot.calls).toHaveLength(0);
     for (const post of posts()) expect(post.text).toMatch(/^Please type a question/);
     // Invisible characters around a real question are dropped before the bot sees it.
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'im',
-        user: 'U1',
-        text: '\u200bwhat is ketamine?\ufeff',
-        ts: '1700000010.000300',
-        channel: 'D1',
-      }),
-    );
+    await sendEvent(h.baseUrl, directMessage('\u200bwhat is ketamine?\ufeff', '1700000010.000300'));
     await h.until(() => posts().length === blanks.length + 1);
     expect(bot.calls.map((c) => c.input.message)).toEqual(['what is ketamine?']);
   });
 
   it('says it is still starting while the index loads, and apologises when the bot fails', async () => {
     h.setBot(undefined);
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> hi`,
-        ts: '1700000011.000100',
-        channel: 'C1',
-      }),
-    );
+    await sendEvent(h.baseUrl, mention('hi', '1700000011.000100'));
     const [loading] = await h.until(() => posts().length === 1 && posts());
     expect(loading).toMatchObject({
       thread_ts: '1700000011.000100',
@@ -355,16 +182,7 @@ describe('Slack events: mentions, DMs and threads', () => {
     });
 
     h.setBot({ ...bot, ask: async () => Promise.reject(new Error('index corrupted')) });
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> hi`,
-        ts: '1700000012.000100',
-        channel: 'C1',
-      }),
-    );
+    await sendEvent(h.baseUrl, mention('hi', '1700000012.000100'));
     const failed = await h.until(() => posts().length === 2 && posts()[1]);
     expect(failed.text).toContain('something went wrong');
     expect(h.logs.some((l) => l.event === 'slack_turn_failed' && l.error === 'index corrupted')).toBe(true);
@@ -372,27 +190,9 @@ describe('Slack events: mentions, DMs and threads', () => {
 
   it('logs a failed delivery instead of crashing, and keeps answering', async () => {
     h.slack.failNext('chat.postMessage', 'channel_not_found');
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> first`,
-        ts: '1700000013.000100',
-        channel: 'C1',
-      }),
-    );
+    await sendEvent(h.baseUrl, mention('first', '1700000013.000100'));
     await h.until(() => h.logs.some((l) => l.event === 'slack_delivery_failed' && l.code === 'channel_not_found'));
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> second`,
-        ts: '1700000014.000100',
-        channel: 'C1',
-      }),
-    );
+    await sendEvent(h.baseUrl, mention('second', '1700000014.000100'));
     await h.until(() => posts().length === 2);
   });
 });

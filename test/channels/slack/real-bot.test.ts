@@ -4,7 +4,7 @@ import type { Bot } from '../../../src/core/bot.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { getRealBot } from '../../helpers/real-bot.js';
 import { startSlackHarness, type SlackHarness } from './harness.js';
-import { BOT_USER, eventEnvelope, postEvent, TEAM } from './slack-requests.js';
+import { mention as mentionOf, sendEvent, TEAM } from './slack-requests.js';
 
 type Posted = { channel?: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
 
@@ -35,17 +35,7 @@ describe('Slack with the real bot', () => {
   async function mention(text: string, threadTs?: string): Promise<{ post: Posted; reply: Reply }> {
     ts += 1;
     const before = posts().length;
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> ${text}`,
-        ts: `${ts}.000100`,
-        channel: 'C1',
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-      }),
-    );
+    await sendEvent(h.baseUrl, mentionOf(text, `${ts}.000100`, threadTs ? { thread_ts: threadTs } : {}));
     const post = await h.until(() => posts()[before]);
     return { post, reply: replies[replies.length - 1]! };
   }

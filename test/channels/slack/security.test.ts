@@ -3,7 +3,15 @@ import type { Bot } from '../../../src/core/bot.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { fakeBot, sampleAnswer } from '../../helpers/fake-bot.js';
 import { startSlackHarness, type SlackHarness } from './harness.js';
-import { BOT_USER, eventEnvelope, postCommand, postEvent, signedPost } from './slack-requests.js';
+import {
+  directMessage,
+  eventEnvelope,
+  mention,
+  postCommand,
+  postEvent,
+  sendEvent,
+  signedPost,
+} from './slack-requests.js';
 
 /** A bot whose answers wait until the test releases them: proves Slack is acked before the answer. */
 function gatedBot(): { bot: Bot; release: () => void; asked: () => number } {
@@ -45,14 +53,7 @@ describe('Slack request verification, retries and acks', () => {
   it('rejects missing and wrong signatures, other secrets and stale or future timestamps with 401, answering nothing', async () => {
     const bot = fakeBot(() => sampleAnswer());
     h = await startSlackHarness(bot);
-    const envelope = () =>
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> hi`,
-        ts: '1700000001.000100',
-        channel: 'C1',
-      });
+    const envelope = () => eventEnvelope(mention('hi', '1700000001.000100'));
     const now = Math.floor(Date.now() / 1000);
     const cases: [Parameters<typeof postEvent>[2], string][] = [
       [{ signature: null }, 'slack_signature_missing'],
@@ -80,16 +81,7 @@ describe('Slack request verification, retries and acks', () => {
   it('never answers a retried event twice (x-slack-retry-num), and tells Slack to stop retrying', async () => {
     const bot = fakeBot(() => sampleAnswer());
     h = await startSlackHarness(bot);
-    const envelope = eventEnvelope(
-      {
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> what is ketamine?`,
-        ts: '1700000002.000100',
-        channel: 'C1',
-      },
-      'Ev0RETRY',
-    );
+    const envelope = eventEnvelope(mention('what is ketamine?', '1700000002.000100'), 'Ev0RETRY');
     expect((await postEvent(h.baseUrl, envelope)).status).toBe(200);
     await h.until(() => h!.slack.callsOf('chat.postMessage').length === 1);
     for (const retryNum of ['1', '2']) {
@@ -99,17 +91,7 @@ describe('Slack request verification, retries and acks', () => {
       expect(retry.status).toBe(200);
       expect(retry.headers.get('x-slack-no-retry')).toBe('1');
     }
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel_type: 'im',
-        user: 'U1',
-        text: 'sentinel',
-        ts: '1700000003.000100',
-        channel: 'D1',
-      }),
-    );
+    await sendEvent(h.baseUrl, directMessage('sentinel', '1700000003.000100'));
     await h.until(() => h!.slack.callsOf('chat.postMessage').length === 2);
     expect(bot.calls.map((c) => c.input.message)).toEqual(['what is ketamine?', 'sentinel']);
   });
@@ -117,16 +99,7 @@ describe('Slack request verification, retries and acks', () => {
   it('acks an event before the answer is ready (Slack’s 3-second limit), then posts it', async () => {
     const gated = gatedBot();
     h = await startSlackHarness(gated.bot);
-    const res = await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> slow one`,
-        ts: '1700000004.000100',
-        channel: 'C1',
-      }),
-    );
+    const res = await sendEvent(h.baseUrl, mention('slow one', '1700000004.000100'));
     expect(res.status).toBe(200);
     await h.until(() => gated.asked() === 1);
     expect(h.slack.callsOf('chat.postMessage')).toHaveLength(0);
@@ -197,16 +170,7 @@ describe('Slack request verification, retries and acks', () => {
     expect(h.slack.callsOf('auth.test')).toHaveLength(0);
     release();
     // A handled mention afterwards is the only thing posted: the ones before were dropped, not queued.
-    await postEvent(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'app_mention',
-        user: 'U1',
-        text: `<@${BOT_USER}> sentinel`,
-        ts: '1700000005.000100',
-        channel: 'C1',
-      }),
-    );
+    await sendEvent(h.baseUrl, mention('sentinel', '1700000005.000100'));
     await h.until(() => h!.slack.callsOf('chat.postMessage').length === 1);
     expect(h.slack.calls.map((c) => c.method)).toEqual(['auth.test', 'chat.postMessage']);
   });

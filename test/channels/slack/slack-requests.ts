@@ -149,3 +149,27 @@ export function blockActions(options: {
     ],
   };
 }
+
+/** The fields of one Slack event (what {@link eventEnvelope} wraps). */
+type SlackEvent = Record<string, unknown>;
+
+/** An `app_mention` of the bot by U1 in channel C1: `<@UBOT> text` (just `<@UBOT>` when `text` is empty). */
+export function mention(text: string, ts: string, extra: SlackEvent = {}): SlackEvent {
+  const addressed = text ? `<@${BOT_USER}> ${text}` : `<@${BOT_USER}>`;
+  return { type: 'app_mention', user: 'U1', text: addressed, ts, channel: 'C1', ...extra };
+}
+
+/** A direct message from U1 to the bot in D1. */
+export function directMessage(text: string, ts: string, extra: SlackEvent = {}): SlackEvent {
+  return { type: 'message', channel_type: 'im', user: 'U1', text, ts, channel: 'D1', ...extra };
+}
+
+/** A message by U1 in channel C1 (a thread reply when `extra.thread_ts` is set), as the `message` event says it. */
+export function channelMessage(text: string, ts: string, extra: SlackEvent = {}): SlackEvent {
+  return { type: 'message', channel_type: 'channel', user: 'U1', text, ts, channel: 'C1', ...extra };
+}
+
+/** POSTs `event` in a new envelope (a fresh event id), signed: {@link postEvent} for the usual case. */
+export function sendEvent(baseUrl: string, event: SlackEvent, options?: SignOptions): Promise<Response> {
+  return postEvent(baseUrl, eventEnvelope(event), options);
+}

@@ -1,4 +1,4 @@
-import { request, type Agent, type IncomingHttpHeaders } from 'node:http';
+import { request, type Agent, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 
 /** One raw HTTP exchange: exact bytes out, status/headers/body back. `fetch` would normalise what we fuzz. */
 export interface RawRequest {
@@ -16,6 +16,23 @@ export interface RawResponse {
   headers: IncomingHttpHeaders;
   text: string;
   ms: number;
+}
+
+/** Reads `res` to its end; `ms` counts from `started` (a `performance.now()` taken before the request). */
+export function readResponse(res: IncomingMessage, started: number): Promise<RawResponse> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () =>
+      ok({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        text: Buffer.concat(chunks).toString('utf8'),
+        ms: performance.now() - started,
+      }),
+    );
+    res.on('error', fail);
+  });
 }
 
 /** Sends one request to `url` (loopback); rejects on a connection error or after `timeoutMs` (default 30 s). */
@@ -37,19 +54,7 @@ export function rawRequest(url: string, req: RawRequest): Promise<RawResponse> {
         agent: req.agent ?? false,
         timeout: req.timeoutMs ?? 30_000,
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          ok({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-            ms: performance.now() - started,
-          }),
-        );
-        res.on('error', fail);
-      },
+      (res) => readResponse(res, started).then(ok, fail),
     );
     r.on('timeout', () =>
       r.destroy(new Error(`timeout after ${req.timeoutMs ?? 30_000} ms: ${req.method ?? 'GET'} ${req.path}`)),

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../helpers/free-port.js';
+import { spawnServer } from '../../helpers/spawn-server.js';
 
-/** The bundle `npm start` runs; built once per run by the suite's global setup (`node scripts/build.mjs`). */
-export const BUNDLE = resolve('.build/server.mjs');
 /** The index the shared test global setup builds; copied so no test ever writes to it. */
 export const BUILT_INDEX = resolve(process.env.INDEX_DIR ?? '.index');
 
@@ -60,23 +59,13 @@ const RELAXED_LIMITS = {
   TURN_QUEUE_MAX_WAIT_MS: '60000',
 };
 
-/** A port nobody listens on right now (bind to 0, read it, release it). */
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => ok(port));
-    });
-  });
-}
-
 /** Every server started by this worker, so `stopAll` in afterAll can reap anything a failed test left behind. */
 const running = new Set<ServerHandle>();
 
-/** Starts `node .build/server.mjs` on loopback with temporary data and index folders; waits for /healthz 200. */
+/**
+ * Starts `node .build/server.mjs` (built once per run by the suite's global setup) on loopback with temporary
+ * data and index folders; waits for /healthz 200.
+ */
 export async function startServer(options: StartOptions = {}): Promise<ServerHandle> {
   const workDir = await mkdtemp(join(tmpdir(), 'kfb-rel-'));
   let indexDir: string;
@@ -87,30 +76,22 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     await cp(BUILT_INDEX, indexDir, { recursive: true });
   }
   const port = options.port ?? (await freePort());
-  const [command, ...args] = options.command ?? [process.execPath, BUNDLE];
-  const child = spawn(command, args, {
+  const server = await spawnServer({
+    command: options.command,
+    workDir,
     env: {
-      ...process.env,
       PORT: String(port),
-      HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       INDEX_DIR: indexDir,
       DATABASE_URL: `sqlite:${join(workDir, 'data', 'bot.db')}`,
       ...(options.limits === 'defaults' ? {} : RELAXED_LIMITS),
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Warnings and crashes are read from output(); no test here looks at single log lines.
+    parse: 'none',
   });
-  let output = '';
-  const keep = (d: Buffer) => {
-    // Bounded: a chatty failure must not grow the test runner's memory without end.
-    output = (output + d.toString()).slice(-200_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | string>((ok) =>
-    child.once('exit', (code, signal) => ok(code ?? signal ?? 'unknown')),
-  );
+  const { child, output } = server;
+  const exited = server.exit.then((code) => code ?? child.signalCode ?? 'unknown');
   const url = `http://127.0.0.1:${port}`;
   const handle: ServerHandle = {
     child,
@@ -119,7 +100,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     url,
     indexDir,
     workDir,
-    output: () => output,
+    output,
     exited,
     async stop(graceMs = 5_000) {
       running.delete(handle);
@@ -144,7 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
       what: `${url}/healthz`,
       abort: () =>
         child.exitCode !== null || child.signalCode !== null
-          ? `server exited early: ${output.slice(-2000)}`
+          ? `server exited early: ${output().slice(-2000)}`
           : undefined,
     });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { request, type ClientRequest } from 'node:http';
-import type { RawResponse } from './http.js';
+import { readResponse, type RawResponse } from './http.js';
 
 /** A POST whose headers and first half of the body are sent now and the rest on `finish()`: in flight, for sure. */
 export interface SlowRequest {
@@ -27,19 +27,7 @@ export function slowPost(url: string, path: string, value: unknown): SlowRequest
         agent: false,
         headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          ok({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-            ms: performance.now() - began,
-          }),
-        );
-        res.on('error', fail);
-      },
+      (res) => readResponse(res, began).then(ok, fail),
     );
     req.on('error', fail);
   });
