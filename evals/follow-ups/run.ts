@@ -3,6 +3,7 @@
  * (third tag of evals/dev/answers-2026-12-01-followups.yaml) and for the bank's own dev-fu cases, through the real
  * bot. A measurement on dev data only (never evals/frozen/).
  *   npx tsx evals/follow-ups/run.ts [--verbose]
+ *   npx tsx evals/follow-ups/run.ts --fit     (refits src/chat/follow-up-weights.json on the same dev files)
  */
 import { parseArgs } from 'node:util';
 import { loadCorpusTexts } from '../lib/corpus-text.js';
@@ -11,15 +12,26 @@ import { isRightUnit } from '../lib/frozen/figures.js';
 import { loadFrozenCases } from '../lib/frozen/load.js';
 import { runCases } from '../lib/run.js';
 import { inProcessTarget } from '../lib/targets.js';
+import { fitFollowUpModel } from './fit.js';
 
 /** The dev files whose multi-turn cases are measured: this set, and the follow-ups of the main dev set. */
 export const FOLLOW_UP_FILES = ['evals/dev/answers-2026-12-01-followups.yaml', 'evals/dev/answers-2026-12-01.yaml'];
 
-const { values } = parseArgs({ options: { verbose: { type: 'boolean' } } });
-const cases = (await loadFrozenCases(FOLLOW_UP_FILES)).filter((c) => c.turns.length > 1);
-const corpus = await loadCorpusTexts('corpus');
+/** Single-turn dev questions: negatives for fitting (they stand on their own). */
+const SINGLE_TURN_FILES = ['evals/dev/answers-2026-12-01-broad.yaml'];
+
+const { values } = parseArgs({ options: { verbose: { type: 'boolean' }, fit: { type: 'boolean' } } });
+const all = await loadFrozenCases(FOLLOW_UP_FILES);
 const { createBot } = await import('../../src/chat/create-bot.js');
 const bot = await createBot();
+if (values.fit) {
+  const files = [...FOLLOW_UP_FILES, ...SINGLE_TURN_FILES];
+  const cases = [...all, ...(await loadFrozenCases(SINGLE_TURN_FILES))];
+  process.stdout.write(`${await fitFollowUpModel(cases, bot.answerer.termStats, files)}\n`);
+  process.exit(0);
+}
+const cases = all.filter((c) => c.turns.length > 1);
+const corpus = await loadCorpusTexts('corpus');
 // The resolved query of each last turn (the public reply body drops meta), for --verbose.
 const resolved = new Map<string, string | undefined>();
 const target = inProcessTarget({
