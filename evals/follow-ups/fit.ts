@@ -75,16 +75,32 @@ export async function fitFollowUpModel(cases: LoadedCase[], vocabulary: Vocabula
   );
   const { threshold, balanced: score } = bestThreshold(oof, labels);
   const fitted = fitRanker(samples, balanced(labels));
+  const contextThreshold = noHistoryThreshold(
+    samples.filter((s) => s.y === 0).map((s) => fitted.probability(s.x)),
+  );
   const weights: FollowUpWeights = {
     features: [...ELLIPSIS_FEATURES],
     mean: fitted.mean.map((v) => Number(v.toPrecision(6))),
     std: fitted.std.map((v) => Number(v.toPrecision(6))),
     model: linearModelToJson(fitted.model, ['standalone', 'follow_up']),
     threshold,
+    contextThreshold,
     fittedOn: { followUps: labels.filter((y) => y === 1).length, standalone: labels.filter((y) => y === 0).length, files },
   };
   await writeFile(WEIGHTS_FILE, `${JSON.stringify(weights, null, 2)}\n`);
-  return `fitted on ${samples.length} messages; threshold ${threshold}, cross-validated balanced accuracy ${(100 * score).toFixed(1)} %`;
+  return `fitted on ${samples.length} messages; threshold ${threshold}, no-history threshold ${contextThreshold}, cross-validated balanced accuracy ${(100 * score).toFixed(1)} %`;
+}
+
+/**
+ * With no earlier turn, a message the model calls a follow-up gets "what do you refer to?" instead of an answer, so
+ * a false positive costs an answerable question: the bar is the lowest at which at most NO_HISTORY_SHARE of the
+ * standalone dev questions would be questioned back.
+ */
+const NO_HISTORY_SHARE = 0.005;
+function noHistoryThreshold(standalone: number[]): number {
+  const sorted = [...standalone].sort((a, b) => b - a);
+  const allowed = Math.floor(sorted.length * NO_HISTORY_SHARE);
+  return Number(Math.min(1, (sorted[allowed] ?? 0) + 1e-4).toFixed(4));
 }
 
 /** Class weights to equal total weight (single-turn questions outnumber follow-ups about 4 : 1). */

@@ -31,8 +31,9 @@ export interface Vocabulary {
 }
 
 /**
- * The feature vector of a message. `salient` are its topic-bearing terms (generic question words removed); they are
- * split by whether the corpus knows them, so a typo ("weks") or an off-corpus word does not pass for a new topic.
+ * The feature vector of a message. `salient` are its topic-bearing terms (generic question words removed), split by
+ * whether the corpus knows them: a typo ("weks") or a lay word weighs differently from an article word (the fitted
+ * weights say how much).
  */
 export function ellipsisFeatures(message: string, salient: readonly string[], vocabulary?: Vocabulary): number[] {
   const text = message.trim();

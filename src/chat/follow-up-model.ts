@@ -14,6 +14,8 @@ export const FollowUpWeightsSchema = z.strictObject({
   model: LinearModelJsonSchema,
   /** Probability at or above which a message borrows the previous topic, chosen by cross-validation. */
   threshold: z.number().min(0).max(1),
+  /** The stricter bar used when there is no earlier turn (asking back costs an answer), chosen on dev questions. */
+  contextThreshold: z.number().min(0).max(1),
   /** What it was fitted on (counts), for the record. */
   fittedOn: z.strictObject({ followUps: z.number(), standalone: z.number(), files: z.array(z.string()) }),
 });
@@ -34,8 +36,14 @@ export class FollowUpModel {
     return predictProba(this.model, x)[1] as number;
   }
 
+  /** Whether the message leans on an earlier turn (there is one to lean on). */
   borrows(features: readonly number[]): boolean {
     return this.probability(features) >= this.weights.threshold;
+  }
+
+  /** Whether, with no earlier turn, the message cannot stand alone (stricter: asking back costs an answer). */
+  needsContext(features: readonly number[]): boolean {
+    return this.probability(features) >= this.weights.contextThreshold;
   }
 }
 

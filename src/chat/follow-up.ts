@@ -7,7 +7,7 @@ import { followUpModel } from './follow-up-model.js';
 
 /** Options of {@link resolveFollowUp}. */
 export interface ResolveOptions {
-  /** The corpus vocabulary (the answerer's term stats): a typo'd or unknown word does not pass for a new topic. */
+  /** The corpus vocabulary (the answerer's term stats): the model weighs known and unknown topic words apart. */
   vocabulary?: Vocabulary;
 }
 
@@ -71,7 +71,7 @@ export function resolveFollowUp(
 ): ResolvedQuery {
   const own = salientTerms(message);
   const previous = [...conversation.turns].reverse().find((t) => t.topic.length > 0);
-  if (!previous || !isElliptical(message, own, options.vocabulary))
+  if (!previous || !leansOnEarlierTurn(message, own, options.vocabulary))
     return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
   // The previous turn's QUESTION (as resolved), not only its stems: "how many infusions will I need?" then "and over
   // what time period?" searches "… infusions need", which the dense match reads as words.
@@ -85,10 +85,19 @@ export function resolveFollowUp(
 }
 
 /**
- * Whether a message only makes sense after an earlier turn ("is that safe?", "and over what time period?"): the
+ * Whether a message leans on an earlier turn ("is that safe?", "and over what time period?", "how come?"): the
  * follow-up model (fitted on dev conversations, see follow-up-model.ts) over its own topic terms, length, pointing
  * back and continuation openers. "How does ketamine work?" is a new question, not a follow-up.
  */
-export function isElliptical(message: string, own = salientTerms(message), vocabulary?: Vocabulary): boolean {
+export function leansOnEarlierTurn(message: string, own = salientTerms(message), vocabulary?: Vocabulary): boolean {
   return followUpModel.borrows(ellipsisFeatures(message, own, vocabulary));
+}
+
+/**
+ * Whether a message cannot be answered without an earlier turn (used when there is none, to ask what it refers
+ * to): the same model at its stricter no-history bar, so "What is dissociation?" is answered and "and is that
+ * permanent?" is questioned back.
+ */
+export function isElliptical(message: string, own = salientTerms(message)): boolean {
+  return followUpModel.needsContext(ellipsisFeatures(message, own));
 }
