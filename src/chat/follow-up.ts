@@ -78,7 +78,8 @@ export function resolveFollowUp(
   const borrowed = salientWords(previous.resolvedQuery);
   return {
     query: `${message} ${(borrowed.length > 0 ? borrowed : previous.topic).join(' ')}`,
-    topic: previous.topic,
+    // Its own words join the topic: after "does it help PTSD too?" the next follow-up is about PTSD as well.
+    topic: [...new Set([...own, ...previous.topic])],
     followUp: true,
     previous: { unitIds: previous.chunkIds },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, TurnRecord } from '../../src/core/conversation.js';
 import { ellipsisFeatures, ELLIPSIS_FEATURES } from '../../src/chat/follow-up-features.js';
-import { FollowUpModel, followUpModel, FollowUpWeightsSchema } from '../../src/chat/follow-up-model.js';
+import { FollowUpModel, FollowUpWeightsSchema } from '../../src/chat/follow-up-model.js';
 import { isElliptical, leansOnEarlierTurn, resolveFollowUp, salientTerms } from '../../src/chat/follow-up.js';
 import { stem } from '../../src/text/stem.js';
 import weightsJson from '../../src/chat/follow-up-weights.json' with { type: 'json' };
@@ -56,6 +56,14 @@ describe('the learned follow-up decision', () => {
     expect([known, unknown]).toEqual([0, own.length]);
     expect(ellipsisFeatures(message, own, vocabulary('ovr', 'weks')).slice(0, 2)).toEqual([own.length, 0]);
     expect(leansOnEarlierTurn(message, own, vocabulary('week'))).toBe(true);
+  });
+
+  it('with no history, only a message that cannot stand alone is questioned back (the stricter bar)', () => {
+    for (const message of ['and is that permanent?', 'is that normal?'])
+      expect(isElliptical(message), message).toBe(true);
+    // A short question naming its subject is answered: at the follow-up bar it would lean on a turn that is not there.
+    expect(leansOnEarlierTurn('What is dissociation?')).toBe(true);
+    expect(isElliptical('What is dissociation?')).toBe(false);
   });
 
   it('the committed weights are valid, fitted on these features, with a cross-validated threshold', () => {
