@@ -2,17 +2,14 @@ import { stem } from '../text/stem.js';
 import { contentTerms } from '../text/stopwords.js';
 import { words } from '../text/tokenize.js';
 import type { Conversation } from '../core/conversation.js';
+import { ellipsisFeatures, type Vocabulary } from './follow-up-features.js';
+import { followUpModel } from './follow-up-model.js';
 
-/** Words that point back at an earlier topic. */
-const POINTS_BACK = /\b(it|its|they|them|their|those|these|this|that|there|ones?|same)\b/i;
-/** Openers that continue the previous question ("and over what time period?"). */
-const CONTINUES_OPENING = /^(and|also|plus|so|what about|how about|and what about|same for)\b/i;
-/** Openers and closers that continue the previous question. */
-const CONTINUES =
-  /^(and|also|plus|so|what about|how about|and what about|same for)\b|\b(too|as well|also|then)\s*[?.!]*$/i;
-
-/** Most words of a continuation ("and over what time period?" has 5) that still borrows the previous topic. */
-const CONTINUATION_WORDS = 6;
+/** Options of {@link resolveFollowUp}. */
+export interface ResolveOptions {
+  /** The corpus vocabulary (the answerer's term stats): the model weighs known and unknown topic words apart. */
+  vocabulary?: Vocabulary;
+}
 
 /**
  * Terms that ask *about* a topic without naming one ("how long", "is that safe", "does it help"): a follow-up made
@@ -67,32 +64,41 @@ export interface ResolvedQuery {
  * (its topic words as written) and its answer units (handed to the ranker).
  * A message that names its own topic ("does it help PTSD too?") stands on its own: "it" is ketamine.
  */
-export function resolveFollowUp(message: string, conversation: Conversation): ResolvedQuery {
+export function resolveFollowUp(
+  message: string,
+  conversation: Conversation,
+  options: ResolveOptions = {},
+): ResolvedQuery {
   const own = salientTerms(message);
   const previous = [...conversation.turns].reverse().find((t) => t.topic.length > 0);
-  if (!previous || !isElliptical(message, own))
+  if (!previous || !leansOnEarlierTurn(message, own, options.vocabulary))
     return { query: message, topic: own.length > 0 ? own : contentTerms(message), followUp: false };
   // The previous turn's QUESTION (as resolved), not only its stems: "how many infusions will I need?" then "and over
   // what time period?" searches "… infusions need", which the dense match reads as words.
   const borrowed = salientWords(previous.resolvedQuery);
   return {
     query: `${message} ${(borrowed.length > 0 ? borrowed : previous.topic).join(' ')}`,
-    topic: previous.topic,
+    // Its own words join the topic: after "does it help PTSD too?" the next follow-up is about PTSD as well.
+    topic: [...new Set([...own, ...previous.topic])],
     followUp: true,
     previous: { unitIds: previous.chunkIds },
   };
 }
 
 /**
- * Whether a message only makes sense after an earlier turn ("is that safe?", "and how long does it last?"): it
- * names no topic of its own and points back, or opens like a continuation.
+ * Whether a message leans on an earlier turn ("is that safe?", "and over what time period?", "how come?"): the
+ * follow-up model (fitted on dev conversations, see follow-up-model.ts) over its own topic terms, length, pointing
+ * back and continuation openers. "How does ketamine work?" is a new question, not a follow-up.
+ */
+export function leansOnEarlierTurn(message: string, own = salientTerms(message), vocabulary?: Vocabulary): boolean {
+  return followUpModel.borrows(ellipsisFeatures(message, own, vocabulary));
+}
+
+/**
+ * Whether a message cannot be answered without an earlier turn (used when there is none, to ask what it refers
+ * to): the same model at its stricter no-history bar, so "What is dissociation?" is answered and "and is that
+ * permanent?" is questioned back.
  */
 export function isElliptical(message: string, own = salientTerms(message)): boolean {
-  // Only a message that names no topic of its own AND points back ("is that safe?", "and after?") borrows one;
-  // "How does ketamine work?" is a new question, not a follow-up.
-  const pointsBack = POINTS_BACK.test(message) || CONTINUES.test(message.trim()) || words(message).length <= 2;
-  // "and over what time period?" names a new aspect ("period") but continues the previous question: a short message
-  // that opens like a continuation borrows the topic too (CONTINUATION_WORDS: the longest such dev follow-up).
-  const continues = CONTINUES_OPENING.test(message.trim()) && words(message).length <= CONTINUATION_WORDS;
-  return (own.length === 0 && pointsBack) || continues;
+  return followUpModel.needsContext(ellipsisFeatures(message, own));
 }

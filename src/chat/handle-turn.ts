@@ -87,7 +87,9 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       ({ body, guardRemoved } = await policyReply(decision, deps));
       topic = resolveFollowUp(message, conversation).topic;
     } else {
-      const resolved = resolveFollowUp(expandContractions(message), conversation);
+      const resolved = resolveFollowUp(expandContractions(message), conversation, {
+        vocabulary: deps.answerer.termStats,
+      });
       resolvedQuery = resolved.query;
       topic = resolved.topic;
       const answer = deps.composer
