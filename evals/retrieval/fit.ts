@@ -1,7 +1,5 @@
 import { predictProba, trainSoftmax, type LinearModel } from '../../src/learn/softmax-regression.js';
 import { fromDense } from '../../src/learn/sparse.js';
-import { UnitClassifier } from '../../src/answer/unit-classifier.js';
-import type { BankQuestion } from '../../src/corpus/question-bank.js';
 
 /** A fitted ranker: the model and the standardisation it was fitted with. */
 export interface FittedRanker {
@@ -81,35 +79,21 @@ export function fitListwise(groups: QueryGroup[], mean: number[], std: number[],
   const m = new Array<number>(dims).fill(0);
   const v = new Array<number>(dims).fill(0);
   const lr = 0.05;
-  // Typed rows and reused buffers: the same arithmetic in the same order as map / reduce, without allocations.
-  const rows = data.map((g) => ({ x: g.x.map((row) => Float64Array.from(row)), right: g.right }));
-  const e = new Float64Array(Math.max(1, ...data.map((g) => g.x.length)));
-  const grad = new Array<number>(dims).fill(0);
   for (let t = 1; t <= iterations; t++) {
-    for (let j = 0; j < dims; j++) grad[j] = L2 * (w[j] as number);
-    for (const g of rows) {
-      const n = g.x.length;
-      let max = -Infinity;
-      for (let i = 0; i < n; i++) {
-        const row = g.x[i] as Float64Array;
-        let s = 0;
-        for (let j = 0; j < dims; j++) s = s + (row[j] as number) * (w[j] as number);
-        e[i] = s;
-        max = Math.max(max, s);
-      }
-      let z = 0;
-      let zr = 0;
-      for (let i = 0; i < n; i++) {
-        e[i] = Math.exp((e[i] as number) - max);
-        z = z + (e[i] as number);
-      }
-      for (let i = 0; i < n; i++) zr = zr + (g.right[i] ? (e[i] as number) : 0);
+    const grad = w.map((wi) => L2 * wi);
+    for (const g of data) {
+      const scores = g.x.map((row) => row.reduce((s, xi, i) => s + xi * (w[i] as number), 0));
+      const max = Math.max(...scores);
+      const e = scores.map((s) => Math.exp(s - max));
+      const z = e.reduce((a, b) => a + b, 0);
+      const zr = e.reduce((a, b, i) => a + (g.right[i] ? b : 0), 0);
       // d/dw of −log(zr/z) = Σ p_i x_i − Σ_{right} q_i x_i, with q the softmax restricted to the right ones.
-      for (let i = 0; i < n; i++) {
+      g.x.forEach((row, i) => {
         const coef = ((e[i] as number) / z - (g.right[i] ? (e[i] as number) / zr : 0)) / data.length;
-        const row = g.x[i] as Float64Array;
-        for (let j = 0; j < dims; j++) grad[j] = (grad[j] as number) + coef * (row[j] as number);
-      }
+        row.forEach((xi, j) => {
+          grad[j] = (grad[j] as number) + coef * xi;
+        });
+      });
     }
     for (let j = 0; j < dims; j++) {
       const gj = grad[j] as number;
@@ -121,45 +105,4 @@ export function fitListwise(groups: QueryGroup[], mean: number[], std: number[],
     }
   }
   return w;
-}
-
-/** The unit classifiers of training: one on the whole bank, and one per bank fold for that fold's own questions. */
-export interface BankClassifiers {
-  full: UnitClassifier;
-  /** The classifier that never saw bank question `i` (nor the rest of its fold). */
-  forBankQuestion(i: number): UnitClassifier;
-}
-
-/** Folds of the bank for out-of-fold classifier scores: every unit's questions dealt round-robin over 5 folds. */
-const BANK_FOLDS = 5;
-
-/**
- * Fits the unit classifier on the bank questions' stored vectors (heading questions included). A bank question used
- * as a ranker training query must not score itself, or the ranker would learn to trust the classifier far more than
- * it deserves on a visitor's unseen question: each gets the scores of a classifier fitted without its fold. Dev
- * queries are unseen by any bank-only classifier, so they get the full one, like a live turn.
- */
-export function fitBankClassifiers(
-  bank: readonly BankQuestion[],
-  vectors: Map<string, number[]>,
-  units: readonly string[],
-): BankClassifiers {
-  const seen = new Map<string, number>();
-  const fold = bank.map((q) => {
-    const n = seen.get(q.unitId) ?? 0;
-    seen.set(q.unitId, n + 1);
-    return n % BANK_FOLDS;
-  });
-  const rows = bank.map((q, i) => ({ i, unitId: q.unitId, v: vectors.get(q.text) })).filter((r) => r.v);
-  const fit = (keep: (i: number) => boolean) => {
-    const kept = rows.filter((r) => keep(r.i));
-    return UnitClassifier.fit(
-      kept.map((r) => r.v as number[]),
-      kept.map((r) => r.unitId),
-      units,
-    );
-  };
-  const full = fit(() => true);
-  const perFold = Array.from({ length: BANK_FOLDS }, (_, f) => fit((i) => fold[i] !== f));
-  return { full, forBankQuestion: (i) => perFold[fold[i] as number] as UnitClassifier };
 }

@@ -9,14 +9,7 @@
  *   tsx evals/retrieval/train.ts [--dry-run] [--holdout]
  */
 import { writeFile } from 'node:fs/promises';
-import {
-  CLASSIFIER_FEATURES,
-  classifierFeatures,
-  FEATURE_NAMES,
-  questionCandidates,
-  type PreviousTurn,
-  type RankCandidate,
-} from '../../src/answer/features.js';
+import { FEATURE_NAMES, questionCandidates, type PreviousTurn, type RankCandidate } from '../../src/answer/features.js';
 import { hashDevFiles, RANKER_WEIGHTS_FILE, type RankerWeights } from '../../src/answer/ranker.js';
 import { jaccard } from '../../src/answer/similarity.js';
 import { resolveFollowUp } from '../../src/chat/follow-up.js';
@@ -29,9 +22,7 @@ import { silentLogger } from '../../src/logger.js';
 import { loadRetrievalStack } from '../../src/retrieval/stack.js';
 import { TermStats } from '../../src/retrieval/term-stats.js';
 import { expandContractions } from '../../src/text/contractions.js';
-import { fitAnswerability, fitBankClassifiers, fitListwise, fitRanker, type FittedRanker } from './fit.js';
-import { hashBankFile } from '../../src/answer/unit-classifier.js';
-import { cachedCandidates, dropped, droppedAnswerability, keptColumns, type QueryCandidates } from './train-cache.js';
+import { fitAnswerability, fitListwise, fitRanker, type FittedRanker } from './fit.js';
 import { ANSWERABILITY_FEATURES, answerabilityFeatures } from '../../src/answer/answerability.js';
 import { isHeldOut, loadLabelledQueries, type LabelledQuery } from './train-data.js';
 
@@ -73,28 +64,20 @@ if (process.argv.includes('--wordnet')) {
   });
 }
 
-const units = stack.data.chunks.map((u) => u.id);
-const classifiers = fitBankClassifiers(stack.data.bank, stack.index.textVectors, units);
-/** The classifier a query is scored with: out of fold for a bank question, the whole-bank one otherwise. */
-const classifierOf = (q: LabelledQuery) =>
-  q.source === 'bank' ? classifiers.forBankQuestion(q.exclude as number) : classifiers.full;
-
 /** Candidates of one query (a follow-up is resolved against its history, turn by turn, with `model`). */
-async function candidatesOf(q: LabelledQuery, model?: FittedRanker): Promise<QueryCandidates> {
-  const classifier = classifierOf(q);
+async function candidatesOf(q: LabelledQuery, model?: FittedRanker): Promise<RankCandidate[]> {
   if (q.source === 'bank') {
     const vector = stack.index.textVectors.get(q.question);
-    const found = await questionCandidates(stack.units, stats, q.question, { vector, exclude: q.exclude, classifier });
-    return { q, candidates: found.candidates, vector: found.queryVector };
+    return (await questionCandidates(stack.units, stats, q.question, { vector, exclude: q.exclude })).candidates;
   }
   const conversation = newConversation('train');
   let previous: PreviousTurn | undefined;
   for (const [i, turn] of [...q.history, q.question].entries()) {
     const resolved = resolveFollowUp(expandContractions(turn), conversation);
     previous = resolved.previous;
-    const found = await questionCandidates(stack.units, stats, resolved.query, { previous, classifier });
-    if (i === q.history.length) return { q, candidates: found.candidates, vector: found.queryVector };
-    const top = model ? best(found.candidates, model) : undefined;
+    const { candidates } = await questionCandidates(stack.units, stats, resolved.query, { previous });
+    if (i === q.history.length) return candidates;
+    const top = model ? best(candidates, model) : undefined;
     conversation.turns.push({
       message: turn,
       resolvedQuery: resolved.query,
@@ -104,7 +87,7 @@ async function candidatesOf(q: LabelledQuery, model?: FittedRanker): Promise<Que
       at: 0,
     });
   }
-  throw new Error('unreachable: the last turn returns');
+  return [];
 }
 
 function best(candidates: RankCandidate[], model: FittedRanker): (RankCandidate & { p: number }) | undefined {
@@ -148,32 +131,14 @@ function fitBoth(qs: { q: LabelledQuery; candidates: RankCandidate[] }[]): TwoPa
 }
 
 const started = performance.now();
-/** Every query's candidates. Stage 1: every query without history; a model fitted on them resolves follow-ups. */
-async function computeAll(): Promise<QueryCandidates[]> {
-  const single = queries.filter((q) => q.history.length === 0);
-  const stage1 = await Promise.all(single.map((q) => candidatesOf(q)));
-  const modelA = fitRanker(samplesOf(stage1));
-  const multi = await Promise.all(queries.filter((q) => q.history.length > 0).map((q) => candidatesOf(q, modelA)));
-  return [...stage1, ...multi];
-}
-const cached = await cachedCandidates(computeAll, queries, stack.data.chunks);
-// The classifier columns are recomputed from the stored vector (a cached run measures today's classifier), then
-// --drop removes columns (measurement only).
-const columns = keptColumns(FEATURE_NAMES, dropped);
-const answerabilityColumns = keptColumns(ANSWERABILITY_FEATURES, droppedAnswerability);
-const all = cached.map(({ q, candidates, vector }) => {
-  const posterior = classifierOf(q).posterior(vector);
-  return {
-    q,
-    candidates: candidates.map((c) => ({
-      ...c,
-      features: columns.row([
-        ...c.features.slice(0, -CLASSIFIER_FEATURES),
-        ...classifierFeatures(c.unit.id, posterior),
-      ]),
-    })),
-  };
-});
+// Stage 1: every query without history; a model fitted on them resolves the follow-ups' earlier turns.
+const single = queries.filter((q) => q.history.length === 0);
+const stage1 = await Promise.all(single.map(async (q) => ({ q, candidates: await candidatesOf(q) })));
+const modelA = fitRanker(samplesOf(stage1));
+const multi = await Promise.all(
+  queries.filter((q) => q.history.length > 0).map(async (q) => ({ q, candidates: await candidatesOf(q, modelA) })),
+);
+const all = [...stage1, ...multi];
 process.stderr.write(`features for ${all.length} queries in ${Math.round(performance.now() - started)} ms\n`);
 
 // Cross-validation over the dev queries (bank questions are always training data, never evaluated).
@@ -199,10 +164,7 @@ const rankWith = (model: TwoPart, x: Item) =>
       score: model.score(c.features),
     }))
     .sort((a, b) => b.score - a.score);
-/** The answerability row of ranked candidates (the kept columns of a --drop-a run). */
-const answerabilityOf = (ranked: Parameters<typeof answerabilityFeatures>[0]) =>
-  answerabilityColumns.row(answerabilityFeatures(ranked, columns.names));
-const answerabilityRow = (model: TwoPart, x: Item) => answerabilityOf(rankWith(model, x));
+const answerabilityRow = (model: TwoPart, x: Item) => answerabilityFeatures(rankWith(model, x), FEATURE_NAMES);
 /** Ranker + answerability model fitted on `train` (dev queries) and the bank. */
 function fitAll(train: Item[]) {
   const ranker = fitBoth([...train, ...bank]);
@@ -220,7 +182,7 @@ function predictOne(models: ReturnType<typeof fitAll>, x: Item) {
   const second =
     top && ranked.find((r) => r.c.unit.docId !== top.c.unit.docId && jaccard(r.c.unit.text, top.c.unit.text) < 0.5);
   return {
-    p: models.answerability.probability(answerabilityOf(ranked)),
+    p: models.answerability.probability(answerabilityFeatures(ranked, FEATURE_NAMES)),
     right: top !== undefined && x.q.right.includes(top.c.unit.id),
     second: second ? { p: second.probability, right: x.q.right.includes(second.c.unit.id) } : undefined,
   };
@@ -290,27 +252,6 @@ const cv = {
   bankQuestions: bank.length,
 };
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-console.log(
-  `Cross-validated on ${single1.length} answerable dev questions, ${notCovered.length} not covered, ${followUps.length} follow-ups:\n` +
-    `  right unit ${pct(figures.rightUnit)}, false no_answer ${pct(figures.falseNoAnswer)}, no_answer precision ${pct(figures.noAnswerPrecision)}, ` +
-    `recall ${pct(figures.noAnswerRecall)}; follow-ups right unit ${pct(cv.followUpRightUnit)}\n` +
-    `  by style: ${Object.entries(byStyle)
-      .map(([k, v]) => `${k.replace('right_unit.', '')} ${pct(v)}`)
-      .join(', ')}\n` +
-    `  no-answer threshold ${threshold.toFixed(3)}, second-unit threshold ${secondThreshold}`,
-);
-// Fold spread: the right-unit rate of each fold at the chosen threshold (what "more than noise" is measured against).
-const perFold = Array.from({ length: FOLDS }, (_, f) =>
-  figuresAt(
-    oofRows.filter((_, i) => folds[i] === f),
-    threshold,
-  ),
-);
-console.log(
-  `  per fold right unit: ${perFold.map((f) => pct(f.rightUnit)).join(', ')}; no_answer precision: ${perFold.map((f) => pct(f.noAnswerPrecision)).join(', ')}`,
-);
-
 if (process.argv.includes('--holdout')) {
   // The honest dev figure: models fitted on the non-held-out dev queries (and the bank), at the CV threshold.
   const models = fitAll(dev);
@@ -325,8 +266,6 @@ if (process.argv.includes('--holdout')) {
   );
 }
 
-if (process.argv.includes('--cv-only')) process.exit(0);
-
 // The shipped ranker is fitted on everything (dev, follow-ups and bank); the answerability model on the dev queries.
 const final = fitBoth(all);
 const finalAnswerability = fitAnswerability(
@@ -336,8 +275,6 @@ const finalAnswerability = fitAnswerability(
 
 const weights: RankerWeights = {
   devHash: await hashDevFiles(),
-  bankHash: await hashBankFile(),
-  classifier: classifiers.full.toJson(await hashBankFile()),
   features: [...FEATURE_NAMES],
   mean: final.mean,
   std: final.std,
@@ -354,8 +291,18 @@ const weights: RankerWeights = {
   cv: Object.fromEntries(Object.entries(cv).map(([k, v]) => [k, Number(v.toFixed(4))])),
   trainedAt: new Date().toISOString(),
 };
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 console.log(
-  `  logit weights (standardised): ${columns.names.map((f, i) => `${f} ${(weights.model.weights[1]![i]! - weights.model.weights[0]![i]!).toFixed(2)}`).join(', ')}`,
+  `Cross-validated on ${single1.length} answerable dev questions, ${notCovered.length} not covered, ${followUps.length} follow-ups:\n` +
+    `  right unit ${pct(figures.rightUnit)}, false no_answer ${pct(figures.falseNoAnswer)}, no_answer precision ${pct(figures.noAnswerPrecision)}, ` +
+    `recall ${pct(figures.noAnswerRecall)}; follow-ups right unit ${pct(cv.followUpRightUnit)}\n` +
+    `  by style: ${Object.entries(byStyle)
+      .map(([k, v]) => `${k.replace('right_unit.', '')} ${pct(v)}`)
+      .join(', ')}\n` +
+    `  no-answer threshold ${threshold.toFixed(3)}, second-unit threshold ${secondThreshold}`,
+);
+console.log(
+  `  logit weights (standardised): ${FEATURE_NAMES.map((f, i) => `${f} ${(weights.model.weights[1]![i]! - weights.model.weights[0]![i]!).toFixed(2)}`).join(', ')}`,
 );
 if (!process.argv.includes('--dry-run')) {
   await writeFile(RANKER_WEIGHTS_FILE, `${JSON.stringify(weights, null, 1)}\n`, 'utf8');

@@ -68,12 +68,6 @@ export const ANSWERABILITY_FEATURES = [
   'top_coverage_bank',
   'top_missing',
   'oov_count',
-  'clf_max',
-  'clf_entropy',
-  'clf_top',
-  'top_margin',
-  'top_rr_bank',
-  'top_rr_sentence',
 ] as const;
 
 /** What the answerability features read of a ranked candidate. */
@@ -108,12 +102,5 @@ export function answerabilityFeatures(ranked: RankedLike[], featureNames: readon
     f('coverage_bank'),
     f('missing_specific'),
     f('oov_count'),
-    f('query_clf_max'),
-    f('query_clf_entropy'),
-    // Agreement: the classifier's and the bank / sentence rankings' view of the ranker's top unit.
-    f('clf_prob'),
-    top.score - (ranked[1]?.score ?? top.score - 10),
-    f('rr_bank_dense'),
-    f('rr_sentence'),
   ];
 }

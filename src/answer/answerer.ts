@@ -108,10 +108,7 @@ export class Answerer {
     question: string,
     options: { previous?: PreviousTurn; vector?: number[]; exclude?: number } = {},
   ): Promise<{ candidates: ScoredCandidate[]; queryVector: number[]; terms: QueryTerms }> {
-    const found = await questionCandidates(this.stack.units, this.stats, question, {
-      ...options,
-      classifier: this.ranker.classifier,
-    });
+    const found = await questionCandidates(this.stack.units, this.stats, question, options);
     const candidates = found.candidates
       .map((c) => ({ ...c, probability: this.ranker.probability(c.features), score: this.ranker.score(c.features) }))
       .sort((a, b) => b.score - a.score);

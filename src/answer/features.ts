@@ -8,7 +8,6 @@ import { coverage, missingSpecific, specificity } from './term-features.js';
 import { contentShare, keptShare, sectionPlaces } from './framing-features.js';
 import type { ChunkSentence } from '../corpus/chunk.js';
 import { trimUnit, type TrimContext } from './trim.js';
-import type { UnitClassifier, UnitPosterior } from './unit-classifier.js';
 
 /**
  * The ranker's features, in order. Bumping the list (or what one means) makes every weights file stale.
@@ -50,11 +49,6 @@ export const FEATURE_NAMES = [
   'content_share',
   'trimmed_content_share',
   'kept_share',
-  'clf_prob',
-  'clf_rank',
-  'clf_gap',
-  'query_clf_max',
-  'query_clf_entropy',
 ] as const;
 
 /** Previous turn context for a follow-up: the units it answered from. */
@@ -90,8 +84,6 @@ export function candidateFeatures(
   bankText: (unit: Chunk) => string = () => '',
   /** What the trimmer would show of a unit (its whole text when not given). */
   trim: (unit: Chunk) => ChunkSentence[] = (unit) => unit.sentences,
-  /** The unit classifier's P(unit | question) (all zero without one). */
-  posterior?: UnitPosterior,
 ): RankCandidate[] {
   const { signals } = result;
   const ranks = [
@@ -165,26 +157,10 @@ export function candidateFeatures(
       missingSpecific(terms, [s.unit.text, s.unit.section ?? '', bankText(s.unit)], stats, isFramingTerm),
       oovCount,
       ...framing(s.unit),
-      ...classifierFeatures(s.unit.id, posterior),
     ];
     out.push({ unit: s.unit, signals: s, features });
   }
   return out;
-}
-
-/** How many of the last features {@link classifierFeatures} gives. */
-export const CLASSIFIER_FEATURES = 5;
-
-/**
- * The classifier's view of a unit: its probability, its rank (as 1 / (1 + rank), like the signal ranks) and its log
- * gap to the most probable unit; then the query's max probability and entropy (how sure the bank as a whole is).
- */
-export function classifierFeatures(unitId: string, posterior: UnitPosterior | undefined): number[] {
-  if (!posterior) return [0, 0, 0, 0, 0];
-  const p = posterior.probability(unitId);
-  // 1e-6: floor of the log so a unit the classifier rules out gives a finite gap (about −14).
-  const gap = Math.log(Math.max(p, 1e-6)) - Math.log(Math.max(posterior.max, 1e-6));
-  return [p, 1 / (1 + posterior.rank(unitId)), gap, posterior.max, posterior.entropy];
 }
 
 /** The trimmer's sentence budget behind the trimmed-content features: ANSWER_MAX_SENTENCES' default (4). */
@@ -197,8 +173,6 @@ export interface QuestionCandidatesOptions {
   vector?: number[];
   /** Bank question left out of the bank signals (leave-the-question's-own-vector-out). */
   exclude?: number;
-  /** The unit classifier (training passes an out-of-fold one for bank questions). */
-  classifier?: UnitClassifier;
 }
 
 /** Searches the units for the asking part of a message and returns the candidates with their features. */
@@ -223,15 +197,7 @@ export async function questionCandidates(
   };
   const trim = (unit: Chunk) => trimUnit(unit, ctx, FEATURE_TRIM_MAX);
   return {
-    candidates: candidateFeatures(
-      result,
-      terms,
-      stats,
-      options.previous,
-      bankText,
-      trim,
-      options.classifier?.posterior(result.queryVector),
-    ),
+    candidates: candidateFeatures(result, terms, stats, options.previous, bankText, trim),
     queryVector: result.queryVector,
     terms,
   };

@@ -8,7 +8,6 @@ import { fromDense } from '../learn/sparse.js';
 import { fromProjectRoot } from '../paths.js';
 import { ANSWERABILITY_FEATURES, answerabilityFeatures, type RankedLike } from './answerability.js';
 import { FEATURE_NAMES } from './features.js';
-import { hashBankFile, UnitClassifier, UnitClassifierJsonSchema } from './unit-classifier.js';
 
 /** The committed ranker weights, written by `npm run answer:train`. */
 export const RANKER_WEIGHTS_FILE = fromProjectRoot('src', 'answer', 'ranker-weights.json');
@@ -30,10 +29,6 @@ export const DEV_FILES = [
 export const RankerWeightsSchema = z.strictObject({
   /** sha256 over the dev files (names + contents) the weights were fitted on. */
   devHash: z.string().length(64),
-  /** sha256 of corpus/questions.yaml: the ranker and the unit classifier are both fitted on the bank. */
-  bankHash: z.string().length(64),
-  /** The unit classifier: P(unit | question) over the bank questions' vectors (ranker features). */
-  classifier: UnitClassifierJsonSchema,
   features: z.array(z.string()),
   /** Standardisation applied before the model: (x − mean) / std. */
   mean: z.array(z.number()),
@@ -80,10 +75,7 @@ export async function hashDevFiles(root: string = fromProjectRoot()): Promise<st
 export class Ranker {
   private readonly model: LinearModel;
   private readonly answerabilityModel: LinearModel;
-  /** The unit classifier whose posterior feeds the clf_* features. */
-  readonly classifier: UnitClassifier;
   constructor(readonly weights: RankerWeights) {
-    this.classifier = UnitClassifier.fromJson(weights.classifier);
     this.model = linearModelFromJson(weights.model);
     this.answerabilityModel = linearModelFromJson(weights.answerability.model);
   }
@@ -119,12 +111,10 @@ export interface LoadRankerOptions {
   file?: string;
   /** Dev-set hash to check against; computed from the project's dev files unless given. */
   devHash?: string;
-  /** Bank-file hash to check against; computed from corpus/questions.yaml unless given. */
-  bankHash?: string;
 }
 
 /**
- * Loads and checks the weights: zod-valid, fitted on today's feature list, dev files and question bank. A stale file
+ * Loads and checks the weights: zod-valid, fitted on today's feature list and on today's dev files. A stale file
  * is an error telling the developer to retrain, never silently used.
  */
 export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranker> {
@@ -150,11 +140,6 @@ export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranke
   if (weights.devHash !== devHash)
     throw new RankerWeightsError(
       `Answer ranker weights ${file} are stale: the dev set changed since they were fitted.`,
-    );
-  const bankHash = options.bankHash ?? (await hashBankFile());
-  if (weights.bankHash !== bankHash || weights.classifier.bankHash !== bankHash)
-    throw new RankerWeightsError(
-      `Answer ranker weights ${file} are stale: the question bank changed since they were fitted.`,
     );
   return new Ranker(weights);
 }

@@ -1,18 +1,15 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { denseProba, trainDenseSoftmax, type DenseSoftmax } from '../learn/dense-softmax.js';
-import { fromProjectRoot } from '../paths.js';
 
 /**
  * A unit classifier, the way custom question answering / intent classifiers generalise over alternate questions: a
  * multinomial logistic regression (softmax over answer units) on the USE-lite vectors of each unit's bank questions,
- * giving P(unit | question) from the turn's vector (which exists already: no extra embedding). Its weights are
- * fitted by `npm run answer:train` and stored in the ranker weights with the hash of the bank file.
+ * giving P(unit | question) from the turn's vector (which exists already: no extra embedding). Measured as ranker
+ * features (README, "Retrieval quality", round 4) and not shipped: within noise on dev CV, and the eval suite fell.
  */
 export const UnitClassifierJsonSchema = z
   .strictObject({
-    /** sha256 of corpus/questions.yaml, the bank the classifier was fitted on. */
+    /** sha256 of the bank file the classifier was fitted on (a stale classifier must be refitted). */
     bankHash: z.string().length(64),
     /** Unit id per class. */
     units: z.array(z.string().min(1)).min(2),
@@ -24,16 +21,6 @@ export const UnitClassifierJsonSchema = z
   .refine((m) => m.weights.length === m.units.length && m.bias.length === m.units.length, 'one row per unit')
   .refine((m) => m.weights.every((row) => row.length === m.dims), 'every weight row has `dims` entries');
 export type UnitClassifierJson = z.infer<typeof UnitClassifierJsonSchema>;
-
-/** The committed bank file the classifier is fitted on (staff-accepted questions join it only at the next train). */
-export const BANK_FILE = 'corpus/questions.yaml';
-
-/** sha256 of the bank file, read from `root`. */
-export async function hashBankFile(root: string = fromProjectRoot()): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(`${root}/${BANK_FILE}`))
-    .digest('hex');
-}
 
 /** P(unit | question) of one question, with each unit's rank (0 = most probable). */
 export interface UnitPosterior {

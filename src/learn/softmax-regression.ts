@@ -40,7 +40,7 @@ function probaInto(model: LinearModel, x: SparseVector, out: Float64Array): Floa
     const v = x.values[e] as number;
     for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (w[base + c] as number) * v;
   }
-  // The same operations, in the same order, as softmax(): identical bits.
+  // Softmax, in place: the max is subtracted before exp() so large scores cannot overflow.
   let max = -Infinity;
   for (let c = 0; c < k; c++) max = Math.max(max, out[c] as number);
   let sum = 0;
@@ -50,13 +50,6 @@ function probaInto(model: LinearModel, x: SparseVector, out: Float64Array): Floa
   }
   for (let c = 0; c < k; c++) out[c] = (out[c] as number) / sum;
   return out;
-}
-
-export function softmax(scores: number[]): number[] {
-  const max = Math.max(...scores);
-  const exps = scores.map((s) => Math.exp(s - max));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / sum);
 }
 
 /**
