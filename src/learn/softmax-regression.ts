@@ -27,22 +27,29 @@ export interface TrainOptions {
 
 /** Class probabilities of `x` (softmax of the class scores). */
 export function predictProba(model: LinearModel, x: SparseVector): number[] {
+  return Array.from(probaInto(model, x, new Float64Array(model.classes)));
+}
+
+/** {@link predictProba} into a reused buffer (the training loop's hot path: no allocation per sample). */
+function probaInto(model: LinearModel, x: SparseVector, out: Float64Array): Float64Array {
   const k = model.classes;
-  const scores = Array.from(model.bias);
+  out.set(model.bias);
   const w = model.weights;
   for (let e = 0; e < x.indices.length; e++) {
     const base = (x.indices[e] as number) * k;
     const v = x.values[e] as number;
-    for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + (w[base + c] as number) * v;
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (w[base + c] as number) * v;
   }
-  return softmax(scores);
-}
-
-export function softmax(scores: number[]): number[] {
-  const max = Math.max(...scores);
-  const exps = scores.map((s) => Math.exp(s - max));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / sum);
+  // Softmax, in place: the max is subtracted before exp() so large scores cannot overflow.
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) max = Math.max(max, out[c] as number);
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    out[c] = Math.exp((out[c] as number) - max);
+    sum += out[c] as number;
+  }
+  for (let c = 0; c < k; c++) out[c] = (out[c] as number) / sum;
+  return out;
 }
 
 /**
@@ -69,6 +76,8 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], options: TrainOpt
   const m = new Float64Array(size + classes);
   const v = new Float64Array(size + classes);
   const totalWeight = ys.reduce((s, y) => s + (cw[y] as number), 0);
+  const buffer = new Float64Array(classes);
+  const g = new Float64Array(classes);
   // Adam's usual constants (Kingma & Ba 2015).
   const b1 = 0.9;
   const b2 = 0.999;
@@ -79,9 +88,9 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], options: TrainOpt
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i] as SparseVector;
       const y = ys[i] as number;
-      const p = predictProba(model, x);
+      const p = probaInto(model, x, buffer);
       const w = (cw[y] as number) / totalWeight;
-      const g = p.map((pc, c) => w * (pc - (c === y ? 1 : 0)));
+      for (let c = 0; c < classes; c++) g[c] = w * ((p[c] as number) - (c === y ? 1 : 0));
       for (let c = 0; c < classes; c++) gb[c] = (gb[c] as number) + (g[c] as number);
       for (let e = 0; e < x.indices.length; e++) {
         const base = (x.indices[e] as number) * classes;
