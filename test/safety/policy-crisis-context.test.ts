@@ -44,15 +44,14 @@ const flagsAlone = (alone: string) =>
   scriptedModel((text) => (text === alone ? { label: 'crisis' } : { label: 'general' }));
 
 describe('crisis mid-conversation: the turn before never talks a crisis down', () => {
-  it.each([
-    'no one would miss me',
-    'my kids would honestly be better off if i was not around',
-    'i give up on life',
-  ])('a despairing statement after two answered questions is a crisis: %s', async (message) => {
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: flagsAlone(message) });
-    const conversation = afterAnswer('how long does an infusion take?', 'does insurance cover it?');
-    expect(await policy.classify(message, conversation)).toMatchObject({ action: 'reply', kind: 'crisis' });
-  });
+  it.each(['no one would miss me', 'my kids would honestly be better off if i was not around', 'i give up on life'])(
+    'a despairing statement after two answered questions is a crisis: %s',
+    async (message) => {
+      const policy = createSafetyPolicy({ embeddings: embeddings(), model: flagsAlone(message) });
+      const conversation = afterAnswer('how long does an infusion take?', 'does insurance cover it?');
+      expect(await policy.classify(message, conversation)).toMatchObject({ action: 'reply', kind: 'crisis' });
+    },
+  );
 
   it('a short despairing question with a despair cue is a crisis after an answer ("whats the point anyway")', async () => {
     const policy = createSafetyPolicy({ embeddings: embeddings(), model: flagsAlone('whats the point anyway') });

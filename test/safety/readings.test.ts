@@ -82,7 +82,13 @@ describe('multilingual lexicon', () => {
   });
 
   it('covers indirect phrasings in more languages and scripts, typo-tolerantly', () => {
-    for (const t of ['no aguanto más', "je n'en peux plus", 'ich kann nicht mehr', 'não aguento mais', 'nie chcę już żyć'])
+    for (const t of [
+      'no aguanto más',
+      "je n'en peux plus",
+      'ich kann nicht mehr',
+      'não aguento mais',
+      'nie chcę już żyć',
+    ])
       expect(lexicon.crisis(t), t).toBe(true);
     for (const t of ['我想自杀', 'أريد أن أموت', 'मैं मरना चाहता हूँ', 'ne hochu zhit', 'Sucide is all I think about'])
       expect(lexicon.crisis(t), t).toBe(true);
