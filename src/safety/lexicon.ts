@@ -14,8 +14,6 @@ export const LEXICON_FILE = fromProjectRoot('src', 'safety', 'lexicon.yaml');
 const Phrases = z.record(z.string(), z.array(z.string().min(2)));
 const LexiconSchema = z.strictObject({
   crisis: Phrases,
-  /** Crisis words that are also a topic ("does ketamine reduce suicidal thoughts?"): see {@link Lexicon.crisis}. */
-  crisis_topics: z.array(z.string().min(2)),
   emergency: Phrases,
   /** Despair short of a crisis: the supportive line at least, and no downgrade of a crisis verdict. */
   despair: Phrases,
@@ -32,17 +30,14 @@ const OTHER_LANGUAGES: Record<string, string[]> = {
   nl: nld,
 };
 
-/** First person in folded English ("i m" is "i'm"): a topic word with one is about the writer. */
-const FIRST_PERSON = /\b(i|me|my|myself|im|ive|id|mine)\b/;
 /** A question, not a statement about oneself: ends with "?" or opens like a question. */
 export const QUESTION =
   /\?\s*$|^\s*(what|whats|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will|has|have)\b/i;
 
 export interface Lexicon {
   /**
-   * A crisis phrase of any language occurs in the message (typo-tolerant). A topic word alone ("suicidal",
-   * "self harm") counts only when the message is about the writer or is not a question: "does ketamine reduce
-   * suicidal thoughts?" is left to the trained detector.
+   * A crisis phrase of any language occurs in the message (typo-tolerant). A question about suicide counts too
+   * ("does ketamine help suicidal thoughts?" gets the crisis reply: README, "What the bot will not do").
    */
   crisis(text: string): boolean;
   /** Despair cues (hopelessness, giving up, "what's the point"), any covered language: the supportive line at least. */
@@ -67,11 +62,7 @@ const fuzzyMatcher = (phrases: string[]) => phraseMatcher(phrases.map(foldText),
 export function loadLexicon(file = LEXICON_FILE): Lexicon {
   const data = LexiconSchema.parse(parse(readFileSync(file, 'utf8')));
   const all = (r: Record<string, string[]>) => Object.values(r).flat();
-  const crisisPhrases = all(data.crisis);
-  const topics = new Set(data.crisis_topics.map(foldText));
-  // A topic word is matched by the full list only; the rest is tried first so a real phrase is never hidden by one.
-  const crisisStrict = fuzzyMatcher(crisisPhrases.filter((p) => !topics.has(foldText(p))));
-  const crisisTopic = fuzzyMatcher([...topics]);
+  const crisis = fuzzyMatcher(all(data.crisis));
   const despair = fuzzyMatcher(all(data.despair));
   // Apostrophes are folded to spaces, so "isn't breathing" also arrives as "isn t breathing".
   const emergency = matcher([...all(data.emergency), ...all(data.emergency).map((p) => p.replace(/nt\b/, 'n t'))]);
@@ -83,12 +74,7 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
     words: new Set(list.map(foldText).filter((w) => !STOPWORDS.has(w))),
   }));
   return {
-    crisis(text) {
-      const folded = foldText(text);
-      if (crisisStrict(folded)) return true;
-      if (!crisisTopic(folded)) return false;
-      return FIRST_PERSON.test(folded) || !QUESTION.test(text);
-    },
+    crisis: (text) => crisis(foldText(text)) !== undefined,
     despair: (text) => despair(foldText(text)) !== undefined,
     emergency: (text) => emergency(foldText(text)),
     refusal: (text) => refusals.find((r) => r.test(foldText(text)))?.category,

@@ -96,10 +96,9 @@ describe('multilingual lexicon', () => {
     expect(lexicon.despair('how long does a session take?')).toBe(false);
   });
 
-  it('a crisis topic word alone is a crisis only about the writer or outside a question', () => {
-    expect(lexicon.crisis('does ketamine reduce suicidal thoughts quickly?')).toBe(false);
-    expect(lexicon.crisis('can ketamine help my suicidal thoughts?')).toBe(true);
-    expect(lexicon.crisis('feeling suicidal tonight')).toBe(true);
+  it('a question about suicide is a crisis (README), an English question about overdose risk is not an emergency', () => {
+    expect(lexicon.crisis('does ketamine reduce suicidal thoughts quickly?')).toBe(true);
+    expect(lexicon.crisis('thinking about suicide. also what does ketamine do to the brain?')).toBe(true);
     // "overdose" is English too: the French and Portuguese lists name it only in their own phrasing.
     expect(lexicon.emergency('is an overdose on ketamine possible in a clinic?')).toBe(false);
     expect(lexicon.emergency('mon ami a fait une overdose')).toBe(true);
