@@ -111,6 +111,32 @@ export function unwrapJson(text: string): string | undefined {
   }
 }
 
+/** Words this long that are not known are tried as words typed without spaces ("iwanttodie", "killmyself"). */
+const MIN_RUN_ON = 8;
+
+/**
+ * Letters held down ("sooo done", "i wanttt to dieee") back to the known spelling: a run of three or more becomes
+ * two when that makes a known word ("sooo" → "soo" is unknown, → "so"), else one.
+ */
+export function squeezeRepeats(text: string, vocabulary?: ReadonlySet<string>): string {
+  return text.replace(/\p{L}+/gu, (word) => {
+    if (!/(\p{L})\1\1/u.test(word)) return word;
+    const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+    return vocabulary?.has(two.toLowerCase()) ? two : word.replace(/(\p{L})\1{2,}/gu, '$1');
+  });
+}
+
+/** Unknown long words split into known words when every piece is one ("iwanttodie" → "i want to die"). */
+export function splitRunOns(text: string, vocabulary: ReadonlySet<string>): string {
+  return text.replace(/\p{L}+/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (lower.length < MIN_RUN_ON || vocabulary.has(lower)) return word;
+    const words = segment(lower, vocabulary).split(' ');
+    // Every piece a known word ("i" and "a" are): otherwise it was a real word the vocabulary lacks.
+    return words.length > 1 && words.every((w) => vocabulary.has(w)) ? words.join(' ') : word;
+  });
+}
+
 /**
  * The message's other readings (not including itself), de-duplicated, at most {@link MAX_VARIANTS}. `vocabulary`
  * (lowercase words) lets letters typed one at a time with single spaces be split back into words.
@@ -127,7 +153,8 @@ export function readingsOf(message: string, vocabulary?: ReadonlySet<string>): s
   add(base);
   for (const t of [base ?? json ?? message]) {
     add(joinSpacedLetters(t, vocabulary));
-    add(deLeet(joinSpacedLetters(deLeet(t), vocabulary)));
+    const plain = squeezeRepeats(deLeet(joinSpacedLetters(deLeet(t), vocabulary)), vocabulary);
+    add(vocabulary ? splitRunOns(plain, vocabulary) : plain);
   }
   return [...out].slice(0, MAX_VARIANTS);
 }

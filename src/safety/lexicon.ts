@@ -6,6 +6,7 @@ import type { RefusalCategory } from '../core/reply.js';
 import { fromProjectRoot } from '../paths.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { foldText } from './classifier/features.js';
+import { phraseMatcher } from './phrase-match.js';
 
 /** The bundled multilingual lexicon (crisis, emergency, refusal cues). */
 export const LEXICON_FILE = fromProjectRoot('src', 'safety', 'lexicon.yaml');
@@ -14,15 +15,33 @@ const Phrases = z.record(z.string(), z.array(z.string().min(2)));
 const LexiconSchema = z.strictObject({
   crisis: Phrases,
   emergency: Phrases,
+  /** Despair short of a crisis: the supportive line at least, and no downgrade of a crisis verdict. */
+  despair: Phrases,
   refusal: z.strictObject({ dosing: Phrases, illegal_use: Phrases, medical_advice: Phrases }),
 });
 
 /** Stop-word lists of the languages the lexicon covers, for telling a non-English message apart cheaply. */
-const OTHER_LANGUAGES: Record<string, string[]> = { es: spa, fr: fra, de: deu, pt: por, it: ita, nl: nld };
+const OTHER_LANGUAGES: Record<string, string[]> = {
+  es: spa,
+  fr: fra,
+  de: deu,
+  pt: por,
+  it: ita,
+  nl: nld,
+};
+
+/** A question, not a statement about oneself: ends with "?" or opens like a question. */
+export const QUESTION =
+  /\?\s*$|^\s*(what|whats|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will|has|have)\b/i;
 
 export interface Lexicon {
-  /** Languages whose crisis phrases occur in the message (`en` included). */
+  /**
+   * A crisis phrase of any language occurs in the message (typo-tolerant). A question about suicide counts too
+   * ("does ketamine help suicidal thoughts?" gets the crisis reply: README, "What the bot will not do").
+   */
   crisis(text: string): boolean;
+  /** Despair cues (hopelessness, giving up, "what's the point"), any covered language: the supportive line at least. */
+  despair(text: string): boolean;
   /** Someone in danger now (not breathing, unresponsive, overdosed), in any covered language. */
   emergency(text: string): boolean;
   /** A refusal cue in another language, for messages already known not to be English. */
@@ -37,10 +56,14 @@ function matcher(phrases: string[]): (folded: string) => boolean {
   return (folded) => set.some((p) => ` ${folded} `.includes(p));
 }
 
+/** Typo-tolerant matcher returning the phrase found (folded). */
+const fuzzyMatcher = (phrases: string[]) => phraseMatcher(phrases.map(foldText), { fuzzy: true });
+
 export function loadLexicon(file = LEXICON_FILE): Lexicon {
   const data = LexiconSchema.parse(parse(readFileSync(file, 'utf8')));
   const all = (r: Record<string, string[]>) => Object.values(r).flat();
-  const crisis = matcher(all(data.crisis));
+  const crisis = fuzzyMatcher(all(data.crisis));
+  const despair = fuzzyMatcher(all(data.despair));
   // Apostrophes are folded to spaces, so "isn't breathing" also arrives as "isn t breathing".
   const emergency = matcher([...all(data.emergency), ...all(data.emergency).map((p) => p.replace(/nt\b/, 'n t'))]);
   const refusals = (Object.entries(data.refusal) as [RefusalCategory, Record<string, string[]>][]).map(
@@ -51,7 +74,8 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
     words: new Set(list.map(foldText).filter((w) => !STOPWORDS.has(w))),
   }));
   return {
-    crisis: (text) => crisis(foldText(text)),
+    crisis: (text) => crisis(foldText(text)) !== undefined,
+    despair: (text) => despair(foldText(text)) !== undefined,
     emergency: (text) => emergency(foldText(text)),
     refusal: (text) => refusals.find((r) => r.test(foldText(text)))?.category,
     foreignLanguage(text) {

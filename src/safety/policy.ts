@@ -6,7 +6,7 @@ import { wordCount } from '../text/tokenize.js';
 import { decideLabel } from './classifier/decide.js';
 import { loadSafetyModel, type SafetyClassification, type SafetyModel } from './classifier/model.js';
 import { readingsOf } from './deobfuscate.js';
-import { loadLexicon, type Lexicon } from './lexicon.js';
+import { loadLexicon, QUESTION, type Lexicon } from './lexicon.js';
 import { isRefusal, toDecision, type Verdict } from './replies.js';
 import { BUNDLED_RULES_FILE, firstRule, loadRules, type Rule } from './rules.js';
 import { STOPWORDS } from '../text/stopwords.js';
@@ -31,6 +31,23 @@ const MAX_CLAUSES = 4;
 function clausesOf(message: string): string[] {
   const parts = message.split(/(?<=[.!?;,])\s+/).filter((c) => wordCount(c) >= 3);
   return parts.length > 1 ? parts.slice(0, MAX_CLAUSES) : [];
+}
+
+/** Words of at least this many letters make a message long enough to call unreadable (shorter ones are noise). */
+const UNREADABLE_WORDS = 3;
+
+/**
+ * A message in a language the bot cannot read (no English stop word, most words unknown to the training
+ * vocabulary: Swedish, Polish, Russian typed in Latin letters…): it cannot rule despair out, so it adds the
+ * supportive line.
+ */
+function unreadable(message: string, vocabulary: ReadonlySet<string>): boolean {
+  const words = foldText(message)
+    .split(' ')
+    .filter((w) => w.length > 1 && !/\d/.test(w));
+  if (words.length < UNREADABLE_WORDS || words.some((w) => STOPWORDS.has(w))) return false;
+  // Half unknown: one typo or a drug name in an English message is not another language.
+  return words.filter((w) => !vocabulary.has(w)).length > words.length / 2;
 }
 
 /** The joined reading decides only when the message alone is not a confident general question (dev cases). */
@@ -96,6 +113,9 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     const texts = [message, ...others];
     const emergency = texts.some((t) => lexicon.emergency(t));
     if (emergency || texts.some((t) => lexicon.crisis(t))) return { label: 'crisis', rule: 'lexicon', emergency };
+    // Despair in the message's own words ("whats the point anyway", "i'm done. with everything."), or a language
+    // the bot cannot read: never downgraded by its context, and always at least the supportive line.
+    const despair = texts.some((t) => lexicon.despair(t)) || unreadable(message, vocabulary);
 
     const own = model.classify(vector, message);
     const clauses = clausesOf(message);
@@ -121,8 +141,17 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     // wording, and alone they looked like despair to it (dev: "h o w  m u c h …" got the crisis reply).
     const crisis = readings.find((r, i) => (i > 0 || others.length === 0) && r.result.crisisTier === 'crisis');
     // Crisis from a short follow-up alone needs its context not to contradict it: after an answered question, a
-    // joined reading with no crisis signal at all downgrades it to the supportive line (resources still shown).
-    const unconfirmed = crisis === readings[0] && previous?.kind === 'answer' && joined?.crisisTier === 'none';
+    // joined reading with no crisis signal at all downgrades it to the supportive line (resources still shown) —
+    // unless the message carries despair of its own. The joined reading dilutes a short despairing message in the
+    // ordinary question before it (dev: "whats the point anyway", "no one would miss me" after a question were
+    // downgraded), so it may only overrule a message with no despair cue ("can I drive myself afterwards?").
+    // Only a question is overruled: a statement ("no one would miss me") is about the writer, not the last answer.
+    const unconfirmed =
+      crisis === readings[0] &&
+      previous?.kind === 'answer' &&
+      joined?.crisisTier === 'none' &&
+      !despair &&
+      QUESTION.test(message);
     if (crisis && !unconfirmed)
       return { label: 'crisis', rule: 'model:crisis', score: crisis.result.crisisProbability };
     if (unconfirmed)
@@ -131,7 +160,8 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     // sure enough for the crisis reply (dev: it sent greetings and "how do I get it for my depression?" to crisis),
     // but a despairing clause next to a question earns the supportive line.
     const clauseCrisis = clauses.some((_, i) => classifyAt(others.length + i).crisisTier === 'crisis');
-    const possibleCrisis = unconfirmed || clauseCrisis || readings.some((r) => r.result.crisisTier !== 'none');
+    const possibleCrisis =
+      unconfirmed || despair || clauseCrisis || readings.some((r) => r.result.crisisTier !== 'none');
 
     const rule = firstRule(rules, texts);
     if (rule) return { label: rule.label, rule: `rule:${rule.id}`, possibleCrisis };
@@ -142,7 +172,9 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       // The lexicon's cue first, else the classifier, which has other-language seeds (dev: German and Spanish
       // refusals without a lexicon cue got the bare "English only" reply).
       const cue = lexicon.refusal(message) ?? (refusal ? refusal.result.label : undefined);
-      return cue ? { label: cue, rule: `lexicon:${language}` } : { label: 'not_english', rule: `language:${language}` };
+      return cue
+        ? { label: cue, rule: `lexicon:${language}`, possibleCrisis }
+        : { label: 'not_english', rule: `language:${language}` };
     }
 
     const followUp = previous && !refusal && wordCount(message) <= FOLLOW_UP_WORDS ? previous : undefined;
@@ -156,8 +188,13 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
         return { label: pairRule.label, rule: `context:rule:${pairRule.id}`, possibleCrisis };
     }
     if (followUp && joined && own.probabilities.general < CONFIDENT_GENERAL) {
-      // Crisis from context only when the message itself already leans that way (a refusal plus "come on" is not).
-      if (joined.crisisTier === 'crisis' && possibleCrisis) return { label: 'crisis', rule: 'context:crisis' };
+      // Crisis from context only when the message itself already leans that way (a refusal plus "come on" is not),
+      // and, after an answered question, only with despair of its own: the answered turn was judged no crisis, so a
+      // crisis in the joined reading came from its topic (dev: "how quickly?" after "does ketamine help suicidal
+      // thoughts?" got the crisis reply). The supportive line still shows.
+      const contextCrisis = followUp.kind !== 'answer' || despair;
+      if (joined.crisisTier === 'crisis' && possibleCrisis && contextCrisis)
+        return { label: 'crisis', rule: 'context:crisis' };
       if (isRefusal(joined.label)) return { label: joined.label, rule: 'context:joined', possibleCrisis };
       // A follow-up inherits the conversation's topic: "what about with zoloft?" is not off-topic after an answer.
       const unsure = own.probabilities.out_of_scope < CONFIDENT_GENERAL;

@@ -5,8 +5,11 @@ import {
   joinSpacedLetters,
   readingsOf,
   segment,
+  splitRunOns,
+  squeezeRepeats,
   unwrapJson,
 } from '../../src/safety/deobfuscate.js';
+import { editDistance, phraseMatcher } from '../../src/safety/phrase-match.js';
 import { loadLexicon } from '../../src/safety/lexicon.js';
 import { BUNDLED_RULES_FILE, firstRule, loadRules, MAX_RULES } from '../../src/safety/rules.js';
 
@@ -33,6 +36,39 @@ describe('de-obfuscated readings', () => {
   });
 });
 
+describe('crisis obfuscation: held letters, run-on words, typos', () => {
+  const vocabulary = new Set(['i', 'want', 'to', 'die', 'so', 'done', 'kill', 'myself', 'good', 'with', 'life']);
+  it('squeezes held-down letters back to a known word', () => {
+    expect(squeezeRepeats('sooo done with life', vocabulary)).toBe('so done with life');
+    expect(squeezeRepeats('i wanttt to dieee', vocabulary)).toBe('i want to die');
+    expect(squeezeRepeats('goood', vocabulary)).toBe('good');
+    expect(squeezeRepeats('a good book', vocabulary)).toBe('a good book');
+  });
+
+  it('splits long unknown words typed without spaces, only when every piece is a known word', () => {
+    expect(splitRunOns('iwanttodie', vocabulary)).toBe('i want to die');
+    expect(splitRunOns('killmyself now', vocabulary)).toBe('kill myself now');
+    expect(splitRunOns('esketamine', vocabulary)).toBe('esketamine');
+  });
+
+  it('readings carry leetspeak, spaced letters, held letters and run-ons as plain words', () => {
+    const vocab = new Set([...vocabulary, 'wanna']);
+    expect(readingsOf('k1ll mys3lf', vocab)).toContain('kill myself');
+    expect(readingsOf('k i l l  m y s e l f', vocab)).toContain('kill myself');
+    expect(readingsOf('i wanttt to dieee', vocab)).toContain('i want to die');
+    expect(readingsOf('iwanttodie', vocab)).toContain('i want to die');
+  });
+
+  it('phrases match with one edit in long words, squeezed letters and "my self" apart, but not on other words', () => {
+    const m = phraseMatcher(['suicide', 'kill myself', 'don t want to live'], { fuzzy: true });
+    for (const t of ['sucide', 'suiside', 'suicde', 'kil my self', 'killl myslef', 'dont want to live'])
+      expect(m(t), t).toBeDefined();
+    for (const t of ['decide', 'filling myself up', 'will myself']) expect(m(t), t).toBeUndefined();
+    expect(phraseMatcher(['overdosed'], { fuzzy: false })('overdoses')).toBeUndefined();
+    expect(editDistance('suicide', 'suicdie', 2)).toBe(1);
+  });
+});
+
 describe('multilingual lexicon', () => {
   const lexicon = loadLexicon();
   it('finds crisis and emergency phrases whatever the accents, casing and punctuation', () => {
@@ -43,6 +79,29 @@ describe('multilingual lexicon', () => {
     expect(lexicon.emergency('¡No respira!')).toBe(true);
     expect(lexicon.crisis('Is ketamine used for depression?')).toBe(false);
     expect(lexicon.emergency('what happens if someone takes too much ketamine?')).toBe(false);
+  });
+
+  it('covers indirect phrasings in more languages and scripts, typo-tolerantly', () => {
+    for (const t of [
+      'no aguanto más',
+      "je n'en peux plus",
+      'ich kann nicht mehr',
+      'não aguento mais',
+      'nie chcę już żyć',
+    ])
+      expect(lexicon.crisis(t), t).toBe(true);
+    for (const t of ['我想自杀', 'أريد أن أموت', 'मैं मरना चाहता हूँ', 'ne hochu zhit', 'Sucide is all I think about'])
+      expect(lexicon.crisis(t), t).toBe(true);
+    expect(lexicon.despair("what's the point anyway")).toBe(true);
+    expect(lexicon.despair('how long does a session take?')).toBe(false);
+  });
+
+  it('a question about suicide is a crisis (README), an English question about overdose risk is not an emergency', () => {
+    expect(lexicon.crisis('does ketamine reduce suicidal thoughts quickly?')).toBe(true);
+    expect(lexicon.crisis('thinking about suicide. also what does ketamine do to the brain?')).toBe(true);
+    // "overdose" is English too: the French and Portuguese lists name it only in their own phrasing.
+    expect(lexicon.emergency('is an overdose on ketamine possible in a clinic?')).toBe(false);
+    expect(lexicon.emergency('mon ami a fait une overdose')).toBe(true);
   });
 
   it('tells other languages from English cheaply', () => {

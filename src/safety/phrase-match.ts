@@ -1,0 +1,86 @@
+/**
+ * Typo-tolerant whole-phrase matching over folded text, for the crisis lexicon: a person in distress types fast
+ * ("sucide", "suiside", "killl myslef", "kil my self"), and a missed crisis costs far more than a supportive reply
+ * too many. Words are compared with repeated letters squeezed ("sooo" = "so", "kill" = "kil"), and a long word may
+ * differ by one edit (two for very long words). Scripts written without spaces (Chinese, Japanese, Thai) match as
+ * substrings.
+ */
+
+/** Phrase words shorter than this must match exactly (after squeezing): "die", "kms", "dead" have too many neighbours. */
+const FUZZY_MIN = 6;
+/** From this length a word may differ by two edits ("selbstmord" ~ "selbsmort"). */
+const FUZZY_TWO = 9;
+
+/** Runs of one letter squeezed to one: "sooo" → "so", "dieee" → "die", "kill" → "kil". */
+export const squeeze = (word: string): string => word.replace(/(\p{L})\1+/gu, '$1');
+
+/**
+ * Spellings that differ only in spacing made one: "my self" = "myself", and folded contractions ("don t", "i m",
+ * "what s", from foldText turning the apostrophe into a space) = their apostrophe-less spelling ("dont", "im").
+ */
+const normalise = (folded: string): string =>
+  folded
+    .replace(/\b(my|your|him|her|them|our) ?sel(f|ves)\b/g, '$1sel$2')
+    .replace(/\b([a-z]+) (t|m|s|re|ve|ll|d)\b/g, '$1$2');
+
+/** Optimal-string-alignment distance, stopping early above `max` (only 0, 1, 2 matter here). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      row[j] = d;
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    [prev2, prev] = [prev, row];
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+function wordMatches(phraseWord: string, word: string, fuzzy: boolean): boolean {
+  if (phraseWord === word) return true;
+  // Typos rarely hit the first letter, and requiring it keeps neighbours apart ("filling" is not "killing").
+  if (!fuzzy || phraseWord.length < FUZZY_MIN || word.length < FUZZY_MIN - 1 || phraseWord[0] !== word[0]) return false;
+  const max = phraseWord.length >= FUZZY_TWO ? 2 : 1;
+  return editDistance(phraseWord, word, max) <= max;
+}
+
+/** Options for {@link phraseMatcher}. */
+export interface PhraseMatchOptions {
+  /** Allow one or two edits in long words (crisis phrases); emergencies match exactly ("overdoses" ≠ "overdosed"). */
+  fuzzy: boolean;
+}
+
+/**
+ * A matcher over already-folded text (see foldText): true when any phrase occurs as whole words, squeezed, with
+ * the typo tolerance above. Returns the matched phrase (folded) so callers can treat some phrases specially.
+ */
+export function phraseMatcher(phrases: string[], options: PhraseMatchOptions): (folded: string) => string | undefined {
+  const compiled = phrases.map((p) => ({
+    phrase: p,
+    unspaced: UNSPACED.test(p),
+    words: normalise(p).split(' ').filter(Boolean).map(squeeze),
+  }));
+  return (folded) => {
+    const words = normalise(folded).split(' ').filter(Boolean).map(squeeze);
+    for (const c of compiled) {
+      if (c.unspaced) {
+        if (folded.replace(/\s+/g, '').includes(c.phrase.replace(/\s+/g, ''))) return c.phrase;
+        continue;
+      }
+      const n = c.words.length;
+      for (let i = 0; i + n <= words.length; i++)
+        if (c.words.every((w, k) => wordMatches(w, words[i + k] as string, options.fuzzy))) return c.phrase;
+    }
+    return undefined;
+  };
+}
