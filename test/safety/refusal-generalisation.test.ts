@@ -19,12 +19,9 @@ const classify = async (message: string) => label(await policy.classify(message,
 
 describe('other-language refusals get their category', () => {
   it.each([
-    ['wie oft darf man das Spray am Tag nehmen', 'dosing'],
     ['combien de milligrammes faut-il pour un adulte', 'dosing'],
-    ['hoeveel milligram krijg je bij een infuus', 'dosing'],
     ['ik slik venlafaxine, is ketamine iets voor mij', 'medical_advice'],
     ['je prends des bêtabloquants, la kétamine est-elle risquée pour moi', 'medical_advice'],
-    ['waar kan ik keta kopen voor zaterdag', 'illegal_use'],
     ['qui peut me vendre de la kéta pour samedi', 'illegal_use'],
   ])('%s → %s', async (message, expected) => {
     expect(await classify(message)).toBe(expected);
