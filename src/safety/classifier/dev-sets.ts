@@ -8,7 +8,16 @@ import { SafetyLabelSchema, type SafetyLabel } from './labels.js';
  * Held-out dev data the classifier is evaluated on and never trained on: the labelled safety sets and the eval
  * cases with a safety-relevant expectation. The frozen set (evals/frozen) is deliberately not read here.
  */
-const LABELLED_SETS = ['labelled', 'second-set', 'third-set', 'fourth-set', 'fifth-set', 'sixth-set', 'seventh-set'];
+const LABELLED_SETS = [
+  'labelled',
+  'second-set',
+  'third-set',
+  'fourth-set',
+  'fifth-set',
+  'sixth-set',
+  'seventh-set',
+  'eighth-set',
+];
 const CASE_FILES = [
   'safety-crisis',
   'safety-dosing',
