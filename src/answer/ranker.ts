@@ -15,6 +15,8 @@ export const RANKER_WEIGHTS_FILE = fromProjectRoot('src', 'answer', 'ranker-weig
 export const DEV_FILES = [
   'evals/dev/answers-2026-12-01.yaml',
   'evals/dev/answers-2026-12-01-broad.yaml',
+  'evals/dev/answers-2026-12-01-lay.yaml',
+  'evals/dev/answers-2026-12-01-followups.yaml',
   'evals/retrieval/questions.yaml',
   'evals/cases/accuracy-for-depression.yaml',
   'evals/cases/accuracy-good-for-depression.yaml',
