@@ -94,7 +94,11 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
         if (hits > best.hits) best = { lang, hits };
       }
       // Two foreign stop words outnumbering the English ones: "¿cuánto cuesta la sesión?" but not "Ketamine y/o".
-      return best.hits >= 2 && best.hits > english ? best.lang : undefined;
+      if (best.hits >= 2 && best.hits > english) return best.lang;
+      // A short question has room for one: with no English stop word and a refusal cue of the lexicon, it is that
+      // language too ("posso fazer com pressão alta?" was read as English and missed its cue).
+      const folded = foldText(text);
+      return best.hits === 1 && english === 0 && refusals.some((r) => r.test(folded)) ? best.lang : undefined;
     },
   };
 }

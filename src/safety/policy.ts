@@ -152,7 +152,13 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       joined?.crisisTier === 'none' &&
       !despair &&
       QUESTION.test(message);
-    if (crisis && !unconfirmed)
+    // The English detector reads another language's words as noise and took plain refusals for despair (dev:
+    // "wie oft darf ich das Nasenspray nehmen" got the crisis reply). A message in another language with a refusal
+    // cue, no crisis phrase (the lexicon, checked above, covers those languages) and no despair cue is refused in its
+    // category instead, with the supportive line.
+    const language = lexicon.foreignLanguage(message);
+    const foreignRefusal = language !== undefined && !despair && lexicon.refusal(message) !== undefined;
+    if (crisis && !unconfirmed && !foreignRefusal)
       return { label: 'crisis', rule: 'model:crisis', score: crisis.result.crisisProbability };
     if (unconfirmed)
       (readings[0] as Reading).result = { ...own, label: decideLabel(own.probabilities, 'possible', model.thresholds) };
@@ -166,7 +172,6 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     const rule = firstRule(rules, texts);
     if (rule) return { label: rule.label, rule: `rule:${rule.id}`, possibleCrisis };
 
-    const language = lexicon.foreignLanguage(message);
     const refusal = strongestRefusal(readings);
     if (language) {
       // The lexicon's cue first, else the classifier, which has other-language seeds (dev: German and Spanish

@@ -44,3 +44,19 @@ describe('lexicon refusal cues cover common phrasings per language', () => {
     expect(lexicon.refusal(text)).toBeUndefined();
   });
 });
+
+describe('a short question with one foreign stop word and a refusal cue is that language', () => {
+  it.each([
+    ['tenho pressão alta, posso fazer tratamento com cetamina', 'pt'],
+    ['posso tomar com fluoxetina?', 'pt'],
+  ])('%s → %s', (text, lang) => {
+    expect(lexicon.foreignLanguage(text)).toBe(lang);
+  });
+
+  it.each(['what is the dose of ketamine in the study', 'can ketamine be used at a party safely?'])(
+    'an English question with a cue word stays English: %s',
+    (text) => {
+      expect(lexicon.foreignLanguage(text)).toBeUndefined();
+    },
+  );
+});
