@@ -5,23 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { RetrievalSetSchema } from './schema.js';
-import { getConfig } from '../../src/config/env.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
-import { silentLogger } from '../../src/logger.js';
 import { HybridRetriever, type RetrieveOptions } from '../../src/retrieval/hybrid.js';
 import { LangChainBm25Retriever, MiniSearchRetriever } from '../../src/retrieval/lexical.js';
-import { loadRetrievalStack } from '../../src/retrieval/stack.js';
 import { normalizeForMatch } from '../../src/answer/verify.js';
+import { loadDevStack } from './dev-stack.js';
 
 const set = RetrievalSetSchema.parse(parseYaml(await readFile(new URL('./questions.yaml', import.meta.url), 'utf8')));
-const config = getConfig();
 const embeddings = new UseLiteEmbeddings();
-const stack = await loadRetrievalStack({
-  corpusDir: config.CORPUS_DIR,
-  indexDir: config.INDEX_DIR,
-  embeddings,
-  logger: silentLogger,
-});
+const stack = await loadDevStack(embeddings);
 const { chunks, synonyms } = stack.data;
 
 function relevant(chunkText: string, evidence: string[]): boolean {

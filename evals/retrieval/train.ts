@@ -13,18 +13,16 @@ import { FEATURE_NAMES, questionCandidates, type PreviousTurn, type RankCandidat
 import { hashDevFiles, RANKER_WEIGHTS_FILE, type RankerWeights } from '../../src/answer/ranker.js';
 import { jaccard } from '../../src/answer/similarity.js';
 import { resolveFollowUp } from '../../src/chat/follow-up.js';
-import { getConfig } from '../../src/config/env.js';
 import { newConversation } from '../../src/core/conversation.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { groupFolds, outOfFold } from '../../src/learn/cross-validation.js';
 import { linearModelToJson } from '../../src/learn/weights-file.js';
-import { silentLogger } from '../../src/logger.js';
-import { loadRetrievalStack } from '../../src/retrieval/stack.js';
 import { TermStats } from '../../src/retrieval/term-stats.js';
 import { expandContractions } from '../../src/text/contractions.js';
 import { fitAnswerability, fitListwise, fitRanker, type FittedRanker } from './fit.js';
 import { ANSWERABILITY_FEATURES, answerabilityFeatures } from '../../src/answer/answerability.js';
 import { isHeldOut, loadLabelledQueries, type LabelledQuery } from './train-data.js';
+import { loadDevStack } from './dev-stack.js';
 
 /** The dev targets of the issue: at most 3 % false no_answer. */
 const MAX_FALSE_NO_ANSWER = 0.03;
@@ -33,13 +31,7 @@ const SECOND_UNIT_PRECISION = 0.75;
 const FOLDS = 5;
 const SEED = 11;
 
-const config = getConfig();
-const stack = await loadRetrievalStack({
-  corpusDir: config.CORPUS_DIR,
-  indexDir: config.INDEX_DIR,
-  embeddings: new UseLiteEmbeddings(),
-  logger: silentLogger,
-});
+const stack = await loadDevStack();
 const stats = new TermStats(stack.data.chunks);
 const queries = await loadLabelledQueries(stack.data);
 if (process.argv.includes('--wordnet')) {

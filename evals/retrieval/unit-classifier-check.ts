@@ -4,18 +4,9 @@
  * unit's questions dealt round-robin), and the fit time, for a few L2 penalties and epoch counts.
  */
 import { UnitClassifier } from '../../src/answer/unit-classifier.js';
-import { getConfig } from '../../src/config/env.js';
-import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
-import { silentLogger } from '../../src/logger.js';
-import { loadRetrievalStack } from '../../src/retrieval/stack.js';
+import { loadDevStack } from './dev-stack.js';
 
-const config = getConfig();
-const stack = await loadRetrievalStack({
-  corpusDir: config.CORPUS_DIR,
-  indexDir: config.INDEX_DIR,
-  embeddings: new UseLiteEmbeddings(),
-  logger: silentLogger,
-});
+const stack = await loadDevStack();
 const units = stack.data.chunks.map((u) => u.id);
 const seen = new Map<string, number>();
 const rows = stack.data.bank.map((q) => {

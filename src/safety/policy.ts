@@ -50,6 +50,9 @@ function unreadable(message: string, vocabulary: ReadonlySet<string>): boolean {
   return words.filter((w) => !vocabulary.has(w)).length > words.length / 2;
 }
 
+/** A pronoun that points back at the previous turn's topic. */
+const POINTS_BACK = /\b(it|its|that|this|they|them|those)\b/i;
+
 /** The joined reading decides only when the message alone is not a confident general question (dev cases). */
 const CONFIDENT_GENERAL = 0.7;
 
@@ -201,8 +204,10 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       if (joined.crisisTier === 'crisis' && possibleCrisis && contextCrisis)
         return { label: 'crisis', rule: 'context:crisis' };
       if (isRefusal(joined.label)) return { label: joined.label, rule: 'context:joined', possibleCrisis };
-      // A follow-up inherits the conversation's topic: "what about with zoloft?" is not off-topic after an answer.
-      const unsure = own.probabilities.out_of_scope < CONFIDENT_GENERAL;
+      // A follow-up inherits the conversation's topic: "what about with zoloft?" is not off-topic after an answer,
+      // and neither is one that points back at it ("what's its half-life?" after "what is ketamine?": the detector
+      // was sure half-lives are another medicine's topic), however sure the detector is alone.
+      const unsure = own.probabilities.out_of_scope < CONFIDENT_GENERAL || POINTS_BACK.test(message);
       if (own.label === 'out_of_scope' && unsure && joined.label === 'general' && followUp.kind === 'answer')
         return { label: 'general', rule: 'context:topic', possibleCrisis };
     }

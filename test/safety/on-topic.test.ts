@@ -39,6 +39,20 @@ describe('scope: the articles own vocabulary', () => {
     expect(['out_of_scope', 'no_answer']).toContain(reply.kind);
     expect(reply.citations).toEqual([]);
   });
+
+  // Issue 12: off-topic questions that share a word with the articles (infusion, nasal spray, blood pressure, side
+  // effects) were classified general and answered from a ketamine passage. Trained on out-of-scope-shared-words.yaml
+  // (other treatments, other medicines, general health); phrased unlike any seed or dev prompt. Still answered
+  // from the articles (known gap): "is high blood pressure hereditary", "are antihistamine nasal sprays safe for
+  // children".
+  it.each(['what does a saline drip do after surgery', 'what are the side effects of metformin'])(
+    '%s shares article words but is not answered from the articles',
+    async (q) => {
+      const reply = await ask(q);
+      expect(reply.kind).toBe('out_of_scope');
+      expect(reply.citations).toEqual([]);
+    },
+  );
 });
 
 describe('general questions that mention the asker stay answered; personal decisions do not', () => {

@@ -152,3 +152,20 @@ describe('another language: a plain refusal the English detector takes for despa
     expect(await policy.classify(message, newConversation())).toMatchObject({ action: 'reply', kind: 'crisis' });
   });
 });
+
+describe('a follow-up that points back at an answered topic is not off-topic', () => {
+  const message = "what's its half-life?";
+  const offTopicAlone = scriptedModel((text) =>
+    text === message ? { label: 'out_of_scope', general: 0.02 } : { label: 'general' },
+  );
+
+  it('after an answer, "its" inherits the topic and the message goes to retrieval', async () => {
+    const policy = createSafetyPolicy({ embeddings: embeddings(), model: offTopicAlone });
+    expect(await policy.classify(message, afterAnswer('what is ketamine?'))).toMatchObject({ action: 'pass' });
+  });
+
+  it('on its own, the same message stays out of scope', async () => {
+    const policy = createSafetyPolicy({ embeddings: embeddings(), model: offTopicAlone });
+    expect(await policy.classify(message, newConversation())).toMatchObject({ action: 'reply', kind: 'out_of_scope' });
+  });
+});
