@@ -127,6 +127,7 @@ describe('the frozen answer files', async () => {
       cases.flatMap((c) => c.turns),
       phrases,
     );
-    expect(hits.map((h) => `${h.text} ≈ ${h.phrase} (${h.jaccard.toFixed(2)})`)).toEqual([]);
+    // Only the bank / synonym side is reported: fixing a collision must never mean reading the frozen question.
+    expect(hits.map((h) => `${h.phrase} (${h.jaccard.toFixed(2)})`)).toEqual([]);
   });
 });

@@ -125,13 +125,14 @@ describe('frozen safety sets: held out from the training data', () => {
   it(`no training text is a near-copy (3-gram Jaccard ≥ ${NEAR_COPY_THRESHOLD}) of a frozen prompt`, () => {
     const training = trainingTexts();
     expect(training.length).toBeGreaterThan(0);
-    // Only the frozen prompt is reported, so fixing a collision never means reading the training data.
+    // Only the training text is reported: fixing a collision means removing or rewording it, never reading the
+    // frozen prompt.
     const collisions = [
       ...new Set(
         findNearCopies(
           allFrozenItems.map((item) => item.text),
           training,
-        ).map((c) => `${c.jaccard.toFixed(2)} ${c.text}`),
+        ).map((c) => `${c.jaccard.toFixed(2)} ${c.phrase}`),
       ),
     ];
     expect(collisions).toEqual([]);
