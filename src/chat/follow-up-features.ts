@@ -1,8 +1,7 @@
 import { contentTerms } from '../text/stopwords.js';
 import { words } from '../text/tokenize.js';
+import { POINTS_BACK } from '../text/points-back.js';
 
-/** Words that point back at an earlier topic ("is it safe for them?", "do those go away?"). */
-const POINTS_BACK = /\b(it|its|they|them|their|those|these|this|that|there|ones?|same)\b/i;
 /** Openers and closers that continue the previous question ("and over what time period?", "PTSD too?"). */
 const OPENS = /^(and|also|plus|so|then|ok|okay|well|fine|what about|how about)\b/i;
 const CLOSES = /\b(too|as well|also|then|instead)\s*[?.!]*$/i;

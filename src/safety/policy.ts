@@ -14,6 +14,7 @@ import { foldText } from './classifier/features.js';
 import { loadSeeds } from './classifier/training-data.js';
 import { TEXTS } from './texts.js';
 import type { SafetyPolicy } from './types.js';
+import { POINTS_BACK } from '../text/points-back.js';
 
 /**
  * A message this short after an earlier turn may lean on it ("just a rough number?", "can I still do it?"): it is
@@ -49,9 +50,6 @@ function unreadable(message: string, vocabulary: ReadonlySet<string>): boolean {
   // Half unknown: one typo or a drug name in an English message is not another language.
   return words.filter((w) => !vocabulary.has(w)).length > words.length / 2;
 }
-
-/** A pronoun that points back at the previous turn's topic. */
-const POINTS_BACK = /\b(it|its|that|this|they|them|those)\b/i;
 
 /** The joined reading decides only when the message alone is not a confident general question (dev cases). */
 const CONFIDENT_GENERAL = 0.7;
