@@ -1,3 +1,4 @@
+import { adamState, adamStep } from './adam.js';
 import { seededRandom, shuffled } from './random.js';
 
 /**
@@ -76,15 +77,13 @@ export function trainDenseSoftmax(
   };
   const size = classes * dims;
   const grad = new Float64Array(size + classes);
-  const m = new Float64Array(size + classes);
-  const v = new Float64Array(size + classes);
+  const adam = adamState(size, classes);
   const sw = options.sampleWeights ?? xs.map(() => 1);
   const meanWeight = sw.reduce((a, b) => a + b, 0) / sw.length;
   const random = seededRandom(options.seed);
   const order = xs.map((_, i) => i);
-  // Adam's usual constants (Kingma & Ba 2015).
-  const b1 = 0.9;
-  const b2 = 0.999;
+  const gradWeights = grad.subarray(0, size);
+  const gradBias = grad.subarray(size);
   let t = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const perm = shuffled(order, random);
@@ -104,19 +103,7 @@ export function trainDenseSoftmax(
         }
       }
       t++;
-      const c1 = 1 - b1 ** t;
-      const c2 = 1 - b2 ** t;
-      for (let j = 0; j < size + classes; j++) {
-        const isBias = j >= size;
-        const g = isBias ? (grad[j] as number) : (grad[j] as number) + l2 * (model.weights[j] as number);
-        const mj = b1 * (m[j] as number) + (1 - b1) * g;
-        const vj = b2 * (v[j] as number) + (1 - b2) * g * g;
-        m[j] = mj;
-        v[j] = vj;
-        const step = (lr * (mj / c1)) / (Math.sqrt(vj / c2) + 1e-8);
-        if (isBias) model.bias[j - size] = (model.bias[j - size] as number) - step;
-        else model.weights[j] = (model.weights[j] as number) - step;
-      }
+      adamStep(model, gradWeights, gradBias, adam, t, { learningRate: lr, l2 });
     }
   }
   return model;

@@ -1,4 +1,5 @@
 import type { SparseVector } from './sparse.js';
+import { adamState, adamStep } from './adam.js';
 
 /**
  * A fitted multinomial logistic regression: weights stored feature-major (`weights[j * classes + c]`), so one pass
@@ -73,15 +74,10 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], options: TrainOpt
   const size = classes * dims;
   const gw = new Float64Array(size);
   const gb = new Float64Array(classes);
-  const m = new Float64Array(size + classes);
-  const v = new Float64Array(size + classes);
+  const adam = adamState(size, classes);
   const totalWeight = ys.reduce((s, y) => s + (cw[y] as number), 0);
   const buffer = new Float64Array(classes);
   const g = new Float64Array(classes);
-  // Adam's usual constants (Kingma & Ba 2015).
-  const b1 = 0.9;
-  const b2 = 0.999;
-  const eps = 1e-8;
   for (let t = 1; t <= iterations; t++) {
     gw.fill(0);
     gb.fill(0);
@@ -98,19 +94,7 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], options: TrainOpt
         for (let c = 0; c < classes; c++) gw[base + c] = (gw[base + c] as number) + (g[c] as number) * v;
       }
     }
-    const c1 = 1 - b1 ** t;
-    const c2 = 1 - b2 ** t;
-    for (let j = 0; j < size + classes; j++) {
-      const isBias = j >= size;
-      const g = isBias ? (gb[j - size] as number) : (gw[j] as number) + l2 * (model.weights[j] as number);
-      const mj = b1 * (m[j] as number) + (1 - b1) * g;
-      const vj = b2 * (v[j] as number) + (1 - b2) * g * g;
-      m[j] = mj;
-      v[j] = vj;
-      const step = (lr * (mj / c1)) / (Math.sqrt(vj / c2) + eps);
-      if (isBias) model.bias[j - size] = (model.bias[j - size] as number) - step;
-      else model.weights[j] = (model.weights[j] as number) - step;
-    }
+    adamStep(model, gw, gb, adam, t, { learningRate: lr, l2 });
   }
   return model;
 }

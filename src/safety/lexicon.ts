@@ -84,9 +84,8 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
       const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
       if (letters.length >= 4 && latin < letters.length / 2) return 'other';
       // One-letter tokens say nothing ("what's" folds to "what s", and "s" is on the French list).
-      const words = foldText(text)
-        .split(' ')
-        .filter((w) => w.length > 1);
+      const folded = foldText(text);
+      const words = folded.split(' ').filter((w) => w.length > 1);
       const english = words.filter((w) => STOPWORDS.has(w)).length;
       let best = { lang: '', hits: 0 };
       for (const { lang, words: list } of stop) {
@@ -97,7 +96,6 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
       if (best.hits >= 2 && best.hits > english) return best.lang;
       // A short question has room for one: with no English stop word and a refusal cue of the lexicon, it is that
       // language too ("posso fazer com pressão alta?" was read as English and missed its cue).
-      const folded = foldText(text);
       return best.hits === 1 && english === 0 && refusals.some((r) => r.test(folded)) ? best.lang : undefined;
     },
   };

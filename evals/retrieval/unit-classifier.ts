@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { denseProba, trainDenseSoftmax, type DenseSoftmax } from '../learn/dense-softmax.js';
+import { denseProba, trainDenseSoftmax, type DenseSoftmax } from '../../src/learn/dense-softmax.js';
 
 /**
  * A unit classifier, the way custom question answering / intent classifiers generalise over alternate questions: a
