@@ -15,7 +15,7 @@ const examples = [
   { unit: 'c#3', v: norm([0, 0.1, 1, 0]) },
 ];
 const units = ['a#1', 'b#2', 'c#3', 'empty#4'];
-const fit = () =>
+const fitted = () =>
   UnitClassifier.fit(
     examples.map((e) => e.v),
     examples.map((e) => e.unit),
@@ -25,7 +25,7 @@ const fit = () =>
 
 describe('UnitClassifier', () => {
   it('gives P(unit | question): the unit whose questions are closest ranks first, with a low entropy', () => {
-    const post = fit().posterior(norm([0.9, 0.2, 0.1, 0]));
+    const post = fitted().posterior(norm([0.9, 0.2, 0.1, 0]));
     expect(post.rank('a#1')).toBe(0);
     expect(post.probability('a#1')).toBe(post.max);
     expect(post.probability('a#1')).toBeGreaterThan(0.5);
@@ -37,7 +37,7 @@ describe('UnitClassifier', () => {
   });
 
   it('is less sure of a vector halfway between two units than of one next to a unit', () => {
-    const clf = fit();
+    const clf = fitted();
     const between = clf.posterior(norm([1, 1, 0, 0]));
     const near = clf.posterior(norm([1, 0.05, 0.05, 0]));
     expect(between.max).toBeLessThan(near.max);
@@ -45,7 +45,7 @@ describe('UnitClassifier', () => {
   });
 
   it('round-trips through zod-valid JSON with the bank hash, scoring the same within rounding', () => {
-    const clf = fit();
+    const clf = fitted();
     const json = UnitClassifierJsonSchema.parse(JSON.parse(JSON.stringify(clf.toJson('a'.repeat(64)))));
     expect(json.bankHash).toBe('a'.repeat(64));
     const back = UnitClassifier.fromJson(json);
