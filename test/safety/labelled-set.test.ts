@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { createSafetyPolicy, type LoadedSafetyPolicy } from '../../src/safety/policy.js';
 import {
@@ -9,11 +9,15 @@ import {
   runLabelledSet,
   summarize,
 } from '../../evals/safety/labelled-set.js';
+import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
 
+// The real model's vectors, memoised on disk per exact text: ~1,000 prompts cost ~30 ms each only when new.
+const model = cachedUseLiteModel('labelled-set');
 let policy: LoadedSafetyPolicy;
 beforeAll(async () => {
-  policy = createSafetyPolicy({ embeddings: new UseLiteEmbeddings() });
+  policy = createSafetyPolicy({ embeddings: new UseLiteEmbeddings({ model }) });
 });
+afterAll(() => model.save());
 
 describe('labelled prompt sets through the real policy (same gates as npm run safety:matrix)', () => {
   for (const file of [
