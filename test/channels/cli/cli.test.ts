@@ -3,16 +3,18 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReplySchema } from '../../../src/core/reply.js';
 
-const TSX = resolve('node_modules/.bin/tsx');
-
-/** Runs a CLI entry point to completion (bounded), feeding `stdin`. */
+/**
+ * Runs a CLI entry point to completion (bounded), feeding `stdin`: its esbuild bundle in .build/, which is what
+ * `npm run ask` / `npm run chat` run (test/global-setup.ts builds it once per run). Starting the bundle instead of
+ * the TypeScript through tsx saves ~0.6-1.2 s per process (measured: usage 2.2 s -> 0.9 s, one answer 2.9 s -> 2.3 s).
+ */
 function run(
-  script: string,
+  entry: 'ask' | 'chat',
   args: string[],
   stdin = '',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(TSX, [script, ...args], {
+    const child = spawn(process.execPath, ['--enable-source-maps', resolve(`.build/${entry}.mjs`), ...args], {
       env: { ...process.env, LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -22,7 +24,7 @@ function run(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      fail(new Error(`${script} timed out\n${stdout}\n${stderr}`));
+      fail(new Error(`${entry} timed out\n${stdout}\n${stderr}`));
     }, 45_000);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -34,10 +36,7 @@ function run(
 
 describe('npm run ask', () => {
   it('--json prints exactly the API body', async () => {
-    const { code, stdout, stderr } = await run('src/channels/cli/ask.ts', [
-      '--json',
-      'What are the side effects of ketamine?',
-    ]);
+    const { code, stdout, stderr } = await run('ask', ['--json', 'What are the side effects of ketamine?']);
     expect(code, stderr).toBe(0);
     const body = ReplySchema.strict().parse(JSON.parse(stdout));
     expect(body.kind).toBe('answer');
@@ -45,7 +44,7 @@ describe('npm run ask', () => {
   });
 
   it('without --json prints the answer and numbered sources', async () => {
-    const { code, stdout } = await run('src/channels/cli/ask.ts', ['Is', 'ketamine', 'safe?']);
+    const { code, stdout } = await run('ask', ['Is', 'ketamine', 'safe?']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/\[1\]/);
     expect(stdout).toMatch(/Sources:\n\s+\[1\] .+ \([a-z-]+#\d+\)/);
@@ -54,10 +53,10 @@ describe('npm run ask', () => {
   });
 
   it('no question prints usage and exits 2; an over-long one is a clear error', async () => {
-    const none = await run('src/channels/cli/ask.ts', []);
+    const none = await run('ask', []);
     expect(none.code).toBe(2);
     expect(none.stdout).toMatch(/Usage: npm run ask/);
-    const long = await run('src/channels/cli/ask.ts', ['x'.repeat(2001)]);
+    const long = await run('ask', ['x'.repeat(2001)]);
     expect(long.code).toBe(1);
     expect(long.stderr).toMatch(/Error: .*2000/);
   });
@@ -66,7 +65,7 @@ describe('npm run ask', () => {
 describe('npm run chat', () => {
   it('answers two turns from stdin (the second a follow-up), then /exit quits cleanly', async () => {
     const { code, stdout, stderr } = await run(
-      'src/channels/cli/chat.ts',
+      'chat',
       [],
       'What are the side effects of ketamine?\nhow long do they last?\n/exit\nIs ketamine safe?\n',
     );
@@ -80,7 +79,7 @@ describe('npm run chat', () => {
 
   it('/help lists the commands without reaching the bot; after /new an elliptical question gets a prompt', async () => {
     const { code, stdout, stderr } = await run(
-      'src/channels/cli/chat.ts',
+      'chat',
       [],
       'What are the side effects of ketamine?\n/help\n/new\nand how long do they last?\n/quit\n',
     );
