@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ReplySchema } from '../../../src/core/reply.js';
 
 /**
@@ -63,33 +63,39 @@ describe('npm run ask', () => {
 });
 
 describe('npm run chat', () => {
-  it('answers two turns from stdin (the second a follow-up), then /exit quits cleanly', async () => {
-    const { code, stdout, stderr } = await run(
+  // One session serves both tests (each model-loading process costs ~2.5 s of CPU): the second test's part starts
+  // with /new, so it does not depend on the first one's conversation. /quit, the other alias of /exit, is checked
+  // end to end by tmux.test.ts and parsed in render.test.ts.
+  let session: ReturnType<typeof run>;
+  beforeAll(() => {
+    session = run(
       'chat',
       [],
-      'What are the side effects of ketamine?\nhow long do they last?\n/exit\nIs ketamine safe?\n',
+      'What are the side effects of ketamine?\nhow long do they last?\n/help\n/new\nand how long do they last?\n' +
+        '/exit\nIs ketamine safe?\n',
     );
+  });
+  const replies = async () => (await session).stdout.split('bot> ').slice(1);
+
+  it('answers two turns from stdin (the second a follow-up), then /exit quits cleanly', async () => {
+    const { code, stdout, stderr } = await session;
     expect(code, stderr).toBe(0);
-    const replies = stdout.split('bot> ').slice(1);
-    expect(replies).toHaveLength(2);
-    expect(replies[0]).toMatch(/dizziness|nausea|side effects/i);
-    expect(replies[1]).toMatch(/go away|short-lived|resolve|last long/);
+    // Four replies (two answers, /help, the prompt after /new): none for the question after /exit.
+    const all = await replies();
+    expect(all).toHaveLength(4);
+    expect(all[0]).toMatch(/dizziness|nausea|side effects/i);
+    expect(all[1]).toMatch(/go away|short-lived|resolve|last long/);
     expect(stdout).toMatch(/Type \/help for the commands/);
   });
 
   it('/help lists the commands without reaching the bot; after /new an elliptical question gets a prompt', async () => {
-    const { code, stdout, stderr } = await run(
-      'chat',
-      [],
-      'What are the side effects of ketamine?\n/help\n/new\nand how long do they last?\n/quit\n',
-    );
+    const { code, stderr } = await session;
     expect(code, stderr).toBe(0);
-    const replies = stdout.split('bot> ').slice(1);
-    expect(replies).toHaveLength(3);
-    expect(replies[1]).toMatch(/^Commands:\n\s+- \/help/);
-    for (const c of ['/new', '/sources', '/quit']) expect(replies[1]).toContain(c);
-    expect(replies[1]).not.toMatch(/FAQ bot about ketamine/); // the small-talk answer /help used to get
-    expect(replies[2]).toMatch(/start of our conversation/);
-    expect(replies[2]).not.toMatch(/outside what I cover/);
+    const [, , help, afterNew] = await replies();
+    expect(help).toMatch(/^Commands:\n\s+- \/help/);
+    for (const c of ['/new', '/sources', '/quit']) expect(help).toContain(c);
+    expect(help).not.toMatch(/FAQ bot about ketamine/); // the small-talk answer /help used to get
+    expect(afterNew).toMatch(/start of our conversation/);
+    expect(afterNew).not.toMatch(/outside what I cover/);
   });
 });
