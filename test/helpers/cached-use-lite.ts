@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { RawEmbedder } from '../../src/embeddings/checked-batch.js';
 import { loadUseLiteModel, USE_LITE_MODEL_ID } from '../../src/embeddings/use-lite.js';
 import { fromProjectRoot } from '../../src/paths.js';
+import { registerVectorCache } from './vector-caches.js';
 
 /**
  * The installed weights package's version is part of the cache key as well as the model id the source names: an
@@ -25,56 +26,62 @@ const key = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The real USE-lite model with a disk memo of its raw vectors; inject it as `UseLiteEmbeddings({ model })`. */
 export interface CachedUseLiteModel extends RawEmbedder {
-  /** Texts the model really embedded in this process (cache misses). */
-  readonly misses: number;
-  /** Writes the vectors learnt in this process (atomically: workers never read a half-written file). */
+  /**
+   * Merges the vectors learnt since the last save into the file (written atomically: a reader never sees half a
+   * file). test/setup-vector-caches.ts calls it after every test file.
+   */
   save(): void;
 }
 
 /**
- * The real USE-lite model, memoised on disk under `name` (one file per test file, so two workers never race on one
- * file). Stale-checked: a vector is reused only for the exact same text (keyed by its SHA-256) and the same model id
- * and weights version; anything else is embedded by the model. Vectors are stored unrounded (JSON round-trips
+ * The real USE-lite model, memoised on disk under `name`. Stale-checked: a vector is reused only for the exact same
+ * text (keyed by its SHA-256) and the same model id and weights version; anything else is embedded by the model. Vectors are stored unrounded (JSON round-trips
  * doubles exactly), so a cached run sees the very numbers the model returned. Tests that run thousands of prompts
- * through the real policy (labelled sets) pay the ~30 ms per text once per checkout, not on every `npm test`.
+ * through the real policy (labelled sets) pay the ~30 ms per text once per checkout, not on every `npm test`. Texts
+ * no test asks for any more stay in the file; deleting node_modules/.cache/ketamine-test-vectors resets it.
  */
 export function cachedUseLiteModel(name: string, dir = CACHE_DIR): CachedUseLiteModel {
   const file = join(dir, `${name}.json`);
-  let vectors: Record<string, number[]> = {};
-  if (existsSync(file)) {
-    const parsed = CacheSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (parsed.success && parsed.data.model === MODEL_KEY) vectors = parsed.data.vectors;
-  }
-  const used: Record<string, number[]> = {};
-  let misses = 0;
-  return {
-    get misses() {
-      return misses;
-    },
+  const vectors = readVectors(file);
+  let fresh: Record<string, number[]> = {};
+  const cache: CachedUseLiteModel = {
     async embed(texts) {
       const keys = texts.map(key);
       const missing = texts.filter((_, i) => !vectors[keys[i] as string]);
       if (missing.length) {
         const model = await loadUseLiteModel();
-        const fresh = await model.embed(missing);
+        const embedded = await model.embed(missing);
         missing.forEach((t, i) => {
-          vectors[key(t)] = fresh[i] as number[];
+          const k = key(t);
+          vectors[k] = embedded[i] as number[];
+          fresh[k] = vectors[k];
         });
-        misses += missing.length;
       }
-      return keys.map((k) => {
-        const v = vectors[k] as number[];
-        used[k] = v;
-        return v;
-      });
+      return keys.map((k) => vectors[k] as number[]);
     },
     save() {
-      if (misses === 0) return;
-      // Only the vectors this run used: texts dropped from the sets do not pile up in the file.
+      if (Object.keys(fresh).length === 0) return;
+      // Re-read first: the other worker may have added vectors since this one loaded the file. Two saves at the same
+      // moment can still lose one's additions; that only costs their recomputation on a later run.
+      const merged = { ...readVectors(file), ...fresh };
+      fresh = {};
       mkdirSync(dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ model: MODEL_KEY, vectors: used }));
+      writeFileSync(tmp, JSON.stringify({ model: MODEL_KEY, vectors: merged }));
       renameSync(tmp, file);
     },
   };
+  registerVectorCache(cache);
+  return cache;
+}
+
+/** The cached vectors of the current model; none when the file is missing, unreadable or of another model. */
+function readVectors(file: string): Record<string, number[]> {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed = CacheSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success && parsed.data.model === MODEL_KEY ? parsed.data.vectors : {};
+  } catch {
+    return {}; // a truncated file (disk full, killed run) is just a cold cache
+  }
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { createSafetyPolicy, type LoadedSafetyPolicy } from '../../src/safety/policy.js';
 import {
@@ -17,7 +17,6 @@ let policy: LoadedSafetyPolicy;
 beforeAll(async () => {
   policy = createSafetyPolicy({ embeddings: new UseLiteEmbeddings({ model }) });
 });
-afterAll(() => model.save());
 
 describe('labelled prompt sets through the real policy (same gates as npm run safety:matrix)', () => {
   for (const file of [
