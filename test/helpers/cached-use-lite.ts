@@ -39,8 +39,15 @@ export interface CachedUseLiteModel extends RawEmbedder {
  * doubles exactly), so a cached run sees the very numbers the model returned. Tests that run thousands of prompts
  * through the real policy (labelled sets) pay the ~30 ms per text once per checkout, not on every `npm test`. Texts
  * no test asks for any more stay in the file; deleting node_modules/.cache/ketamine-test-vectors resets it.
+ *
+ * @param dir where the cache files live (the helper's own test uses a temporary folder)
+ * @param load the model behind the cache (the helper's own test counts its calls)
  */
-export function cachedUseLiteModel(name: string, dir = CACHE_DIR): CachedUseLiteModel {
+export function cachedUseLiteModel(
+  name: string,
+  dir = CACHE_DIR,
+  load: () => Promise<RawEmbedder> = loadUseLiteModel,
+): CachedUseLiteModel {
   const file = join(dir, `${name}.json`);
   const vectors = readVectors(file);
   let fresh: Record<string, number[]> = {};
@@ -49,7 +56,7 @@ export function cachedUseLiteModel(name: string, dir = CACHE_DIR): CachedUseLite
       const keys = texts.map(key);
       const missing = texts.filter((_, i) => !vectors[keys[i] as string]);
       if (missing.length) {
-        const model = await loadUseLiteModel();
+        const model = await load();
         const embedded = await model.embed(missing);
         missing.forEach((t, i) => {
           const k = key(t);
