@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
+
+const dirs: string[] = [];
+/** A fresh temporary cache folder, removed after the file. */
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'kfb-vectors-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A model whose vectors depend on the text and on how many times it was asked (so a reused vector shows). */
 function countingModel() {
@@ -21,7 +32,7 @@ function countingModel() {
 
 describe('cachedUseLiteModel (the test-only disk memo of model vectors)', () => {
   it('embeds only texts it has not seen, and a later process reuses the saved vectors exactly', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kfb-vectors-'));
+    const dir = tempDir();
     const first = countingModel();
     const a = cachedUseLiteModel('t', dir, first.load);
     const vectors = await a.embed(['one', 'two']);
@@ -36,7 +47,7 @@ describe('cachedUseLiteModel (the test-only disk memo of model vectors)', () => 
   });
 
   it('a file of another model, or a corrupt one, is a cold cache', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kfb-vectors-'));
+    const dir = tempDir();
     // A vector for 'one' under the right key (SHA-256 of the text), but of another model: never reused.
     const one = createHash('sha256').update('one').digest('hex');
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ model: 'another model', vectors: { [one]: [9, 9, 9] } }));
@@ -49,7 +60,7 @@ describe('cachedUseLiteModel (the test-only disk memo of model vectors)', () => 
   });
 
   it('save merges with vectors another worker wrote meanwhile', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kfb-vectors-'));
+    const dir = tempDir();
     const a = cachedUseLiteModel('t', dir, countingModel().load);
     const b = cachedUseLiteModel('t', dir, countingModel().load);
     await a.embed(['from a']);
