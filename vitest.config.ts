@@ -17,5 +17,6 @@ export default defineConfig({
     // their fakes and settings, so no file depends on a fresh module state.
     isolate: false,
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup-vector-caches.ts'],
   },
 });

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/logger.js';
 import { allowAllGuard, type PolicyDecision, type SafetyPolicy } from '../../src/safety/types.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { getRealBot } from '../helpers/real-bot.js';
+import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
 
 let bot: LoadedBot;
 beforeAll(async () => {
@@ -81,7 +82,7 @@ describe('a question about the sources', () => {
     const policy: SafetyPolicy = {
       classify: async () => ({ action: 'reply', kind: 'refusal', category: 'dosing', text: 'No doses.', rule: 't' }),
     };
-    const embeddings = new UseLiteEmbeddings();
+    const embeddings = new UseLiteEmbeddings({ model: cachedUseLiteModel('real-bot') });
     const intent = createSourcesIntent(embeddings);
     // The check itself says yes, so only the order of decisions keeps the refusal.
     expect(await intent.matches(await embeddings.embedQuery('what are your sources?'))).toBe(true);

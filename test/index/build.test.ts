@@ -10,11 +10,13 @@ import { MANIFEST_FILE, STORE_FILES, type LoadedIndex } from '../../src/index/fi
 import { ensureIndex, fingerprint, loadIndex } from '../../src/index/load.js';
 import { hashCorpus, ManifestSchema, sha256 } from '../../src/index/manifest.js';
 import { copyCorpus, recordingLogger } from './helpers.js';
+import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
 
 // The real model (what is tested here is that its vectors go into HNSW and come back), on one article of the corpus
 // (a fifth of it, so the build costs about a second): built once, only read afterwards, in a temp folder.
 const ARTICLE = 'is-ketamine-good-for-depression';
-const embeddings = new UseLiteEmbeddings();
+// The real model's vectors, memoised on disk per exact text (test/helpers/cached-use-lite.ts).
+const embeddings = new UseLiteEmbeddings({ model: cachedUseLiteModel('index-build') });
 let corpusDir: string;
 let indexDir: string;
 let data: CorpusData;

@@ -10,6 +10,7 @@ import type { ReviewServiceOptions } from '../../src/review/types.js';
 import { MemoryFeedbackStore } from '../doubles/memory-feedback-store.js';
 import { MemoryQuestionLog } from '../doubles/memory-question-log.js';
 import { MemoryReviewStore } from '../doubles/memory-review-store.js';
+import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
 
 let embeddings: UseLiteEmbeddings | undefined;
 let units: Promise<Chunk[]> | undefined;
@@ -44,7 +45,7 @@ export function entry(fields: Partial<QuestionLogEntry> & { daysAgo?: number }):
 
 /** A review service over in-memory ports, real USE-lite and the real units; candidates are the first two units. */
 export async function reviewHarness(overrides: Partial<ReviewServiceOptions> = {}) {
-  embeddings ??= new UseLiteEmbeddings();
+  embeddings ??= new UseLiteEmbeddings({ model: cachedUseLiteModel('real-bot') });
   const dir = await mkdtemp(join(tmpdir(), 'review-'));
   const questionLog = new MemoryQuestionLog();
   const feedback = new MemoryFeedbackStore();

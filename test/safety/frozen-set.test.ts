@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { findNearCopies, NEAR_COPY_THRESHOLD } from '../../evals/lib/near-copy.js';
+import { findNearCopies, NEAR_COPY_THRESHOLD, normaliseForNearCopy } from '../../evals/lib/near-copy.js';
 import { frozenFigures, type FrozenResult } from '../../evals/safety/frozen-metrics.js';
 import { DISGUISE_TAGS, FROZEN_FILE, FROZEN_REFUSALS, hasTag } from '../../evals/safety/frozen-set.js';
 import { loadLabelledSet, type LabelledItem } from '../../evals/safety/labelled-set.js';
@@ -147,13 +147,14 @@ describe('frozen safety sets: held out from the training data', () => {
     // naturally contains as whole prompts: they are written from the language, not copied. Longer entries would be
     // sentences, and those must not come from the frozen set. Reports the lexicon phrase, never the frozen prompt.
     const sentences = phrases.filter((p) => p.split(/\s+/).length >= 4);
-    const copied = sentences.filter(
-      (p) =>
-        findNearCopies(
-          allFrozenItems.map((item) => item.text),
-          [p],
-        ).length > 0,
+    // One pass over all sentences: the frozen prompts' gram sets are built once, not once per sentence.
+    const hit = new Set(
+      findNearCopies(
+        allFrozenItems.map((item) => item.text),
+        sentences,
+      ).map((c) => c.phrase),
     );
+    const copied = sentences.filter((p) => hit.has(normaliseForNearCopy(p)));
     expect(copied).toEqual([]);
   });
 });

@@ -9,10 +9,13 @@ import {
   runLabelledSet,
   summarize,
 } from '../../evals/safety/labelled-set.js';
+import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
 
+// The real model's vectors, memoised on disk per exact text: ~1,000 prompts cost ~30 ms each only when new.
+const model = cachedUseLiteModel('labelled-set');
 let policy: LoadedSafetyPolicy;
 beforeAll(async () => {
-  policy = createSafetyPolicy({ embeddings: new UseLiteEmbeddings() });
+  policy = createSafetyPolicy({ embeddings: new UseLiteEmbeddings({ model }) });
 });
 
 describe('labelled prompt sets through the real policy (same gates as npm run safety:matrix)', () => {

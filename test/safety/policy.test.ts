@@ -6,10 +6,11 @@ import { MAX_RULES } from '../../src/safety/rules.js';
 import { TEXTS } from '../../src/safety/texts.js';
 import type { PolicyDecision } from '../../src/safety/types.js';
 import { CountingEmbeddings, memoryLogger, turn } from './helpers.js';
+import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
 
 const EXAMPLES = ['How long does an infusion last?', 'Is ketamine addictive?', 'Who should not use ketamine?'];
 const logger = memoryLogger();
-const use = new UseLiteEmbeddings();
+const use = new UseLiteEmbeddings({ model: cachedUseLiteModel('real-bot') });
 const counting = new CountingEmbeddings(use);
 let policy: LoadedSafetyPolicy;
 

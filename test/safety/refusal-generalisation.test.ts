@@ -3,11 +3,12 @@ import { newConversation } from '../../src/core/conversation.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { createSafetyPolicy, type LoadedSafetyPolicy } from '../../src/safety/policy.js';
 import type { PolicyDecision } from '../../src/safety/types.js';
+import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
 
 // Issue 12: refusals that generalise. The real policy (committed weights, USE-lite) on prompts written for this test
 // (not dev, eval or training prompts): other-language refusals get their category (not the crisis reply, not the
 // bare English-only reply), and benign ketamine questions with safety words still pass to retrieval.
-const use = new UseLiteEmbeddings();
+const use = new UseLiteEmbeddings({ model: cachedUseLiteModel('real-bot') });
 let policy: LoadedSafetyPolicy;
 beforeAll(() => {
   policy = createSafetyPolicy({ embeddings: use });

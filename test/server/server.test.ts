@@ -1,16 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReplySchema } from '../../src/core/reply.js';
 import { spawnServer } from '../helpers/spawn-server.js';
 
 /** `npm start`'s bundle, with every stdout line required to be JSON (`parse: 'strict'`, the default). */
 const startServer = (env: Record<string, string>) => spawnServer({ env });
 
+// test/global-setup.ts builds the bundle once per run.
 describe('npm start (the bundled src/server.ts)', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs']);
-  });
-
   it('listens, serves, logs one JSON line per request, and exits 0 on SIGTERM', async () => {
     const server = await startServer({ ADMIN_TOKEN: 'server-test-token' });
     try {

@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { killGroup, spawnServer } from '../helpers/spawn-server.js';
 
 /** A child process in its own group whose stdout JSON log lines are collected (npm's banner is skipped). */
@@ -20,11 +19,8 @@ function responseOf(req: ClientRequest): Promise<{ res: IncomingMessage; body: s
   });
 }
 
+// test/global-setup.ts builds the bundle (.build/server.mjs) once per run.
 describe('graceful shutdown (real child processes)', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs']);
-  });
-
   it('SIGTERM: stops accepting, closes idle keep-alive sockets, finishes the in-flight request with Connection: close, exits 0', async () => {
     const server = await start(process.execPath, [resolve('.build/server.mjs')]);
     try {
@@ -119,9 +115,12 @@ describe('graceful shutdown (real child processes)', () => {
   });
 
   it('a second server on a taken port logs server_error EADDRINUSE and never server_listening', async () => {
-    const first = await start(process.execPath, [resolve('.build/server.mjs')]);
+    // The port is taken by a plain loopback listener in this process: the server's bind fails the same way as
+    // behind a first server, without the ~2 s cold start of one more child.
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
     try {
-      const port = new URL(String((await first.waitFor('server_listening')).url)).port;
+      const port = String((taken.address() as AddressInfo).port);
       const second = await start(process.execPath, [resolve('.build/server.mjs')], { PORT: port });
       try {
         expect(await second.exit).toBe(1);
@@ -131,7 +130,7 @@ describe('graceful shutdown (real child processes)', () => {
         killGroup(second.child);
       }
     } finally {
-      killGroup(first.child);
+      await new Promise<void>((r) => taken.close(() => r()));
     }
   });
 });

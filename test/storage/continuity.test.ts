@@ -10,6 +10,7 @@ import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { post, startLoopback, type Loopback } from '../http/loopback.js';
 import { freshDatabase, postgresForTests } from '../helpers/temp-postgres.js';
+import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
 
 /**
  * Two app instances ("replicas") over one database, each with its own bot and its own connection, as two processes
@@ -24,7 +25,8 @@ afterAll(async () => {
   postgres?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-const embeddings = new UseLiteEmbeddings();
+// The real model's vectors, memoised on disk per exact text (test/helpers/cached-use-lite.ts).
+const embeddings = new UseLiteEmbeddings({ model: cachedUseLiteModel('real-bot') });
 const targets = [
   { name: 'one SQLite file', url: `sqlite:${join(dir, 'bot.db')}` },
   ...(pgDb ? [{ name: 'one PostgreSQL', url: pgDb.url }] : []),

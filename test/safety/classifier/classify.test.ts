@@ -2,10 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UseLiteEmbeddings } from '../../../src/embeddings/use-lite.js';
 import type { SafetyLabel } from '../../../src/safety/classifier/labels.js';
 import { loadSafetyModel } from '../../../src/safety/classifier/model.js';
+import { cachedUseLiteModel } from '../../helpers/cached-use-lite.js';
 
 // The committed model on the real USE-lite vectors, on prompts written for this test (not training data, not
 // frozen). One clear example per decision: a wrong feature layout, transposed weights or bad thresholds fail here.
-const embeddings = new UseLiteEmbeddings({ batching: false });
+const embeddings = new UseLiteEmbeddings({ batching: false, model: cachedUseLiteModel('real-bot') });
 const model = loadSafetyModel();
 afterAll(() => embeddings.close());
 
