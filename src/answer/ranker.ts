@@ -25,6 +25,8 @@ export const DEV_FILES = [
   'evals/cases/accuracy-what-is-it.yaml',
   'evals/cases/conversations.yaml',
   'evals/cases/not-covered.yaml',
+  'evals/dev/not-covered-2026-12-01.yaml',
+  'evals/dev/answers-2026-12-01-styles.yaml',
 ] as const;
 
 /** `ranker-weights.json`: a logistic regression over {@link FEATURE_NAMES} plus the CV-chosen no-answer threshold. */
