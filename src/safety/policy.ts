@@ -90,11 +90,12 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     // the bot cannot read: never downgraded by its context, and always at least the supportive line.
     const despairCue = texts.some((t) => lexicon.despair(t));
     const language = lexicon.foreignLanguage(message);
-    const foreign = language !== undefined || unreadable(message, vocabulary);
+    const unknownLanguage = unreadable(message, vocabulary);
     // The English detector cannot read another language, so a despair cue there is not ruled out by it: the crisis
     // reply (dev: "ya no le veo sentido a nada…" and "yaşamanın hiçbir anlamı yok" got the English-only reply).
-    if (foreign && despairCue) return { label: 'crisis', rule: `lexicon:despair:${language ?? 'unreadable'}` };
-    const despair = despairCue || foreign;
+    if (despairCue && (language || unknownLanguage))
+      return { label: 'crisis', rule: `lexicon:despair:${language ?? 'unreadable'}` };
+    const despair = despairCue || unknownLanguage;
 
     const own = model.classify(vector, message);
     const clauses = clausesOf(message);
