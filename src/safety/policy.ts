@@ -70,11 +70,7 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
   const lexicon = options.lexicon ?? loadLexicon();
   const logger = options.logger ?? silentLogger;
   const suggestions = () => {
-    const fromApp =
-      options
-        .exampleQuestions?.()
-        .filter((q) => q.trim() !== '')
-        .slice(0, 3) ?? [];
+    const fromApp = (options.exampleQuestions?.() ?? []).filter((q) => q.trim() !== '').slice(0, 3);
     return fromApp.length > 0 ? fromApp : [...TEXTS.suggestions];
   };
   // Words of the training prompts and stop words: what spaced-out letters are split back into.

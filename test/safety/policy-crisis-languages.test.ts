@@ -66,6 +66,7 @@ describe('crisis in other languages, with a detector that cannot read them', () 
     'il ne réagit plus du tout',
     'sie atmet kaum noch',
     'my sister swallowed a whole pack of sleeping pills',
+    '我朋友不呼吸了',
   ])('someone in danger now gets the emergency-first reply: %s', async (message) => {
     expect(await classify(message)).toMatchObject({ kind: 'crisis', text: TEXTS.emergency });
   });
