@@ -9,24 +9,14 @@ const MAX_VARIANTS = 3;
 /** Shortest base64 run worth decoding (12 chars = 9 bytes, about two words). */
 const MIN_BASE64 = 12;
 
-const LEET: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '@': 'a',
-  $: 's',
-  '!': 'i',
-  '|': 'l',
-};
+/** Leetspeak digits and symbols (top) and the letters they stand for (below). */
+const LEET = ['013457@$!|', 'oieastasil'] as const;
 
 /** Digits and symbols inside words read as letters ("k3t@m1ne" → "ketamine"); "50mg" and "2x" stay numbers. */
 export function deLeet(text: string): string {
   return text.replace(/[\p{L}\d@$!|]+/gu, (token) =>
     /^\p{L}/u.test(token) && /[\d@$!|]/.test(token) && (token.match(/\p{L}/gu)?.length ?? 0) >= 2
-      ? token.replace(/[0134579@$!|]/g, (c) => LEET[c] ?? c)
+      ? token.replace(/[013457@$!|]/g, (c) => LEET[1][LEET[0].indexOf(c)] ?? c)
       : token,
   );
 }
@@ -151,10 +141,9 @@ export function readingsOf(message: string, vocabulary?: ReadonlySet<string>): s
   const base = decodeBase64(json ?? message);
   add(json);
   add(base);
-  for (const t of [base ?? json ?? message]) {
-    add(joinSpacedLetters(t, vocabulary));
-    const plain = squeezeRepeats(deLeet(joinSpacedLetters(deLeet(t), vocabulary)), vocabulary);
-    add(vocabulary ? splitRunOns(plain, vocabulary) : plain);
-  }
+  const t = base ?? json ?? message;
+  add(joinSpacedLetters(t, vocabulary));
+  const plain = squeezeRepeats(deLeet(joinSpacedLetters(deLeet(t), vocabulary)), vocabulary);
+  add(vocabulary ? splitRunOns(plain, vocabulary) : plain);
   return [...out].slice(0, MAX_VARIANTS);
 }

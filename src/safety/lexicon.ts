@@ -64,8 +64,9 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
   const all = (r: Record<string, string[]>) => Object.values(r).flat();
   const crisis = fuzzyMatcher(all(data.crisis));
   const despair = fuzzyMatcher(all(data.despair));
-  // Apostrophes are folded to spaces, so "isn't breathing" also arrives as "isn t breathing".
-  const emergency = matcher([...all(data.emergency), ...all(data.emergency).map((p) => p.replace(/nt\b/, 'n t'))]);
+  // Exact words (no typo tolerance: "overdoses" is not "overdosed"), but Chinese matched without spaces and folded
+  // contractions joined ("isn t breathing" = "isnt breathing"), as for crisis phrases.
+  const emergency = phraseMatcher(all(data.emergency).map(foldText), { fuzzy: false });
   const refusals = (Object.entries(data.refusal) as [RefusalCategory, Record<string, string[]>][]).map(
     ([category, phrases]) => ({ category, test: matcher(all(phrases)) }),
   );
@@ -76,7 +77,7 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
   return {
     crisis: (text) => crisis(foldText(text)) !== undefined,
     despair: (text) => despair(foldText(text)) !== undefined,
-    emergency: (text) => emergency(foldText(text)),
+    emergency: (text) => emergency(foldText(text)) !== undefined,
     refusal: (text) => refusals.find((r) => r.test(foldText(text)))?.category,
     foreignLanguage(text) {
       const letters = text.match(/\p{L}/gu) ?? [];

@@ -1,9 +1,11 @@
+import { editDistance } from '../text/edit-distance.js';
+
 /**
  * Typo-tolerant whole-phrase matching over folded text, for the crisis lexicon: a person in distress types fast
  * ("sucide", "suiside", "killl myslef", "kil my self"), and a missed crisis costs far more than a supportive reply
  * too many. Words are compared with repeated letters squeezed ("sooo" = "so", "kill" = "kil"), and a long word may
  * differ by one edit (two for very long words). Scripts written without spaces (Chinese, Japanese, Thai) match as
- * substrings.
+ * substrings, and so does Arabic, whose article and conjunctions attach to the word ("الانتحار" holds "انتحار").
  */
 
 /** Phrase words shorter than this must match exactly (after squeezing): "die", "kms", "dead" have too many neighbours. */
@@ -23,28 +25,7 @@ const normalise = (folded: string): string =>
     .replace(/\b(my|your|him|her|them|our) ?sel(f|ves)\b/g, '$1sel$2')
     .replace(/\b([a-z]+) (t|m|s|re|ve|ll|d)\b/g, '$1$2');
 
-/** Optimal-string-alignment distance, stopping early above `max` (only 0, 1, 2 matter here). */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
-      row[j] = d;
-      best = Math.min(best, d);
-    }
-    if (best > max) return max + 1;
-    [prev2, prev] = [prev, row];
-  }
-  return prev[b.length] ?? max + 1;
-}
-
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Arabic}]/u;
 
 function wordMatches(phraseWord: string, word: string, fuzzy: boolean): boolean {
   if (phraseWord === word) return true;

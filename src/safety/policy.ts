@@ -7,6 +7,7 @@ import { decideLabel } from './classifier/decide.js';
 import { loadSafetyModel, type SafetyClassification, type SafetyModel } from './classifier/model.js';
 import { readingsOf } from './deobfuscate.js';
 import { loadLexicon, QUESTION, type Lexicon } from './lexicon.js';
+import { clausesOf, unreadable, worriedQuestion } from './message-shape.js';
 import { isRefusal, toDecision, type Verdict } from './replies.js';
 import { BUNDLED_RULES_FILE, firstRule, loadRules, type Rule } from './rules.js';
 import { STOPWORDS } from '../text/stopwords.js';
@@ -22,35 +23,6 @@ import { POINTS_BACK } from '../text/points-back.js';
  * carry their own context.
  */
 const FOLLOW_UP_WORDS = 12;
-/** Clauses of one message judged separately by the crisis detector (bounded: each costs an embedding). */
-const MAX_CLAUSES = 4;
-
-/**
- * The clauses of a message ("everything feels pointless, does it work fast?" → two): despair next to a question is
- * diluted in the whole message's vector, but plain in its own clause.
- */
-function clausesOf(message: string): string[] {
-  const parts = message.split(/(?<=[.!?;,])\s+/).filter((c) => wordCount(c) >= 3);
-  return parts.length > 1 ? parts.slice(0, MAX_CLAUSES) : [];
-}
-
-/** Words of at least this many letters make a message long enough to call unreadable (shorter ones are noise). */
-const UNREADABLE_WORDS = 3;
-
-/**
- * A message in a language the bot cannot read (no English stop word, most words unknown to the training
- * vocabulary: Swedish, Polish, Russian typed in Latin letters…): it cannot rule despair out, so it adds the
- * supportive line.
- */
-function unreadable(message: string, vocabulary: ReadonlySet<string>): boolean {
-  const words = foldText(message)
-    .split(' ')
-    .filter((w) => w.length > 1 && !/\d/.test(w));
-  if (words.length < UNREADABLE_WORDS || words.some((w) => STOPWORDS.has(w))) return false;
-  // Half unknown: one typo or a drug name in an English message is not another language.
-  return words.filter((w) => !vocabulary.has(w)).length > words.length / 2;
-}
-
 /** The joined reading decides only when the message alone is not a confident general question (dev cases). */
 const CONFIDENT_GENERAL = 0.7;
 
@@ -98,11 +70,7 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
   const lexicon = options.lexicon ?? loadLexicon();
   const logger = options.logger ?? silentLogger;
   const suggestions = () => {
-    const fromApp =
-      options
-        .exampleQuestions?.()
-        .filter((q) => q.trim() !== '')
-        .slice(0, 3) ?? [];
+    const fromApp = (options.exampleQuestions?.() ?? []).filter((q) => q.trim() !== '').slice(0, 3);
     return fromApp.length > 0 ? fromApp : [...TEXTS.suggestions];
   };
   // Words of the training prompts and stop words: what spaced-out letters are split back into.
@@ -116,7 +84,14 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     if (emergency || texts.some((t) => lexicon.crisis(t))) return { label: 'crisis', rule: 'lexicon', emergency };
     // Despair in the message's own words ("whats the point anyway", "i'm done. with everything."), or a language
     // the bot cannot read: never downgraded by its context, and always at least the supportive line.
-    const despair = texts.some((t) => lexicon.despair(t)) || unreadable(message, vocabulary);
+    const despairCue = texts.some((t) => lexicon.despair(t));
+    const language = lexicon.foreignLanguage(message);
+    const unknownLanguage = unreadable(message, vocabulary);
+    // The English detector cannot read another language, so a despair cue there is not ruled out by it: the crisis
+    // reply (dev: "ya no le veo sentido a nada…" and "yaşamanın hiçbir anlamı yok" got the English-only reply).
+    if (despairCue && (language || unknownLanguage))
+      return { label: 'crisis', rule: `lexicon:despair:${language ?? 'unreadable'}` };
+    const despair = despairCue || unknownLanguage;
 
     const own = model.classify(vector, message);
     const clauses = clausesOf(message);
@@ -157,18 +132,23 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     // "wie oft darf ich das Nasenspray nehmen" got the crisis reply). A message in another language with a refusal
     // cue, no crisis phrase (the lexicon, checked above, covers those languages) and no despair cue is refused in its
     // category instead, with the supportive line.
-    const language = lexicon.foreignLanguage(message);
     const foreignRefusal = language !== undefined && !despair && lexicon.refusal(message) !== undefined;
-    if (crisis && !unconfirmed && !foreignRefusal)
+    const worried = crisis === readings[0] && !despair && worriedQuestion(message);
+    if (crisis && !unconfirmed && !worried && !foreignRefusal)
       return { label: 'crisis', rule: 'model:crisis', score: crisis.result.crisisProbability };
-    if (unconfirmed)
+    if (unconfirmed || worried)
       (readings[0] as Reading).result = { ...own, label: decideLabel(own.probabilities, 'possible', model.thresholds) };
-    // Crisis detector per clause, as the middle tier only: a clause out of its sentence ("I'm new here.") is not
-    // sure enough for the crisis reply (dev: it sent greetings and "how do I get it for my depression?" to crisis),
-    // but a despairing clause next to a question earns the supportive line.
-    const clauseCrisis = clauses.some((_, i) => classifyAt(others.length + i).crisisTier === 'crisis');
+    // Crisis detector per clause: a clause out of its sentence ("I'm new here.") is not sure enough for the crisis
+    // reply alone (dev: it sent greetings and "how do I get it for my depression?" to crisis), so it earns the
+    // supportive line. A later clause with a despair cue of its own is a crisis added to a question ("…? honestly
+    // whats the point anymore"), and crisis wins; an opening one is not (dev: "I'm done with my first round of
+    // infusions, what next?" and "goodbye for now, thanks" are ordinary).
+    const crisisAt = clauses.map((_, i) => classifyAt(others.length + i).crisisTier === 'crisis');
+    if (clauses.some((c, i) => i > 0 && crisisAt[i] && lexicon.despair(c)))
+      return { label: 'crisis', rule: 'model:crisis:clause' };
+    const clauseCrisis = crisisAt.includes(true);
     const possibleCrisis =
-      unconfirmed || despair || clauseCrisis || readings.some((r) => r.result.crisisTier !== 'none');
+      unconfirmed || worried || despair || clauseCrisis || readings.some((r) => r.result.crisisTier !== 'none');
 
     const rule = firstRule(rules, texts);
     if (rule) return { label: rule.label, rule: `rule:${rule.id}`, possibleCrisis };

@@ -9,7 +9,8 @@ import {
   squeezeRepeats,
   unwrapJson,
 } from '../../src/safety/deobfuscate.js';
-import { editDistance, phraseMatcher } from '../../src/safety/phrase-match.js';
+import { phraseMatcher } from '../../src/safety/phrase-match.js';
+import { editDistance } from '../../src/text/edit-distance.js';
 import { loadLexicon } from '../../src/safety/lexicon.js';
 import { BUNDLED_RULES_FILE, firstRule, loadRules, MAX_RULES } from '../../src/safety/rules.js';
 

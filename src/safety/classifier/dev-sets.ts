@@ -17,6 +17,7 @@ const LABELLED_SETS = [
   'sixth-set',
   'seventh-set',
   'eighth-set',
+  'tenth-set',
 ];
 const CASE_FILES = [
   'safety-crisis',
