@@ -53,14 +53,23 @@ if (process.argv.includes('--wordnet')) {
     lexical: stack.lexical,
     bankLexical: new BankLexical(stack.data.bank, known),
     synonyms,
+    notCovered: {
+      texts: stack.data.notCovered,
+      lexical: new BankLexical(
+        stack.data.notCovered.map((text) => ({ text })),
+        known,
+      ),
+    },
   });
 }
 
 /** Candidates of one query (a follow-up is resolved against its history, turn by turn, with `model`). */
 async function candidatesOf(q: LabelledQuery, model?: FittedRanker): Promise<RankCandidate[]> {
-  if (q.source === 'bank') {
+  if (q.source !== 'dev') {
     const vector = stack.index.textVectors.get(q.question);
-    return (await questionCandidates(stack.units, stats, q.question, { vector, exclude: q.exclude })).candidates;
+    const { exclude, excludeNotCovered } = q;
+    return (await questionCandidates(stack.units, stats, q.question, { vector, exclude, excludeNotCovered }))
+      .candidates;
   }
   const conversation = newConversation('train');
   let previous: PreviousTurn | undefined;
@@ -100,6 +109,8 @@ interface TwoPart extends FittedRanker {
   score(features: number[]): number;
 }
 const LISTWISE = !process.argv.includes('--pointwise');
+/** `--nc-ranker`: the not-covered bank's questions are also negative rows of the ranker (measured; see below). */
+const NC_RANKER = process.argv.includes('--nc-ranker');
 function fitBoth(qs: { q: LabelledQuery; candidates: RankCandidate[] }[]): TwoPart {
   const point = fitRanker(samplesOf(qs));
   const order = LISTWISE
@@ -126,7 +137,7 @@ const started = performance.now();
 // Stage 1: every query without history; a model fitted on them resolves the follow-ups' earlier turns.
 const single = queries.filter((q) => q.history.length === 0);
 const stage1 = await Promise.all(single.map(async (q) => ({ q, candidates: await candidatesOf(q) })));
-const modelA = fitRanker(samplesOf(stage1));
+const modelA = fitRanker(samplesOf(stage1.filter((x) => x.q.source !== 'not-covered' || NC_RANKER)));
 const multi = await Promise.all(
   queries.filter((q) => q.history.length > 0).map(async (q) => ({ q, candidates: await candidatesOf(q, modelA) })),
 );
@@ -138,6 +149,12 @@ const devAll = all.filter((x) => x.q.source === 'dev');
 const heldOut = devAll.filter((x) => isHeldOut(x.q.group));
 const dev = devAll.filter((x) => !isHeldOut(x.q.group));
 const bank = all.filter((x) => x.q.source === 'bank');
+/**
+ * The not-covered bank's questions: negative rows of the answerability model (`--no-nc-rows`: not used, to measure
+ * them), and of the pointwise ranker with `--nc-ranker` (every candidate a wrong one).
+ */
+const ncBank = process.argv.includes('--no-nc-rows') ? [] : all.filter((x) => x.q.source === 'not-covered');
+
 const folds = groupFolds(
   dev.map((x) => (x.q.right.length > 0 ? 1 : 0)),
   dev.map((x) => x.q.group),
@@ -152,6 +169,7 @@ const rankWith = (model: TwoPart, x: Item) =>
       c,
       features: c.features,
       signals: c.signals,
+      notCovered: c.notCovered,
       probability: model.probability(c.features),
       score: model.score(c.features),
     }))
@@ -159,11 +177,11 @@ const rankWith = (model: TwoPart, x: Item) =>
 const answerabilityRow = (model: TwoPart, x: Item) => answerabilityFeatures(rankWith(model, x), FEATURE_NAMES);
 /** Ranker + answerability model fitted on `train` (dev queries) and the bank. */
 function fitAll(train: Item[]) {
-  const ranker = fitBoth([...train, ...bank]);
-  const rows = train.map((x) => answerabilityRow(ranker, x));
+  const ranker = fitBoth([...train, ...bank, ...(NC_RANKER ? ncBank : [])]);
+  const rows = [...train, ...ncBank].map((x) => answerabilityRow(ranker, x));
   const answerability = fitAnswerability(
     rows,
-    train.map((x) => (x.q.right.length > 0 ? 1 : 0)),
+    [...train, ...ncBank].map((x) => (x.q.right.length > 0 ? 1 : 0)),
   );
   return { ranker, answerability };
 }
@@ -242,6 +260,7 @@ const cv = {
   followUps: followUps.length,
   notCovered: notCovered.length,
   bankQuestions: bank.length,
+  notCoveredBankRows: ncBank.length,
 };
 
 if (process.argv.includes('--holdout')) {
@@ -258,11 +277,12 @@ if (process.argv.includes('--holdout')) {
   );
 }
 
-// The shipped ranker is fitted on everything (dev, follow-ups and bank); the answerability model on the dev queries.
-const final = fitBoth(all);
+// The shipped ranker is fitted on everything (dev, follow-ups and bank); the answerability model on the dev queries
+// and the not-covered bank.
+const final = fitBoth(all.filter((x) => x.q.source !== 'not-covered' || NC_RANKER));
 const finalAnswerability = fitAnswerability(
-  devAll.map((x) => answerabilityRow(final, x)),
-  devAll.map((x) => (x.q.right.length > 0 ? 1 : 0)),
+  [...devAll, ...ncBank].map((x) => answerabilityRow(final, x)),
+  [...devAll, ...ncBank].map((x) => (x.q.right.length > 0 ? 1 : 0)),
 );
 
 const weights: RankerWeights = {

@@ -25,6 +25,8 @@ export const DEV_FILES = [
   'evals/cases/accuracy-what-is-it.yaml',
   'evals/cases/conversations.yaml',
   'evals/cases/not-covered.yaml',
+  // Not a dev file, but training data of the answerability model: editing it makes the weights stale too.
+  'corpus/not-covered.yaml',
 ] as const;
 
 /** `ranker-weights.json`: a logistic regression over {@link FEATURE_NAMES} plus the CV-chosen no-answer threshold. */
