@@ -4,13 +4,13 @@
  * process on the dev stack: p50 of the search over the index as loaded against an in-memory HNSW index of the same
  * vectors without the not-covered questions, plus p50 of the not-covered BM25 search and signals. A measurement,
  * not a test.
- *   tsx evals/retrieval/not-covered-cost.ts
+ *   tsx scripts/not-covered-cost.ts
  */
 import hnswlib from 'hnswlib-node';
-import { notCoveredSignals } from '../../src/retrieval/not-covered-signals.js';
-import { BankLexical } from '../../src/retrieval/bank-lexical.js';
-import { TermStats } from '../../src/retrieval/term-stats.js';
-import { loadDevStack } from './dev-stack.js';
+import { notCoveredSignals } from '../src/retrieval/not-covered-signals.js';
+import { BankLexical } from '../src/retrieval/bank-lexical.js';
+import { TermStats } from '../src/retrieval/term-stats.js';
+import { loadDevStack } from '../evals/retrieval/dev-stack.js';
 
 const stack = await loadDevStack();
 const { texts, textVectors, store } = stack.index;
@@ -18,7 +18,7 @@ const nc = new Set(stack.data.notCovered);
 const kept = texts.filter((t) => !nc.has(t));
 const without = new hnswlib.HierarchicalNSW('cosine', stack.index.manifest.model.dimensions);
 without.initIndex(kept.length);
-kept.forEach((t, i) => without.addPoint(textVectors.get(t) as number[], i));
+for (const [i, t] of kept.entries()) without.addPoint(textVectors.get(t) as number[], i);
 const stats = new TermStats(stack.data.chunks);
 const lexical = new BankLexical(
   stack.data.notCovered.map((text) => ({ text })),
