@@ -19,8 +19,8 @@ import { RetrievalSetSchema } from './schema.js';
 export interface LabelledQuery {
   /** Cross-validation group (a case id; a bank question's unit). */
   group: string;
-  /** Where it came from: dev (visitor questions, evaluated), bank (training only). */
-  source: 'dev' | 'bank';
+  /** Where it came from: dev (visitor questions, evaluated), bank / not-covered bank (training only). */
+  source: 'dev' | 'bank' | 'not-covered';
   /** Question style tag (plain, typo, rambling, short, lay, follow-up, not-covered…). */
   style: string;
   /** Earlier turns of a conversation (a follow-up is graded on the last). */
@@ -30,6 +30,8 @@ export interface LabelledQuery {
   right: string[];
   /** Bank question index to leave out (bank queries only). */
   exclude?: number;
+  /** Not-covered question index to leave out (not-covered bank queries only). */
+  excludeNotCovered?: number;
 }
 
 const unitsHolding = (units: Chunk[], fragments: string[]) =>
@@ -71,7 +73,7 @@ export function isHeldOut(group: string): boolean {
 export async function loadLabelledQueries(data: CorpusData): Promise<LabelledQuery[]> {
   const out: LabelledQuery[] = [];
   const problems: string[] = [];
-  for (const file of DEV_FILES.filter((f) => !f.startsWith('evals/retrieval/'))) {
+  for (const file of DEV_FILES.filter((f) => f.startsWith('evals/') && !f.startsWith('evals/retrieval/'))) {
     for (const c of parseCaseFile(await readFile(file, 'utf8'), file, problems)) {
       const q = fromCase(c, data.chunks);
       if (q) out.push(q);
@@ -98,6 +100,18 @@ export async function loadLabelledQueries(data: CorpusData): Promise<LabelledQue
         right: [q.unitId],
         exclude: i,
       });
+  });
+  // The not-covered bank: training rows for "no unit answers this", each leaving its own vector and BM25 document out.
+  data.notCovered.forEach((question, i) => {
+    out.push({
+      group: `not-covered:${i}`,
+      source: 'not-covered',
+      style: 'not-covered-bank',
+      history: [],
+      question,
+      right: [],
+      excludeNotCovered: i,
+    });
   });
   return out;
 }

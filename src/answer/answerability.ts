@@ -1,4 +1,5 @@
 import type { TermStats } from '../retrieval/term-stats.js';
+import { NO_NOT_COVERED, type NotCoveredSignals } from '../retrieval/not-covered-signals.js';
 import { stem } from '../text/stem.js';
 import { isStopword } from '../text/stopwords.js';
 import type { QueryTerms } from './query-terms.js';
@@ -68,6 +69,10 @@ export const ANSWERABILITY_FEATURES = [
   'top_coverage_bank',
   'top_missing',
   'oov_count',
+  'nc_dense_max',
+  'nc_dense_top_mean',
+  'nc_margin',
+  'nc_bm25_log',
 ] as const;
 
 /** What the answerability features read of a ranked candidate. */
@@ -76,12 +81,16 @@ export interface RankedLike {
   probability: number;
   score: number;
   signals: { bm25Bank: number; bm25Unit: number };
+  /** The query's closeness to the not-covered bank (none: as far from it as can be). */
+  notCovered?: NotCoveredSignals;
 }
 
 /**
  * Features of the question as a whole, from its candidates ranked best first: how sure the ranker is of the top
  * unit (probability, and its softmax share of the listwise scores), and how well ANYTHING matched — raw BM25
- * levels (the ranker only sees them normalised per query), best cosines, out-of-vocabulary share.
+ * levels (the ranker only sees them normalised per query), best cosines, out-of-vocabulary share — and how close
+ * it is to the questions the articles do NOT answer (best and top-k cosine, margin of the best answer-bank cosine
+ * over the best not-covered one, raw BM25 as log(1 + x) like the bank's).
  */
 export function answerabilityFeatures(ranked: RankedLike[], featureNames: readonly string[]): number[] {
   const top = ranked[0];
@@ -89,6 +98,7 @@ export function answerabilityFeatures(ranked: RankedLike[], featureNames: readon
   const f = (name: string) => top.features[featureNames.indexOf(name)] ?? 0;
   const max = Math.max(...ranked.map((c) => c.score));
   const z = ranked.reduce((s, c) => s + Math.exp(c.score - max), 0);
+  const nc = top.notCovered ?? NO_NOT_COVERED;
   return [
     top.probability,
     1 / z,
@@ -102,5 +112,9 @@ export function answerabilityFeatures(ranked: RankedLike[], featureNames: readon
     f('coverage_bank'),
     f('missing_specific'),
     f('oov_count'),
+    nc.denseMax,
+    nc.denseTopMean,
+    f('query_best_bank') - nc.denseMax,
+    Math.log1p(nc.bm25Max),
   ];
 }

@@ -1,6 +1,7 @@
 import type { Chunk } from '../corpus/chunk.js';
 import type { TermStats } from '../retrieval/term-stats.js';
 import type { UnitSearch, UnitSearchResult, UnitSignals } from '../retrieval/unit-search.js';
+import type { NotCoveredSignals } from '../retrieval/not-covered-signals.js';
 import { isFramingTerm, outOfVocabularyCount, outOfVocabularyShare } from './answerability.js';
 import { focusText } from './focus.js';
 import { queryTerms, type QueryTerms } from './query-terms.js';
@@ -61,6 +62,8 @@ export interface RankCandidate {
   unit: Chunk;
   signals: UnitSignals;
   features: number[];
+  /** The query's closeness to the not-covered bank (query-level: the same object on every candidate). */
+  notCovered: NotCoveredSignals;
 }
 
 /**
@@ -158,7 +161,7 @@ export function candidateFeatures(
       oovCount,
       ...framing(s.unit),
     ];
-    out.push({ unit: s.unit, signals: s, features });
+    out.push({ unit: s.unit, signals: s, features, notCovered: result.notCovered });
   }
   return out;
 }
@@ -173,6 +176,8 @@ export interface QuestionCandidatesOptions {
   vector?: number[];
   /** Bank question left out of the bank signals (leave-the-question's-own-vector-out). */
   exclude?: number;
+  /** Not-covered question left out of the not-covered signals (training on the not-covered bank). */
+  excludeNotCovered?: number;
 }
 
 /** Searches the units for the asking part of a message and returns the candidates with their features. */
@@ -183,7 +188,11 @@ export async function questionCandidates(
   options: QuestionCandidatesOptions = {},
 ): Promise<{ candidates: RankCandidate[]; queryVector: number[]; terms: QueryTerms }> {
   const focus = focusText(question);
-  const result = await search.search(focus, { vector: options.vector, exclude: options.exclude });
+  const result = await search.search(focus, {
+    vector: options.vector,
+    exclude: options.exclude,
+    excludeNotCovered: options.excludeNotCovered,
+  });
   const terms = queryTerms(focus, result.expansions);
   const bankText = (unit: Chunk) => search.bankTexts(unit.id, options.exclude).join(' \n ');
   // What the answer would show of each unit: the trimmer with the answer's default sentence budget (the output

@@ -27,6 +27,8 @@ export const DEV_FILES = [
   'evals/cases/not-covered.yaml',
   'evals/dev/not-covered-2026-12-01.yaml',
   'evals/dev/answers-2026-12-01-styles.yaml',
+  // Not a dev file, but training data of the answerability model: editing it makes the weights stale too.
+  'corpus/not-covered.yaml',
 ] as const;
 
 /** `ranker-weights.json`: a logistic regression over {@link FEATURE_NAMES} plus the CV-chosen no-answer threshold. */

@@ -5,6 +5,7 @@ import { chunkCorpus, DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from '
 import { loadCorpus, type Article } from './load.js';
 import { parseQuestionBankCached } from './bank-cache.js';
 import { parseQuestionBank, resolveQuestionBank, type BankQuestion } from './question-bank.js';
+import { loadNotCovered, NOT_COVERED_FILE } from './not-covered.js';
 
 /** The synonyms file inside the corpus folder. */
 export const SYNONYMS_FILE = 'synonyms.yaml';
@@ -18,10 +19,12 @@ export interface CorpusData {
   chunks: Chunk[];
   /** Alternate questions of every unit (question bank + question-shaped headings). */
   bank: BankQuestion[];
+  /** Questions the articles do not answer (`not-covered.yaml`): negative examples for the answerability model. */
+  notCovered: string[];
   synonyms: SynonymExpander;
   /** Raw synonyms file text (hashed into the index manifest). */
   synonymsText: string;
-  /** Raw question bank text (hashed into the index manifest: the bank is embedded). */
+  /** Raw question bank text, then the not-covered file's (hashed into the index manifest: both are embedded). */
   bankText: string;
   chunker: ChunkerSettings;
 }
@@ -41,11 +44,12 @@ export async function loadCorpusData(
   const articles = await loadCorpus(corpusDir);
   const synonymsPath = join(corpusDir, SYNONYMS_FILE);
   const bankPath = join(corpusDir, QUESTIONS_FILE);
-  const [synonyms, synonymsText, ownBankText, acceptedText] = await Promise.all([
+  const [synonyms, synonymsText, ownBankText, acceptedText, notCovered] = await Promise.all([
     loadSynonyms(synonymsPath),
     readFile(synonymsPath, 'utf8'),
     readFile(bankPath, 'utf8').catch(() => 'entries: []\n'),
     acceptedQuestionsFile ? readFile(acceptedQuestionsFile, 'utf8').catch(() => undefined) : undefined,
+    loadNotCovered(join(corpusDir, NOT_COVERED_FILE)),
   ]);
   const chunks = chunkCorpus(articles, chunker);
   const bank = resolveQuestionBank(await parseQuestionBankCached(ownBankText, bankPath, { dir: cacheDir }), chunks);
@@ -59,16 +63,23 @@ export async function loadCorpusData(
     bank.push(...accepted.filter((q) => !known.has(`${q.unitId}\u0000${q.text.toLowerCase()}`)));
     bankText = `${ownBankText}\n# ${acceptedQuestionsFile}\n${acceptedText}`;
   }
-  return { articles, chunks, bank, synonyms, synonymsText, bankText, chunker };
+  // Its questions are embedded too, so an edited not-covered file changes the bank hash and rebuilds the index.
+  if (notCovered.text !== undefined) bankText = `${bankText}\n# ${NOT_COVERED_FILE}\n${notCovered.text}`;
+  return { articles, chunks, bank, notCovered: notCovered.questions, synonyms, synonymsText, bankText, chunker };
 }
 
-/** Every text that gets its own vector: each sentence, each section heading and each bank question, once. */
-export function embeddableTexts(chunks: Chunk[], bank: readonly BankQuestion[] = []): string[] {
+/** Every text that gets its own vector: each sentence, section heading, bank and not-covered question, once. */
+export function embeddableTexts(
+  chunks: Chunk[],
+  bank: readonly BankQuestion[] = [],
+  notCovered: readonly string[] = [],
+): string[] {
   const texts = new Set<string>();
   for (const chunk of chunks) {
     if (chunk.section) texts.add(chunk.section);
     for (const s of chunk.sentences) texts.add(s.text);
   }
   for (const q of bank) texts.add(q.text);
+  for (const q of notCovered) texts.add(q);
   return [...texts];
 }

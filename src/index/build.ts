@@ -21,7 +21,7 @@ export async function buildIndex(
   embeddings: ModelEmbeddings,
 ): Promise<LoadedIndex> {
   const started = performance.now();
-  const texts = embeddableTexts(data.chunks, data.bank);
+  const texts = embeddableTexts(data.chunks, data.bank, data.notCovered);
   const textVectors = await embeddings.embedDocuments(texts);
   const headings = new Set(data.chunks.map((c) => c.section));
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: embeddings.dimensions });

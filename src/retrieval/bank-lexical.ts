@@ -17,7 +17,7 @@ export class BankLexical {
   private readonly index: MiniSearch<{ id: number; text: string }>;
 
   /** @param known whether the corpus has a (processed) term: known terms are matched exactly. */
-  constructor(bank: readonly BankQuestion[], known: (term: string) => boolean = () => false) {
+  constructor(bank: readonly Pick<BankQuestion, 'text'>[], known: (term: string) => boolean = () => false) {
     this.index = new MiniSearch({
       fields: ['text'],
       storeFields: [],

@@ -59,6 +59,13 @@ export async function loadRetrievalStack(options: RetrievalStackOptions): Promis
     lexical,
     bankLexical,
     synonyms: data.synonyms,
+    notCovered: {
+      texts: data.notCovered,
+      lexical: new BankLexical(
+        data.notCovered.map((text) => ({ text })),
+        known,
+      ),
+    },
   });
   return { data, index, retriever, units, lexical, rebuilt };
 }

@@ -6,6 +6,7 @@ import type { BankLexical } from './bank-lexical.js';
 import type { LexicalRetriever } from './lexical.js';
 import type { SynonymExpander } from './synonyms.js';
 import { TextSimilarities } from './text-similarities.js';
+import { NO_NOT_COVERED, notCoveredSignals, type NotCoveredSignals } from './not-covered-signals.js';
 
 /** The raw match signals of one unit for one query (features are derived from these in src/answer). */
 export interface UnitSignals {
@@ -44,6 +45,8 @@ export interface UnitSearchResult {
   signals: UnitSignals[];
   expansions: string[];
   synonymMatched: string[];
+  /** How close the query is to the questions the articles do not answer. */
+  notCovered: NotCoveredSignals;
 }
 
 /** Options for {@link UnitSearch.search}. */
@@ -52,6 +55,8 @@ export interface UnitSearchOptions {
   vector?: number[];
   /** Leave this bank question out of every bank signal (training on the bank: leave-the-question's-own-vector-out). */
   exclude?: number;
+  /** Leave this not-covered question out of the not-covered signals (training on the not-covered bank). */
+  excludeNotCovered?: number;
 }
 
 /**
@@ -66,6 +71,8 @@ export class UnitSearch {
   private readonly bankIds: Int32Array;
   /** Per unit (in order): text ids of its sentences and of its heading (−1: none, or not in the index). */
   private readonly layout: { sentences: Int32Array; heading: number }[];
+  /** Text id of every not-covered question (−1 when the index lacks it). */
+  private readonly notCoveredIds: Int32Array;
 
   constructor(
     private readonly deps: {
@@ -76,6 +83,8 @@ export class UnitSearch {
       lexical: LexicalRetriever;
       bankLexical: BankLexical;
       synonyms: SynonymExpander;
+      /** The not-covered questions (embedded in the index) and BM25 over them. */
+      notCovered?: { texts: readonly string[]; lexical: BankLexical };
     },
   ) {
     this.bankOf = new Map(deps.units.map((u) => [u.id, [] as number[]]));
@@ -89,6 +98,7 @@ export class UnitSearch {
       sentences: Int32Array.from(u.sentences, (s) => this.textSims.idOf(s.text)),
       heading: u.section ? this.textSims.idOf(u.section) : -1,
     }));
+    this.notCoveredIds = Int32Array.from(deps.notCovered?.texts ?? [], (q) => this.textSims.idOf(q));
   }
 
   get units(): Chunk[] {
@@ -170,7 +180,11 @@ export class UnitSearch {
         bankVotesBm25: votesBm25.get(unit.id) ?? 0,
       };
     });
-    return { queryVector, signals, expansions, synonymMatched };
+    const nc = this.deps.notCovered;
+    const notCovered = nc
+      ? notCoveredSignals(sims, this.notCoveredIds, nc.lexical.search(query, expansions), options.excludeNotCovered)
+      : NO_NOT_COVERED;
+    return { queryVector, signals, expansions, synonymMatched, notCovered };
   }
 }
 

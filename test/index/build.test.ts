@@ -37,15 +37,16 @@ describe('buildIndex (one article, USE-lite)', () => {
     expect(manifest.synonymsHash).toBe(sha256(await readFile(resolve('corpus/synonyms.yaml'), 'utf8')));
     expect(manifest.chunker).toEqual(DEFAULT_CHUNKER);
     expect(manifest.chunks).toBe(data.chunks.length);
-    expect(manifest.bankHash).toBe(sha256(await readFile(join(corpusDir, 'questions.yaml'), 'utf8')));
-    expect(manifest.texts).toBe(embeddableTexts(data.chunks, data.bank).length);
+    expect(manifest.bankHash).toBe(sha256(data.bankText));
+    expect(data.bankText).toContain(await readFile(join(corpusDir, 'questions.yaml'), 'utf8'));
+    expect(manifest.texts).toBe(embeddableTexts(data.chunks, data.bank, data.notCovered).length);
     expect(Number.isNaN(Date.parse(manifest.builtAt))).toBe(false);
     expect(manifest.buildMs).toBeGreaterThan(0);
     expect(manifest).toEqual(built.manifest);
   });
 
   it('stores one unit vector per sentence and heading, once (only in the HNSW file), and no temp folder', async () => {
-    const texts = embeddableTexts(data.chunks, data.bank);
+    const texts = embeddableTexts(data.chunks, data.bank, data.notCovered);
     expect(built.texts).toEqual(texts);
     expect((await readdir(indexDir)).sort()).toEqual([MANIFEST_FILE, ...STORE_FILES].sort());
     // The HNSW file holds the vectors; nothing else of the folder is large enough to hold a second copy.
