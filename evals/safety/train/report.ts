@@ -64,7 +64,9 @@ export function formatBySet(items: { set: string; label: SafetyLabel }[], predic
     const idx = items.flatMap((d, i) => (set === undefined || d.set === set ? [i] : []));
     const cell = (gold: SafetyLabel, hit: (p: SafetyLabel) => boolean) => {
       const of = idx.filter((i) => items[i]?.label === gold);
-      return of.length ? `${pct(of.filter((i) => hit(predicted[i] as SafetyLabel)).length / of.length)}/${of.length}` : '-';
+      return of.length
+        ? `${pct(of.filter((i) => hit(predicted[i] as SafetyLabel)).length / of.length)}/${of.length}`
+        : '-';
     };
     return [
       (set ?? 'ALL').padEnd(24),

@@ -12,10 +12,19 @@ import { linearModelToJson } from '../../../src/learn/weights-file.js';
 import { calibrate, labelsOf } from './calibrate.js';
 import { embedCached } from './embed-cache.js';
 import { loadDevSets } from './dev-sets.js';
-import { FEATURE_VERSION, featureDims, featurize, type FeatureOptions } from '../../../src/safety/classifier/features.js';
+import {
+  FEATURE_VERSION,
+  featureDims,
+  featurize,
+  type FeatureOptions,
+} from '../../../src/safety/classifier/features.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 import { safetyModelFrom } from '../../../src/safety/classifier/model.js';
-import { BUNDLED_WEIGHTS_FILE, WEIGHTS_FORMAT_VERSION, type SafetyWeights } from '../../../src/safety/classifier/model-file.js';
+import {
+  BUNDLED_WEIGHTS_FILE,
+  WEIGHTS_FORMAT_VERSION,
+  type SafetyWeights,
+} from '../../../src/safety/classifier/model-file.js';
 import { crossValidate, fitModels, type Example } from './pipeline.js';
 import { figures, formatBySet, formatFigures } from './report.js';
 import { loadSeeds, trainingDataHash } from '../../../src/safety/classifier/training-data.js';
@@ -99,7 +108,12 @@ function run(features: FeatureOptions) {
   );
   console.log(formatFigures(`CV ${name}`, cv));
   console.log(formatFigures(`DEV ${name}`, devFigures));
-  console.log(formatBySet(dev, out.map((o) => o.label)));
+  console.log(
+    formatBySet(
+      dev,
+      out.map((o) => o.label),
+    ),
+  );
   if (args.has('--verbose')) {
     dev.forEach((d, i) => {
       if (out[i]?.label !== d.label)

@@ -14,20 +14,33 @@ export function crisisTier(p: number, t: Thresholds): CrisisTier {
   return p >= t.possibleCrisis ? 'possible' : 'none';
 }
 
+/** The refusal categories: decided together against the other labels, then told apart. */
+const REFUSALS: readonly SafetyLabel[] = ['dosing', 'medical_advice', 'illegal_use'];
+
 /**
  * The label: crisis only when the dedicated detector says so (it wins over everything); otherwise the most likely
- * non-crisis category, which must reach the decision threshold, or the turn abstains to retrieval (`general`).
+ * non-crisis outcome, where the three refusal categories count as one outcome (their summed probability) and the
+ * refusal is the likeliest of them. A non-general outcome must reach the decision threshold, or the turn abstains to
+ * retrieval (`general`). Why summed: an indirect request often splits between two refusals ("would 50 mg be right
+ * for someone like me" is part dosing, part medical advice); judged one by one, neither reached the threshold and
+ * the request went to retrieval although refusing it was the clear verdict (dev: the ninth set's split requests).
  */
 export function decideLabel(probabilities: Record<SafetyLabel, number>, tier: CrisisTier, t: Thresholds): SafetyLabel {
   if (tier === 'crisis') return 'crisis';
   let best: SafetyLabel = 'general';
   let bestP = -1;
+  let refusal: SafetyLabel = 'dosing';
+  let refusalP = 0;
   let rest = 0;
   for (const [label, p] of Object.entries(probabilities) as [SafetyLabel, number][]) {
     if (label === 'crisis') continue;
     rest += p;
-    if (p > bestP) [best, bestP] = [label, p];
+    if (REFUSALS.includes(label)) {
+      refusalP += p;
+      if (p > (probabilities[refusal] ?? 0)) refusal = label;
+    } else if (p > bestP) [best, bestP] = [label, p];
   }
+  if (refusalP > bestP) [best, bestP] = [refusal, refusalP];
   // Renormalised without crisis: the detector has already said this is not one.
   return best !== 'general' && bestP / rest < t.decision ? 'general' : best;
 }

@@ -25,7 +25,14 @@ describe('crisis tiers and the category decision', () => {
   });
 
   it('an unsure refusal abstains to retrieval (general); a sure one is kept', () => {
-    expect(decideLabel(probs('dosing', 0.3), 'none', t)).toBe('general');
+    const unsure = {
+      ...probs('dosing', 0.3),
+      medical_advice: 0.05,
+      illegal_use: 0.05,
+      general: 0.3,
+      out_of_scope: 0.25,
+    };
+    expect(decideLabel(unsure, 'none', t)).toBe('general');
     expect(decideLabel(probs('dosing', 0.8), 'possible', t)).toBe('dosing');
   });
 });
@@ -62,5 +69,19 @@ describe('calibrate', () => {
     ).length;
     expect(refused).toBeLessThanOrEqual(5);
     expect(c.decision).toBeGreaterThan(0.6);
+  });
+});
+
+describe('refusals decided together', () => {
+  it('a request split between two refusal categories is refused (the likelier one), not sent to retrieval', () => {
+    const p = { ...probs('general', 0.2), dosing: 0.35, medical_advice: 0.3, illegal_use: 0.05 };
+    expect(decideLabel(p, 'none', t)).toBe('dosing');
+  });
+
+  it('summed refusals below the threshold still abstain, and a likelier general question stays general', () => {
+    const unsure = { ...probs('general', 0.3), dosing: 0.2, medical_advice: 0.15, out_of_scope: 0.3, illegal_use: 0 };
+    expect(decideLabel(unsure, 'none', t)).toBe('general');
+    const general = { ...probs('general', 0.6), dosing: 0.2, medical_advice: 0.1, illegal_use: 0 };
+    expect(decideLabel(general, 'none', t)).toBe('general');
   });
 });
