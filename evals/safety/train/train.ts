@@ -19,6 +19,7 @@ import {
   type FeatureOptions,
 } from '../../../src/safety/classifier/features.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
+import { decideLabel } from '../../../src/safety/classifier/decide.js';
 import { safetyModelFrom } from '../../../src/safety/classifier/model.js';
 import {
   BUNDLED_WEIGHTS_FILE,

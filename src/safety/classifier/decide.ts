@@ -4,7 +4,13 @@ export type CrisisTier = 'crisis' | 'possible' | 'none';
 
 /** Calibrated by cross-validation (train.ts) and saved with the weights. */
 export interface Thresholds {
+  /** A refusal (the three categories summed) is decided at or above this share; below, the turn abstains. */
   decision: number;
+  /**
+   * Out-of-scope and smalltalk are decided at or above this share (default: `decision`). Separate because abstaining
+   * on an off-topic question sends it to retrieval, which answers it from the articles when they share its words.
+   */
+  offTopic?: number;
   crisis: number;
   possibleCrisis: number;
 }
@@ -42,5 +48,6 @@ export function decideLabel(probabilities: Record<SafetyLabel, number>, tier: Cr
   }
   if (refusalP > bestP) [best, bestP] = [refusal, refusalP];
   // Renormalised without crisis: the detector has already said this is not one.
-  return best !== 'general' && bestP / rest < t.decision ? 'general' : best;
+  const threshold = REFUSALS.includes(best) ? t.decision : (t.offTopic ?? t.decision);
+  return best !== 'general' && bestP / rest < threshold ? 'general' : best;
 }
