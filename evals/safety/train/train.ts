@@ -4,9 +4,10 @@
  * labelled sets and eval cases, never trained on) and writes src/safety/classifier/weights.json.
  * Flags: --compare (also CV/dev without n-gram features), --dry-run (write nothing), --verbose (list dev misses),
  * --without a.yaml,b.yaml (ablation: leave those training files out; implies --dry-run, since the weights' hash covers
- * every training file).
+ * every training file), --fixed-thresholds (ablation: no cross-validation, the committed weights' thresholds;
+ * about a sixth of the time, implies --dry-run).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../../src/embeddings/use-lite.js';
 import { linearModelToJson } from '../../../src/learn/weights-file.js';
 import { calibrate, labelsOf } from './calibrate.js';
@@ -19,10 +20,11 @@ import {
   type FeatureOptions,
 } from '../../../src/safety/classifier/features.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
-import { decideLabel } from '../../../src/safety/classifier/decide.js';
+import { decideLabel, type Thresholds } from '../../../src/safety/classifier/decide.js';
 import { safetyModelFrom } from '../../../src/safety/classifier/model.js';
 import {
   BUNDLED_WEIGHTS_FILE,
+  SafetyWeightsSchema,
   WEIGHTS_FORMAT_VERSION,
   type SafetyWeights,
 } from '../../../src/safety/classifier/model-file.js';
@@ -64,10 +66,15 @@ console.log(
   `training prompts: ${examples.length} (${seeds.length} seeds) ${JSON.stringify(counts)}; dev items: ${dev.length}; embedded in ${Date.now() - started} ms`,
 );
 
+/** The thresholds saved with the committed weights (read without the stale check: only the numbers are used). */
+function committedThresholds(): Thresholds {
+  return SafetyWeightsSchema.parse(JSON.parse(readFileSync(BUNDLED_WEIGHTS_FILE, 'utf8'))).thresholds;
+}
+
 function run(features: FeatureOptions) {
   const t0 = Date.now();
-  const oof = crossValidate(examples, features);
-  const thresholds = calibrate(oof);
+  const oof = args.has('--fixed-thresholds') ? [] : crossValidate(examples, features);
+  const thresholds = args.has('--fixed-thresholds') ? committedThresholds() : calibrate(oof);
   const cvLabels = labelsOf(oof, thresholds);
   const cvTiers = oof.map((r) =>
     r.crisisProbability >= thresholds.crisis
@@ -148,7 +155,7 @@ const weights: SafetyWeights = {
   trainedAt: new Date().toISOString(),
   trainMs: Date.now() - started,
 };
-if (!args.has('--dry-run') && without.size === 0) {
+if (!args.has('--dry-run') && !args.has('--fixed-thresholds') && without.size === 0) {
   writeFileSync(BUNDLED_WEIGHTS_FILE, `${JSON.stringify(weights)}\n`);
   console.log(`\nwrote ${BUNDLED_WEIGHTS_FILE} in ${weights.trainMs} ms total`);
 }
