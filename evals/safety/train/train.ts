@@ -122,6 +122,18 @@ function run(features: FeatureOptions) {
       out.map((o) => o.label),
     ),
   );
+  // Abstention check (issue 12 round 6): dev items whose most likely outcome was right but that fell below its
+  // threshold and went to retrieval.
+  const open = { ...thresholds, decision: 0, offTopic: 0 };
+  const abstained = (gold: (l: SafetyLabel) => boolean) =>
+    dev.filter((d, i) => {
+      const o = out[i];
+      return gold(d.label) && o?.label === 'general' && decideLabel(o.probabilities, o.crisisTier, open) === d.label;
+    }).length;
+  const isRefusal = (l: SafetyLabel) => l === 'dosing' || l === 'medical_advice' || l === 'illegal_use';
+  console.log(
+    `abstained to retrieval although the top outcome was right: refusals ${abstained(isRefusal)}, off-topic ${abstained((l) => l === 'out_of_scope')}`,
+  );
   if (args.has('--verbose')) {
     dev.forEach((d, i) => {
       if (out[i]?.label !== d.label)
