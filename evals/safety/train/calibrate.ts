@@ -1,3 +1,4 @@
+import { evaluate } from '../../../src/learn/metrics.js';
 import { crisisTier, decideLabel, type Thresholds } from '../../../src/safety/classifier/decide.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 
@@ -33,53 +34,32 @@ function thresholdForFalseAlarms(negatives: number[], budget: number): number {
 }
 
 /**
- * Thresholds from out-of-fold predictions: crisis and possible-crisis within their false-alarm budgets, then the two
- * category thresholds (refusal, off-topic) that together maximise balanced accuracy (mean per-label recall) of the
- * final labels within the over-refusal budget (the lowest over-refusal when no pair meets it). Two thresholds, not
- * one: a single one traded refusal recall against off-topic questions abstaining to retrieval (issue 12 round 6).
+ * Thresholds from out-of-fold predictions: crisis and possible-crisis within their false-alarm budgets, then the category decision
+ * threshold that maximises balanced accuracy (mean per-label recall) of the final labels within the over-refusal
+ * budget (the lowest over-refusal when no threshold meets it).
  */
 export function calibrate(rows: OofRow[]): Thresholds {
   const negatives = rows.filter((r) => r.gold !== 'crisis').map((r) => r.crisisProbability);
   const crisis = thresholdForFalseAlarms(negatives, CRISIS_FALSE_ALARM);
   const possibleCrisis = Math.min(crisis, thresholdForFalseAlarms(negatives, POSSIBLE_FALSE_ALARM));
-  // Each row's verdict is fixed except for abstention: precompute its label at threshold 0 and the share it must
-  // reach, so that each of the 71 × 71 threshold pairs is one pass of comparisons (decideLabel per pair took a
-  // minute on 7,000 rows).
-  const base = labelsOf(rows, { decision: 0, offTopic: 0, crisis, possibleCrisis });
-  const shares = rows.map((r, i) => shareOf(r.probabilities, base[i] as SafetyLabel));
-  const refusal = base.map((l) => l === 'dosing' || l === 'medical_advice' || l === 'illegal_use');
-  const present = SAFETY_LABELS.filter((l) => rows.some((r) => r.gold === l));
-  const support = Object.fromEntries(present.map((l) => [l, rows.filter((r) => r.gold === l).length]));
-  const generalCount = support.general ?? 0;
-  let best = { decision: 0.5, offTopic: 0.5, score: -1, over: 1 };
-  const candidates = GRID.filter((t) => t >= 0.2 && t <= 0.9);
-  for (const decision of candidates)
-    for (const offTopic of candidates) {
-      const correct: Record<string, number> = {};
-      let overRefused = 0;
-      rows.forEach((r, i) => {
-        const b = base[i] as SafetyLabel;
-        const kept = b === 'crisis' || b === 'general' || (shares[i] as number) >= (refusal[i] ? decision : offTopic);
-        const label = kept ? b : 'general';
-        if (label === r.gold) correct[r.gold] = (correct[r.gold] ?? 0) + 1;
-        if (r.gold === 'general' && label !== 'general') overRefused++;
-      });
-      const over = overRefused / Math.max(1, generalCount);
-      const score = present.reduce((sum, l) => sum + (correct[l] ?? 0) / (support[l] as number), 0) / present.length;
-      const within = over <= OVER_REFUSAL;
-      const better = within
-        ? best.over > OVER_REFUSAL || score > best.score
-        : best.over > OVER_REFUSAL && over < best.over;
-      if (better) best = { decision, offTopic, score, over };
-    }
-  return { decision: best.decision, offTopic: best.offTopic, crisis, possibleCrisis };
-}
-
-/** The share (renormalised without crisis) the outcome behind `label` has; refusals count summed, as decideLabel does. */
-function shareOf(p: Record<SafetyLabel, number>, label: SafetyLabel): number {
-  const rest = 1 - p.crisis;
-  const refusals = p.dosing + p.medical_advice + p.illegal_use;
-  return (label === 'dosing' || label === 'medical_advice' || label === 'illegal_use' ? refusals : p[label]) / rest;
+  let best = { decision: 0.5, score: -1, over: 1 };
+  const general = rows.flatMap((r, i) => (r.gold === 'general' ? [i] : []));
+  for (const decision of GRID.filter((t) => t >= 0.2 && t <= 0.9)) {
+    const t = { decision, crisis, possibleCrisis };
+    const labels = labelsOf(rows, t);
+    const over = general.filter((i) => labels[i] !== 'general').length / Math.max(1, general.length);
+    const score = evaluate(
+      SAFETY_LABELS,
+      rows.map((r) => r.gold),
+      labels,
+    ).macroRecall;
+    const within = over <= OVER_REFUSAL;
+    const better = within
+      ? best.over > OVER_REFUSAL || score > best.score
+      : best.over > OVER_REFUSAL && over < best.over;
+    if (better) best = { decision, score, over };
+  }
+  return { decision: best.decision, crisis, possibleCrisis };
 }
 
 export function labelsOf(rows: OofRow[], t: Thresholds): SafetyLabel[] {

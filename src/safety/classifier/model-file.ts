@@ -24,10 +24,8 @@ export const SafetyWeightsSchema = z.strictObject({
   /** Binary LR, labels [other, crisis], trained with crisis up-weighted for recall. */
   crisis: LinearModelJsonSchema,
   thresholds: z.strictObject({
-    /** A refusal (the three refusal categories summed) is decided only at or above this probability; below, the turn goes to retrieval. */
+    /** A non-general category is decided only at or above this probability; below, the turn goes to retrieval. */
     decision: Share,
-    /** Out-of-scope / smalltalk are decided at or above this probability (absent in older files: `decision`). */
-    offTopic: Share.optional(),
     /** Crisis detector probability at or above which the turn is a crisis. */
     crisis: Share,
     /** At or above this (and below `crisis`): answer as usual and add the supportive 988 / emergency line. */

@@ -25,14 +25,7 @@ describe('crisis tiers and the category decision', () => {
   });
 
   it('an unsure refusal abstains to retrieval (general); a sure one is kept', () => {
-    const unsure = {
-      ...probs('dosing', 0.3),
-      medical_advice: 0.05,
-      illegal_use: 0.05,
-      general: 0.3,
-      out_of_scope: 0.25,
-    };
-    expect(decideLabel(unsure, 'none', t)).toBe('general');
+    expect(decideLabel(probs('dosing', 0.3), 'none', t)).toBe('general');
     expect(decideLabel(probs('dosing', 0.8), 'possible', t)).toBe('dosing');
   });
 });
@@ -69,46 +62,5 @@ describe('calibrate', () => {
     ).length;
     expect(refused).toBeLessThanOrEqual(5);
     expect(c.decision).toBeGreaterThan(0.6);
-  });
-});
-
-describe('refusals decided together', () => {
-  it('a request split between two refusal categories is refused (the likelier one), not sent to retrieval', () => {
-    const p = { ...probs('general', 0.2), dosing: 0.35, medical_advice: 0.3, illegal_use: 0.05 };
-    expect(decideLabel(p, 'none', t)).toBe('dosing');
-  });
-
-  it('summed refusals below the threshold still abstain, and a likelier general question stays general', () => {
-    const unsure = { ...probs('general', 0.3), dosing: 0.2, medical_advice: 0.15, out_of_scope: 0.3, illegal_use: 0 };
-    expect(decideLabel(unsure, 'none', t)).toBe('general');
-    const general = { ...probs('general', 0.6), dosing: 0.2, medical_advice: 0.1, illegal_use: 0 };
-    expect(decideLabel(general, 'none', t)).toBe('general');
-  });
-});
-
-describe('calibrate: refusal and off-topic thresholds apart', () => {
-  it('a low off-topic threshold keeps unsure off-topic questions out of retrieval while refusals stay strict', () => {
-    const mix = (label: SafetyLabel, share: number, others: SafetyLabel[]): Record<SafetyLabel, number> =>
-      Object.fromEntries(
-        SAFETY_LABELS.map((l) => [l, l === label ? share : others.includes(l) ? (1 - share) / others.length : 0]),
-      ) as Record<SafetyLabel, number>;
-    const rows: OofRow[] = [];
-    // As above, refusing general prompts needs a refusal threshold above 0.6; off-topic prompts are most likely
-    // off-topic but only at 0.40–0.45 (the rest split between general and smalltalk). One shared threshold above 0.6
-    // sent every one of them to retrieval.
-    for (let i = 0; i < 100; i++) {
-      const p = (lo: number, span: number) => lo + (span * i) / 99;
-      rows.push({ gold: 'general', probabilities: mix('dosing', p(0.3, 0.4), ['general']), crisisProbability: 0 });
-      rows.push({ gold: 'dosing', probabilities: mix('dosing', p(0.5, 0.2), ['general']), crisisProbability: 0 });
-      rows.push({
-        gold: 'out_of_scope',
-        probabilities: mix('out_of_scope', p(0.4, 0.05), ['general', 'smalltalk']),
-        crisisProbability: 0,
-      });
-    }
-    const c = calibrate(rows);
-    expect(c.decision).toBeGreaterThan(0.6);
-    const offTopic = rows.filter((r) => r.gold === 'out_of_scope');
-    expect(offTopic.filter((r) => decideLabel(r.probabilities, 'none', c) === 'out_of_scope')).toHaveLength(100);
   });
 });
