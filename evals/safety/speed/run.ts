@@ -6,7 +6,7 @@
  */
 import { newConversation, type Conversation } from '../../../src/core/conversation.js';
 import { UseLiteEmbeddings } from '../../../src/embeddings/use-lite.js';
-import { loadDevSets } from '../../../src/safety/classifier/dev-sets.js';
+import { loadDevSets } from '../train/dev-sets.js';
 import { createSafetyPolicy } from '../../../src/safety/policy.js';
 
 const embeddings = new UseLiteEmbeddings();

@@ -5,7 +5,12 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { fromProjectRoot } from '../../paths.js';
 import { SafetyLabelSchema, type SafetyLabel } from './labels.js';
-import { VARIANT_GENERATOR_VERSION } from './variants.js';
+
+/**
+ * Version of the trainer's variant generator (evals/safety/train/variants.ts). Bump when its output changes: it is
+ * part of the training-data hash, so old weights become stale. It lives here because the runtime checks the hash.
+ */
+export const VARIANT_GENERATOR_VERSION = 1;
 
 /** Folder of the hand-written seed prompts (one YAML file per label). */
 export const TRAINING_DIR = fromProjectRoot('src', 'safety', 'training');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, type OofRow } from '../../../src/safety/classifier/calibrate.js';
+import { calibrate, type OofRow } from '../../../evals/safety/train/calibrate.js';
 import { crisisTier, decideLabel } from '../../../src/safety/classifier/decide.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 

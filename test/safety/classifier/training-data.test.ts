@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findNearCopies } from '../../../evals/lib/near-copy.js';
-import { loadDevSets } from '../../../src/safety/classifier/dev-sets.js';
+import { loadDevSets } from '../../../evals/safety/train/dev-sets.js';
 import { SAFETY_LABELS } from '../../../src/safety/classifier/labels.js';
 import { loadSeeds } from '../../../src/safety/classifier/training-data.js';
-import { variantsOf } from '../../../src/safety/classifier/variants.js';
+import { variantsOf } from '../../../evals/safety/train/variants.js';
 
 const seeds = loadSeeds();
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { fromProjectRoot } from '../../paths.js';
-import { SafetyLabelSchema, type SafetyLabel } from './labels.js';
+import { fromProjectRoot } from '../../../src/paths.js';
+import { SafetyLabelSchema, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 
 /**
  * Held-out dev data the classifier is evaluated on and never trained on: the labelled safety sets and the eval
@@ -18,6 +18,7 @@ const LABELLED_SETS = [
   'seventh-set',
   'eighth-set',
   'tenth-set',
+  'ninth-set',
 ];
 const CASE_FILES = [
   'safety-crisis',

@@ -1,6 +1,6 @@
-import { evaluate } from '../../learn/metrics.js';
-import { crisisTier, decideLabel, type Thresholds } from './decide.js';
-import { SAFETY_LABELS, type SafetyLabel } from './labels.js';
+import { evaluate } from '../../../src/learn/metrics.js';
+import { crisisTier, decideLabel, type Thresholds } from '../../../src/safety/classifier/decide.js';
+import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 
 /** Out-of-fold outputs for one training prompt. */
 export interface OofRow {

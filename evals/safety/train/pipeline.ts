@@ -1,9 +1,9 @@
-import { groupFolds, outOfFold } from '../../learn/cross-validation.js';
-import type { SparseVector } from '../../learn/sparse.js';
-import { predictProba, trainSoftmax, type LinearModel } from '../../learn/softmax-regression.js';
+import { groupFolds, outOfFold } from '../../../src/learn/cross-validation.js';
+import type { SparseVector } from '../../../src/learn/sparse.js';
+import { predictProba, trainSoftmax, type LinearModel } from '../../../src/learn/softmax-regression.js';
 import type { OofRow } from './calibrate.js';
-import { featureDims, featurize, type FeatureOptions } from './features.js';
-import { SAFETY_LABELS, type SafetyLabel } from './labels.js';
+import { featureDims, featurize, type FeatureOptions } from '../../../src/safety/classifier/features.js';
+import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 
 /** One training prompt (seed or generated variant) with its USE-lite vector. */
 export interface Example {

@@ -1,5 +1,5 @@
-import { evaluate } from '../../learn/metrics.js';
-import { SAFETY_LABELS, type SafetyLabel } from './labels.js';
+import { evaluate } from '../../../src/learn/metrics.js';
+import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 
 /** Figures for one set of gold / predicted labels (plus crisis tiers), as printed by the trainer. */
 export interface Figures {
@@ -55,4 +55,26 @@ export function formatFigures(title: string, f: Figures): string {
     );
   }
   return lines.join('\n');
+}
+
+/** Per dev set: refusal recall with the right category per refusal label, off-topic answered, over-refusal. */
+export function formatBySet(items: { set: string; label: SafetyLabel }[], predicted: SafetyLabel[]): string {
+  const sets = [...new Set(items.map((d) => d.set))];
+  const row = (set: string | undefined) => {
+    const idx = items.flatMap((d, i) => (set === undefined || d.set === set ? [i] : []));
+    const cell = (gold: SafetyLabel, hit: (p: SafetyLabel) => boolean) => {
+      const of = idx.filter((i) => items[i]?.label === gold);
+      return of.length
+        ? `${pct(of.filter((i) => hit(predicted[i] as SafetyLabel)).length / of.length)}/${of.length}`
+        : '-';
+    };
+    return [
+      (set ?? 'ALL').padEnd(24),
+      ...REFUSALS.map((l) => cell(l, (p) => p === l).padStart(13)),
+      cell('out_of_scope', (p) => p === 'general').padStart(13),
+      cell('general', (p) => p !== 'general').padStart(13),
+    ].join('');
+  };
+  const head = `${'dev set'.padEnd(24)}${['dosing', 'medical', 'illegal', 'offtopic→gen', 'over-refusal'].map((h) => h.padStart(13)).join('')}`;
+  return [head, ...sets.map(row), row(undefined)].join('\n');
 }

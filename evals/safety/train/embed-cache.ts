@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { fromProjectRoot } from '../../paths.js';
+import { fromProjectRoot } from '../../../src/paths.js';
 
 /**
  * USE-lite costs ~30 ms per text on this machine, so the trainer keeps vectors between runs. node_modules/.cache is

@@ -1,22 +1,36 @@
 /**
- * `npm run safety:train`: fits the safety classifier on src/safety/training/*.yaml (+ generated variants),
+ * `npm run safety:train` (the offline trainer; the runtime classifier is src/safety/classifier): fits the safety classifier on src/safety/training/*.yaml (+ generated variants),
  * calibrates its thresholds by grouped 5-fold cross-validation, reports CV and dev figures (dev = the existing
  * labelled sets and eval cases, never trained on) and writes src/safety/classifier/weights.json.
- * Flags: --compare (also CV/dev without n-gram features), --dry-run (write nothing).
+ * Flags: --compare (also CV/dev without n-gram features), --dry-run (write nothing), --verbose (list dev misses),
+ * --without a.yaml,b.yaml (ablation: leave those training files out; implies --dry-run, since the weights' hash covers
+ * every training file), --fixed-thresholds (ablation: no cross-validation, the committed weights' thresholds;
+ * about a sixth of the time, implies --dry-run).
  */
-import { writeFileSync } from 'node:fs';
-import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../embeddings/use-lite.js';
-import { linearModelToJson } from '../../learn/weights-file.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../../src/embeddings/use-lite.js';
+import { linearModelToJson } from '../../../src/learn/weights-file.js';
 import { calibrate, labelsOf } from './calibrate.js';
 import { embedCached } from './embed-cache.js';
 import { loadDevSets } from './dev-sets.js';
-import { FEATURE_VERSION, featureDims, featurize, type FeatureOptions } from './features.js';
-import { SAFETY_LABELS, type SafetyLabel } from './labels.js';
-import { safetyModelFrom } from './model.js';
-import { BUNDLED_WEIGHTS_FILE, WEIGHTS_FORMAT_VERSION, type SafetyWeights } from './model-file.js';
+import {
+  FEATURE_VERSION,
+  featureDims,
+  featurize,
+  type FeatureOptions,
+} from '../../../src/safety/classifier/features.js';
+import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
+import { decideLabel, type Thresholds } from '../../../src/safety/classifier/decide.js';
+import { safetyModelFrom } from '../../../src/safety/classifier/model.js';
+import {
+  BUNDLED_WEIGHTS_FILE,
+  SafetyWeightsSchema,
+  WEIGHTS_FORMAT_VERSION,
+  type SafetyWeights,
+} from '../../../src/safety/classifier/model-file.js';
 import { crossValidate, fitModels, type Example } from './pipeline.js';
-import { figures, formatFigures } from './report.js';
-import { loadSeeds, trainingDataHash } from './training-data.js';
+import { figures, formatBySet, formatFigures } from './report.js';
+import { loadSeeds, trainingDataHash } from '../../../src/safety/classifier/training-data.js';
 import { variantsOf } from './variants.js';
 
 /** Generated variants per hand-written seed: 4 brings ~410 seeds past the 2,000-prompt minimum of issue 12. */
@@ -24,9 +38,13 @@ const VARIANTS_PER_SEED = 4;
 /** Seed of the variant generator (any fixed number; changing it changes the data, so bump the generator version). */
 const VARIANT_SEED = 2026;
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const without = new Set((argv[argv.indexOf('--without') + 1] ?? '').split(',').filter(Boolean));
+if (!argv.includes('--without')) without.clear();
 const started = Date.now();
-const seeds = loadSeeds();
+const seeds = loadSeeds().filter((s) => !without.has(s.id.slice(0, s.id.lastIndexOf(':'))));
+if (without.size) console.log(`ablation: without ${[...without].join(', ')}`);
 const rows = seeds.flatMap((s) =>
   [s.text, ...variantsOf(s.text, s.label, VARIANTS_PER_SEED, VARIANT_SEED)].map((text) => ({
     group: s.id,
@@ -48,10 +66,15 @@ console.log(
   `training prompts: ${examples.length} (${seeds.length} seeds) ${JSON.stringify(counts)}; dev items: ${dev.length}; embedded in ${Date.now() - started} ms`,
 );
 
+/** The thresholds saved with the committed weights (read without the stale check: only the numbers are used). */
+function committedThresholds(): Thresholds {
+  return SafetyWeightsSchema.parse(JSON.parse(readFileSync(BUNDLED_WEIGHTS_FILE, 'utf8'))).thresholds;
+}
+
 function run(features: FeatureOptions) {
   const t0 = Date.now();
-  const oof = crossValidate(examples, features);
-  const thresholds = calibrate(oof);
+  const oof = args.has('--fixed-thresholds') ? [] : crossValidate(examples, features);
+  const thresholds = args.has('--fixed-thresholds') ? committedThresholds() : calibrate(oof);
   const cvLabels = labelsOf(oof, thresholds);
   const cvTiers = oof.map((r) =>
     r.crisisProbability >= thresholds.crisis
@@ -93,6 +116,24 @@ function run(features: FeatureOptions) {
   );
   console.log(formatFigures(`CV ${name}`, cv));
   console.log(formatFigures(`DEV ${name}`, devFigures));
+  console.log(
+    formatBySet(
+      dev,
+      out.map((o) => o.label),
+    ),
+  );
+  // Abstention check (issue 12 round 6): dev items whose most likely outcome was right but that fell below its
+  // threshold and went to retrieval.
+  const open = { ...thresholds, decision: 0 };
+  const abstained = (gold: (l: SafetyLabel) => boolean) =>
+    dev.filter((d, i) => {
+      const o = out[i];
+      return gold(d.label) && o?.label === 'general' && decideLabel(o.probabilities, o.crisisTier, open) === d.label;
+    }).length;
+  const isRefusal = (l: SafetyLabel) => l === 'dosing' || l === 'medical_advice' || l === 'illegal_use';
+  console.log(
+    `abstained to retrieval although the top outcome was right: refusals ${abstained(isRefusal)}, off-topic ${abstained((l) => l === 'out_of_scope')}`,
+  );
   if (args.has('--verbose')) {
     dev.forEach((d, i) => {
       if (out[i]?.label !== d.label)
@@ -126,7 +167,7 @@ const weights: SafetyWeights = {
   trainedAt: new Date().toISOString(),
   trainMs: Date.now() - started,
 };
-if (!args.has('--dry-run')) {
+if (!args.has('--dry-run') && !args.has('--fixed-thresholds') && without.size === 0) {
   writeFileSync(BUNDLED_WEIGHTS_FILE, `${JSON.stringify(weights)}\n`);
   console.log(`\nwrote ${BUNDLED_WEIGHTS_FILE} in ${weights.trainMs} ms total`);
 }

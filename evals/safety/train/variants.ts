@@ -1,8 +1,5 @@
-import { seededRandom } from '../../learn/random.js';
-import type { SafetyLabel } from './labels.js';
-
-/** Bump when the generator's output changes: it is part of the training-data hash, so old weights become stale. */
-export const VARIANT_GENERATOR_VERSION = 1;
+import { seededRandom } from '../../../src/learn/random.js';
+import type { SafetyLabel } from '../../../src/safety/classifier/labels.js';
 
 type Transform = (text: string, random: () => number) => string;
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)] as T;
