@@ -2,7 +2,6 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LoadedBot } from '../../src/chat/create-bot.js';
 import { CorpusError } from '../../src/errors.js';
 import { loadSynonyms, SynonymExpander, type SynonymsFile } from '../../src/corpus/synonyms.js';
 import { getRealBot } from '../helpers/real-bot.js';

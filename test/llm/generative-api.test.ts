@@ -78,8 +78,10 @@ describe('generative answers through POST /api/ask, with an OpenAI-compatible st
   it.each([
     [
       'mostly unverifiable text',
-      // The good answer is computed in beforeAll, after this table is built: a marker the test swaps for it.
-      { kind: 'stream', text: `GOOD ${'Ketamine is a miracle for everyone [1]. '.repeat(8)}` },
+      // The good answer is computed in beforeAll, after this table is built: a marker the test swaps for it. The
+      // unverifiable part must outweigh it (the composer counts characters): 30 × 40 characters, against a good
+      // answer of one or two trimmed units (~300–700 characters).
+      { kind: 'stream', text: `GOOD ${'Ketamine is a miracle for everyone [1]. '.repeat(30)}` },
       'too_little_verified',
     ],
     ['no verifiable sentence', { kind: 'stream', text: 'The sources do not say.' }, 'no_verified_sentences'],
