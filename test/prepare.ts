@@ -1,0 +1,10 @@
+/**
+ * `npm test`'s first step: the bundles and the hermetic index (see hermetic-env.ts), built once before lint, types,
+ * vitest and the eval suite run in parallel. Without it a fresh clone built the index twice at once (vitest's global
+ * setup into the hermetic folder, the eval suite into .index): two ~18 s embedding runs competing for 2 cores.
+ */
+import { useHermeticEnv } from './hermetic-env.js';
+
+useHermeticEnv();
+const { default: setup } = await import('./global-setup.js');
+await setup();
