@@ -100,6 +100,9 @@ export class DurableWebChatBridge implements WebChatBridgePort {
     // A typing indicator is only worth showing live: it is not logged (a replay of one is stale, and skipping the
     // write saves a turn about a third of its storage cost), so only this process's streams get it.
     if (activity.type === 'typing') {
+      // Not while the log is being read to a stream (a reconnect's replay): it would overtake the activities still
+      // being delivered, e.g. show up before the visitor's own message. Dropping one indicator costs nothing.
+      if (this.catchingUp.has(conversationId)) return true;
       for (const stream of this.streams.get(conversationId) ?? []) stream.listener(stream.lastSeq, activity);
       return true;
     }

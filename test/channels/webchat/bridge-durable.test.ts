@@ -53,6 +53,23 @@ for (const engine of enginesUnderTest(postgres).filter((e) => e.name !== 'memory
       stop();
     });
 
+    it('a typing indicator never overtakes a reconnect replay: it is dropped while the log is read', async () => {
+      const { storage } = await engine.open();
+      const bridge = bridgeOn(storage.webchat!);
+      const { conversationId } = await bridge.create();
+      for (const id of ['1', '2', '3']) await bridge.push(conversationId, msg(id));
+      const seen: [number, string, string][] = [];
+      // The bot's typing arrives while the reconnecting stream's replay (after seq 1) is still being read.
+      const subscribed = bridge.subscribe(conversationId, 1, (seq, a) => seen.push([seq, a.type, a.id]));
+      await bridge.push(conversationId, { id: 't', type: 'typing' });
+      const stop = await subscribed;
+      expect(seen).toEqual([
+        [2, 'message', '2'],
+        [3, 'message', '3'],
+      ]);
+      stop();
+    });
+
     it('a stream on one replica receives, in order, what the other replica appended', async () => {
       const { storage, url } = await engine.open();
       const a = bridgeOn(storage.webchat!);
