@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CorpusError } from '../errors.js';
+import { parseYamlFile } from './yaml-file.js';
 
 /** The not-covered bank inside the corpus folder. */
 export const NOT_COVERED_FILE = 'not-covered.yaml';
@@ -36,18 +36,7 @@ export function notCoveredQuestions(file: NotCoveredFile, name = `corpus/${NOT_C
 
 /** Parses and validates the file's text; every problem is a CorpusError naming the file. */
 export function parseNotCovered(text: string, name = `corpus/${NOT_COVERED_FILE}`): string[] {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new CorpusError(`${name} is not valid YAML (${(error as Error).message}).`);
-  }
-  const parsed = NotCoveredFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CorpusError(`${name}: "${issue?.path.join('.') || '?'}": ${issue?.message}.`);
-  }
-  return notCoveredQuestions(parsed.data, name);
+  return notCoveredQuestions(parseYamlFile(text, NotCoveredFileSchema, name), name);
 }
 
 /**

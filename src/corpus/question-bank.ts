@@ -1,8 +1,8 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CorpusError } from '../errors.js';
 import { foldQuotes } from '../text/tokenize.js';
 import type { Chunk } from './chunk.js';
+import { parseYamlFile } from './yaml-file.js';
 
 /** `corpus/questions.yaml`: alternate questions per answer unit, anchored by a verbatim sentence fragment. */
 export const QuestionBankFileSchema = z.object({
@@ -71,16 +71,5 @@ export function resolveQuestionBank(
 
 /** Parses and validates the bank file's text. */
 export function parseQuestionBank(text: string, file = 'corpus/questions.yaml'): QuestionBankFile {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new CorpusError(`${file} is not valid YAML (${(error as Error).message}).`);
-  }
-  const parsed = QuestionBankFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CorpusError(`${file}: "${issue?.path.join('.') || '?'}": ${issue?.message}.`);
-  }
-  return parsed.data;
+  return parseYamlFile(text, QuestionBankFileSchema, file);
 }
