@@ -5,6 +5,7 @@ import type { LoadedIndex } from '../index/files.js';
 import type { BankLexical } from './bank-lexical.js';
 import type { LexicalRetriever } from './lexical.js';
 import type { SynonymExpander } from './synonyms.js';
+import { createIpScan } from './ip-scan.js';
 import { TextSimilarities } from './text-similarities.js';
 import { NO_NOT_COVERED, notCoveredSignals, type NotCoveredSignals } from './not-covered-signals.js';
 
@@ -61,8 +62,9 @@ export interface UnitSearchOptions {
 
 /**
  * Matches a query against every answer unit: user ↔ bank questions (dense through the HNSW index, and BM25) and
- * user ↔ unit text (dense over sentences and heading, and BM25). One embedding per query; one exact HNSW search
- * over every stored text (sentences, headings, bank questions: ~1,000 today), read by text id (TextSimilarities).
+ * user ↔ unit text (dense over sentences and heading, and BM25). One embedding per query; one exact pass over every
+ * stored vector (sentences, headings, bank and not-covered questions: 2,110 today), giving the exact HNSW search's
+ * distances bit for bit (ip-scan.ts), read by text id (TextSimilarities).
  */
 export class UnitSearch {
   private readonly bankOf: Map<string, number[]>;
@@ -91,8 +93,19 @@ export class UnitSearch {
     deps.bank.forEach((q, i) => {
       this.bankOf.get(q.unitId)?.push(i);
     });
-    const { texts, store } = deps.index;
-    this.textSims = new TextSimilarities(texts, (vector, k) => store.index.searchKnn(vector, k));
+    const { texts, store, textVectors } = deps.index;
+    // textVectors holds one label's vector per text: exact for a text stored once, read from the index otherwise.
+    const labels = new Map<string, number>();
+    for (const t of texts) labels.set(t, (labels.get(t) ?? 0) + 1);
+    const known = (label: number) => {
+      const text = texts[label] as string;
+      return labels.get(text) === 1 ? textVectors.get(text) : undefined;
+    };
+    this.textSims = new TextSimilarities(
+      texts,
+      (vector, k) => store.index.searchKnn(vector, k),
+      createIpScan(store.index, known),
+    );
     this.bankIds = Int32Array.from(deps.bank, (q) => this.textSims.idOf(q.text));
     this.layout = deps.units.map((u) => ({
       sentences: Int32Array.from(u.sentences, (s) => this.textSims.idOf(s.text)),
