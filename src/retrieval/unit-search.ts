@@ -68,6 +68,10 @@ export interface UnitSearchOptions {
  */
 export class UnitSearch {
   private readonly bankOf: Map<string, number[]>;
+  /** Bank question indices of every unit, by unit position (the same arrays as {@link bankOf}). */
+  private readonly ownOf: number[][];
+  /** The most bank questions one unit has. */
+  private readonly maxOwn: number;
   private readonly textSims: TextSimilarities;
   /** Text id (in {@link textSims}) of every bank question, −1 when the index lacks it. */
   private readonly bankIds: Int32Array;
@@ -93,6 +97,8 @@ export class UnitSearch {
     deps.bank.forEach((q, i) => {
       this.bankOf.get(q.unitId)?.push(i);
     });
+    this.ownOf = deps.units.map((u) => this.bankOf.get(u.id) ?? []);
+    this.maxOwn = this.ownOf.reduce((m, own) => Math.max(m, own.length), 0);
     const { texts, store, textVectors } = deps.index;
     // textVectors holds one label's vector per text: exact for a text stored once, read from the index otherwise.
     const labels = new Map<string, number>();
@@ -166,9 +172,13 @@ export class UnitSearch {
       const unitId = (bank[i] as BankQuestion).unitId;
       votesBm25.set(unitId, (votesBm25.get(unitId) ?? 0) + 1 / NEIGHBOURS);
     }
+    // One scratch buffer for every unit's bank cosines (a unit has a handful; no arrays allocated per unit).
+    const scratch = new Float64Array(this.maxOwn);
     const signals = units.map((unit, u): UnitSignals => {
-      const own = (this.bankOf.get(unit.id) ?? []).filter((i) => i !== options.exclude);
-      const bankSims = own.map((i) => bankSim[i] as number).sort((a, b) => b - a);
+      const own = this.ownOf[u] as number[];
+      let count = 0;
+      for (const i of own) if (i !== options.exclude) scratch[count++] = bankSim[i] as number;
+      const bankSims = sortedDescending(scratch, count);
       const layout = this.layout[u] as { sentences: Int32Array; heading: number };
       let sentMax = -1;
       let sentSum = 0;
@@ -178,7 +188,7 @@ export class UnitSearch {
         sentSum += sim;
       }
       let bm25Bank = 0;
-      for (const i of own) bm25Bank = Math.max(bm25Bank, bankBm25[i] as number);
+      for (const i of own) if (i !== options.exclude) bm25Bank = Math.max(bm25Bank, bankBm25[i] as number);
       return {
         unit,
         bankMax: bankSims[0] ?? -1,
@@ -199,6 +209,17 @@ export class UnitSearch {
       : NO_NOT_COVERED;
     return { queryVector, signals, expansions, synonymMatched, notCovered };
   }
+}
+
+/**
+ * The first `count` values of `values`, largest first, as a plain array: what `.sort((a, b) => b − a)` gave (equal
+ * values are interchangeable), so the mean summed over it in this order is bit for bit the same.
+ */
+function sortedDescending(values: Float64Array, count: number): number[] {
+  const sorted = values.subarray(0, count).sort();
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = sorted[count - 1 - i] as number;
+  return out;
 }
 
 /**
