@@ -1,5 +1,5 @@
 /** The slice of hnswlib-node's index that {@link createIpScan} reads (cosine space). */
-export interface CosineIndex {
+interface CosineIndex {
   getCurrentCount(): number;
   getNumDimensions(): number;
   getPoint(label: number): number[];
