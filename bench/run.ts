@@ -65,6 +65,9 @@ async function main(): Promise<void> {
     DATABASE_URL: `sqlite:${join(work, 'bot.db')}`,
     LOG_LEVEL: 'info',
     RATE_LIMIT_TURNS_PER_MINUTE: '1000000',
+    // On the shared 2-core machine (load average 15 seen) the default 500 ms queue wait turned c8 turns into 503s
+    // and aborted the whole run; the bench measures answers, so a queued turn waits (up to 10 s) instead.
+    TURN_QUEUE_MAX_WAIT_MS: '10000',
   };
   const colds: { healthyMs: number; firstAnswerMs: number; listeningMs: number; botReadyMs: number }[] = [];
   let peakRssMb = Number.NaN;

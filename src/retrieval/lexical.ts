@@ -42,6 +42,23 @@ export function fuzzyFor(known: (term: string) => boolean): (term: string) => nu
  * {@link EXPANSION_WEIGHT}. Shared by the unit and the question-bank indexes.
  */
 export function searchWithExpansions<T>(index: MiniSearch<T>, query: string, expansions: string[]) {
+  const { own, terms } = queryTerms(query, expansions);
+  if (terms.length === 0) return [];
+  return index.search(terms.join(' '), {
+    combineWith: 'OR',
+    // The query string is already processed; keep MiniSearch from stemming it twice.
+    processTerm: (t) => t,
+    boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
+  });
+}
+
+/** The last query's processed terms: one turn searches three indexes (units, bank, not-covered) with the same query. */
+let lastTerms: { query: string; expansions: string[]; own: string[]; terms: string[] } | undefined;
+
+/** The user's own processed terms, then the expansions' new ones (tokenised and stemmed once per query). */
+function queryTerms(query: string, expansions: string[]): { own: string[]; terms: string[] } {
+  const last = lastTerms;
+  if (last && last.query === query && sameStrings(last.expansions, expansions)) return last;
   const own = tokenize(query)
     .map(processTerm)
     .filter((t): t is string => t !== null);
@@ -50,13 +67,12 @@ export function searchWithExpansions<T>(index: MiniSearch<T>, query: string, exp
     .map(processTerm)
     .filter((t): t is string => t !== null && !own.includes(t));
   const terms = [...own, ...new Set(extra)];
-  if (terms.length === 0) return [];
-  return index.search(terms.join(' '), {
-    combineWith: 'OR',
-    // The query string is already processed; keep MiniSearch from stemming it twice.
-    processTerm: (t) => t,
-    boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
-  });
+  lastTerms = { query, expansions: [...expansions], own, terms };
+  return lastTerms;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { LoadedIndex } from '../index/files.js';
 import type { BankLexical } from './bank-lexical.js';
 import type { LexicalRetriever } from './lexical.js';
 import type { SynonymExpander } from './synonyms.js';
+import { createIpScan } from './ip-scan.js';
 import { TextSimilarities } from './text-similarities.js';
 import { NO_NOT_COVERED, notCoveredSignals, type NotCoveredSignals } from './not-covered-signals.js';
 
@@ -61,11 +62,16 @@ export interface UnitSearchOptions {
 
 /**
  * Matches a query against every answer unit: user ↔ bank questions (dense through the HNSW index, and BM25) and
- * user ↔ unit text (dense over sentences and heading, and BM25). One embedding per query; one exact HNSW search
- * over every stored text (sentences, headings, bank questions: ~1,000 today), read by text id (TextSimilarities).
+ * user ↔ unit text (dense over sentences and heading, and BM25). One embedding per query; one exact pass over every
+ * stored vector (sentences, headings, bank and not-covered questions: 2,110 today), giving the exact HNSW search's
+ * distances bit for bit (ip-scan.ts), read by text id (TextSimilarities).
  */
 export class UnitSearch {
   private readonly bankOf: Map<string, number[]>;
+  /** Bank question indices of every unit, by unit position (the same arrays as {@link bankOf}). */
+  private readonly ownOf: number[][];
+  /** The most bank questions one unit has. */
+  private readonly maxOwn: number;
   private readonly textSims: TextSimilarities;
   /** Text id (in {@link textSims}) of every bank question, −1 when the index lacks it. */
   private readonly bankIds: Int32Array;
@@ -91,8 +97,21 @@ export class UnitSearch {
     deps.bank.forEach((q, i) => {
       this.bankOf.get(q.unitId)?.push(i);
     });
-    const { texts, store } = deps.index;
-    this.textSims = new TextSimilarities(texts, (vector, k) => store.index.searchKnn(vector, k));
+    this.ownOf = deps.units.map((u) => this.bankOf.get(u.id) ?? []);
+    this.maxOwn = this.ownOf.reduce((m, own) => Math.max(m, own.length), 0);
+    const { texts, store, textVectors } = deps.index;
+    // textVectors holds one label's vector per text: exact for a text stored once, read from the index otherwise.
+    const labels = new Map<string, number>();
+    for (const t of texts) labels.set(t, (labels.get(t) ?? 0) + 1);
+    const known = (label: number) => {
+      const text = texts[label] as string;
+      return labels.get(text) === 1 ? textVectors.get(text) : undefined;
+    };
+    this.textSims = new TextSimilarities(
+      texts,
+      (vector, k) => store.index.searchKnn(vector, k),
+      createIpScan(store.index, known),
+    );
     this.bankIds = Int32Array.from(deps.bank, (q) => this.textSims.idOf(q.text));
     this.layout = deps.units.map((u) => ({
       sentences: Int32Array.from(u.sentences, (s) => this.textSims.idOf(s.text)),
@@ -153,9 +172,13 @@ export class UnitSearch {
       const unitId = (bank[i] as BankQuestion).unitId;
       votesBm25.set(unitId, (votesBm25.get(unitId) ?? 0) + 1 / NEIGHBOURS);
     }
+    // One scratch buffer for every unit's bank cosines (a unit has a handful; no arrays allocated per unit).
+    const scratch = new Float64Array(this.maxOwn);
     const signals = units.map((unit, u): UnitSignals => {
-      const own = (this.bankOf.get(unit.id) ?? []).filter((i) => i !== options.exclude);
-      const bankSims = own.map((i) => bankSim[i] as number).sort((a, b) => b - a);
+      const own = this.ownOf[u] as number[];
+      let count = 0;
+      for (const i of own) if (i !== options.exclude) scratch[count++] = bankSim[i] as number;
+      const bankSims = sortedDescending(scratch, count);
       const layout = this.layout[u] as { sentences: Int32Array; heading: number };
       let sentMax = -1;
       let sentSum = 0;
@@ -165,7 +188,7 @@ export class UnitSearch {
         sentSum += sim;
       }
       let bm25Bank = 0;
-      for (const i of own) bm25Bank = Math.max(bm25Bank, bankBm25[i] as number);
+      for (const i of own) if (i !== options.exclude) bm25Bank = Math.max(bm25Bank, bankBm25[i] as number);
       return {
         unit,
         bankMax: bankSims[0] ?? -1,
@@ -186,6 +209,17 @@ export class UnitSearch {
       : NO_NOT_COVERED;
     return { queryVector, signals, expansions, synonymMatched, notCovered };
   }
+}
+
+/**
+ * The first `count` values of `values`, largest first, as a plain array: what `.sort((a, b) => b − a)` gave (equal
+ * values are interchangeable), so the mean summed over it in this order is bit for bit the same.
+ */
+function sortedDescending(values: Float64Array, count: number): number[] {
+  const sorted = values.subarray(0, count).sort();
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = sorted[count - 1 - i] as number;
+  return out;
 }
 
 /**
