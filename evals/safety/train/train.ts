@@ -145,7 +145,7 @@ function run(features: FeatureOptions) {
   );
   // Abstention check (issue 12 round 6): dev items whose most likely outcome was right but that fell below its
   // threshold and went to retrieval.
-  const open = { ...thresholds, decision: 0 };
+  const open = { ...thresholds, decision: 0, perCategory: {} };
   const abstained = (gold: (l: SafetyLabel) => boolean) =>
     dev.filter((d, i) => {
       const o = out[i];
