@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mlpFromJson, MlpJsonSchema, mlpToJson } from '../../src/learn/mlp-file.js';
-import { mlpProba, trainMlp, type MlpOptions } from '../../src/learn/mlp.js';
+import { mlpProba } from '../../src/learn/mlp.js';
+import { trainMlp, type MlpOptions } from '../../src/learn/mlp-train.js';
 import { seededRandom } from '../../src/learn/random.js';
 import { fromDense } from '../../src/learn/sparse.js';
 

@@ -1,5 +1,5 @@
 import { groupFolds, outOfFold } from '../../../src/learn/cross-validation.js';
-import { trainMlp } from '../../../src/learn/mlp.js';
+import { trainMlp } from '../../../src/learn/mlp-train.js';
 import type { SparseVector } from '../../../src/learn/sparse.js';
 import { trainSoftmax } from '../../../src/learn/softmax-regression.js';
 import type { OofRow } from './calibrate.js';
