@@ -69,7 +69,9 @@ export function calibrate(rows: OofRow[]): Thresholds {
  * Per-category decision thresholds from out-of-fold rows. decideLabel applies only the threshold of the most likely
  * category, so each category's recall depends on its own threshold alone and over-refusal is a sum over categories:
  * starting every category at `start`, the threshold step with the best recall gain (macro: per category share) per
- * over-refusal cost is taken, while the over-refusal stays within `budget`.
+ * over-refusal cost is taken, while the over-refusal stays within `budget`. Over-refusal here counts general prompts
+ * given another category only: crisis false alarms on them have their own budget (2 %), so CV's total over-refusal
+ * can reach both together (6.5 % on the committed training data, dev 2.2 %).
  */
 export function calibratePerCategory(rows: OofRow[], t: Thresholds, budget = OVER_REFUSAL, start = t.decision) {
   const categories = SAFETY_LABELS.filter((l) => l !== 'crisis' && l !== 'general');
