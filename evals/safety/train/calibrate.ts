@@ -40,7 +40,7 @@ function thresholdForFalseAlarms(negatives: number[], budget: number): number {
  * threshold that maximises balanced accuracy (mean per-label recall) of the final labels within the over-refusal
  * budget (the lowest over-refusal when no threshold meets it).
  */
-export function calibrate(rows: OofRow[]): Thresholds {
+export function calibrate(rows: OofRow[], options: { perCategory?: boolean } = {}): Thresholds {
   const negatives = rows.filter((r) => r.gold !== 'crisis').map((r) => r.crisisProbability);
   const crisis = thresholdForFalseAlarms(negatives, CRISIS_FALSE_ALARM);
   const possibleCrisis = Math.min(crisis, thresholdForFalseAlarms(negatives, POSSIBLE_FALSE_ALARM));
@@ -62,6 +62,10 @@ export function calibrate(rows: OofRow[]): Thresholds {
     if (better) best = { decision, score, over };
   }
   const global = { decision: best.decision, crisis, possibleCrisis };
+  // Per-category thresholds are opt-in (train.ts --per-category): on dev they raised dosing recall 68.9 → 76.6 % and
+  // cut off-topic answered 18.5 → 14.1 %, but over-refusal rose 1.8 → 2.2 % and the eval suite's over_refusal_rate
+  // 0.010 → 0.019 and no_answer accuracy 0.696 → 0.652 (below its bound), so the single threshold ships.
+  if (!options.perCategory) return global;
   return { ...global, perCategory: calibratePerCategory(rows, global, OVER_REFUSAL, PER_CATEGORY_START) };
 }
 

@@ -7,7 +7,8 @@
  * every training file), --fixed-thresholds (ablation: no cross-validation, the committed weights' thresholds;
  * about a sixth of the time, implies --dry-run), --no-cv (ablation: fit once, dev figures and the dev trade-off curve
  * only, with the committed thresholds; implies --dry-run), --model linear|wide|mlp, --hidden N, --dropout P, --l2 X,
- * --grams word|char|both, --buckets N, --no-dense, --no-ngrams (model and feature ablations; imply --dry-run).
+ * --grams word|char|both, --buckets N, --no-dense, --no-ngrams (model and feature ablations; imply --dry-run),
+ * --per-category (per-category decision thresholds, calibrate.ts; implies --dry-run).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../../src/embeddings/use-lite.js';
@@ -48,6 +49,7 @@ const argv = process.argv.slice(2);
 const args = new Set(argv);
 const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const ablation = [
+  '--per-category',
   '--model',
   '--hidden',
   '--dropout',
@@ -99,7 +101,9 @@ const fixedThresholds = args.has('--fixed-thresholds') || args.has('--no-cv');
 function run(features: FeatureOptions) {
   const t0 = Date.now();
   const oof = fixedThresholds ? [] : crossValidate(examples, features, choice);
-  const thresholds = fixedThresholds ? committedThresholds() : calibrate(oof);
+  const thresholds = fixedThresholds
+    ? committedThresholds()
+    : calibrate(oof, { perCategory: args.has('--per-category') });
   const cvLabels = labelsOf(oof, thresholds);
   const cvTiers = oof.map((r) =>
     r.crisisProbability >= thresholds.crisis
