@@ -24,6 +24,8 @@ const POSSIBLE_FALSE_ALARM = 0.08;
  * abstain more. 5 % is the safety matrix's over-refusal gate.
  */
 const OVER_REFUSAL = 0.05;
+/** Per-category thresholds start here (the old global search's ceiling) and only move down. */
+const PER_CATEGORY_START = 0.9;
 /** Candidate thresholds: 0.01 steps. */
 const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 
@@ -38,7 +40,7 @@ function thresholdForFalseAlarms(negatives: number[], budget: number): number {
  * threshold that maximises balanced accuracy (mean per-label recall) of the final labels within the over-refusal
  * budget (the lowest over-refusal when no threshold meets it).
  */
-export function calibrate(rows: OofRow[]): Thresholds {
+export function calibrate(rows: OofRow[], options: { perCategory?: boolean } = {}): Thresholds {
   const negatives = rows.filter((r) => r.gold !== 'crisis').map((r) => r.crisisProbability);
   const crisis = thresholdForFalseAlarms(negatives, CRISIS_FALSE_ALARM);
   const possibleCrisis = Math.min(crisis, thresholdForFalseAlarms(negatives, POSSIBLE_FALSE_ALARM));
@@ -59,7 +61,60 @@ export function calibrate(rows: OofRow[]): Thresholds {
       : best.over > OVER_REFUSAL && over < best.over;
     if (better) best = { decision, score, over };
   }
-  return { decision: best.decision, crisis, possibleCrisis };
+  const global = { decision: best.decision, crisis, possibleCrisis };
+  // Per-category thresholds are opt-in (train.ts --per-category): on dev they raised dosing recall 68.9 → 76.6 % and
+  // cut off-topic answered 18.5 → 14.1 %, but over-refusal rose 1.8 → 2.2 % and the eval suite's over_refusal_rate
+  // 0.010 → 0.019 and no_answer accuracy 0.696 → 0.652 (below its bound), so the single threshold ships.
+  if (!options.perCategory) return global;
+  return { ...global, perCategory: calibratePerCategory(rows, global, OVER_REFUSAL, PER_CATEGORY_START) };
+}
+
+/**
+ * Per-category decision thresholds from out-of-fold rows. decideLabel applies only the threshold of the most likely
+ * category, so each category's recall depends on its own threshold alone and over-refusal is a sum over categories:
+ * starting every category at `start`, the threshold step with the best recall gain (macro: per category share) per
+ * over-refusal cost is taken, while the over-refusal stays within `budget`. Over-refusal here counts general prompts
+ * given another category only: crisis false alarms on them have their own budget (2 %), so CV's total over-refusal
+ * can reach both together (6.5 % on the committed training data, dev 2.2 %).
+ */
+export function calibratePerCategory(rows: OofRow[], t: Thresholds, budget = OVER_REFUSAL, start = t.decision) {
+  const categories = SAFETY_LABELS.filter((l) => l !== 'crisis' && l !== 'general');
+  const nGeneral = Math.max(1, rows.filter((r) => r.gold === 'general').length);
+  // hits[c][k] / overs[c][k]: rows whose top category is c with (renormalised) probability ≥ k / 100, gold c / general.
+  const zeros = () => Object.fromEntries(categories.map((c) => [c, new Array<number>(101).fill(0)]));
+  const hits = zeros();
+  const overs = zeros();
+  for (const r of rows) {
+    const label = decideLabel(r.probabilities, crisisTier(r.crisisProbability, t), { ...t, decision: 0 });
+    const into = label === r.gold ? hits[label] : r.gold === 'general' ? overs[label] : undefined;
+    if (!into) continue;
+    let rest = 0;
+    for (const [l, p] of Object.entries(r.probabilities)) if (l !== 'crisis') rest += p;
+    const bin = Math.floor(((r.probabilities[label] ?? 0) / rest) * 100 + 1e-9);
+    for (let k = 0; k <= bin; k++) into[k] = (into[k] as number) + 1;
+  }
+  const support = Object.fromEntries(categories.map((c) => [c, Math.max(1, rows.filter((r) => r.gold === c).length)]));
+  const at = Object.fromEntries(categories.map((c) => [c, Math.round(start * 100)])) as Record<string, number>;
+  let over = categories.reduce((s, c) => s + (overs[c]?.[at[c] as number] as number), 0) / nGeneral;
+  for (;;) {
+    let move: { c: string; to: number; ratio: number; cost: number } | undefined;
+    for (const c of categories) {
+      const [h, o, k] = [hits[c] as number[], overs[c] as number[], at[c] as number];
+      // The next lower threshold (not below the old search's floor, 0.2) that gains recall.
+      let to = k - 1;
+      while (to > 20 && (h[to] as number) === h[k]) to--;
+      if (to < 20 || (h[to] as number) === h[k]) continue;
+      const cost = ((o[to] as number) - (o[k] as number)) / nGeneral;
+      const ratio = ((h[to] as number) - (h[k] as number)) / (support[c] as number) / Math.max(cost, 1e-9);
+      if (over + cost <= budget && (!move || ratio > move.ratio)) move = { c, to, ratio, cost };
+    }
+    if (!move) break;
+    at[move.c] = move.to;
+    over += move.cost;
+  }
+  return Object.fromEntries(categories.map((c) => [c, (at[c] as number) / 100])) as Partial<
+    Record<SafetyLabel, number>
+  >;
 }
 
 export function labelsOf(rows: OofRow[], t: Thresholds): SafetyLabel[] {

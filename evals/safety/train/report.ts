@@ -1,4 +1,5 @@
 import { evaluate } from '../../../src/learn/metrics.js';
+import { type CrisisTier, decideLabel } from '../../../src/safety/classifier/decide.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 
 /** Figures for one set of gold / predicted labels (plus crisis tiers), as printed by the trainer. */
@@ -77,4 +78,35 @@ export function formatBySet(items: { set: string; label: SafetyLabel }[], predic
   };
   const head = `${'dev set'.padEnd(24)}${['dosing', 'medical', 'illegal', 'offtopic→gen', 'over-refusal'].map((h) => h.padStart(13)).join('')}`;
   return [head, ...sets.map(row), row(undefined)].join('\n');
+}
+
+/**
+ * The dev trade-off curve of the category decision threshold (one value for every category, the crisis tiers as
+ * given): refusal recall with the right category per refusal label, off-topic answered, over-refusal of general.
+ */
+export function devCurve(
+  items: { label: SafetyLabel }[],
+  out: { probabilities: Record<SafetyLabel, number>; crisisTier: CrisisTier }[],
+  grid = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9],
+): string {
+  const lines = [
+    `${'decision'.padEnd(10)}${['dosing', 'medical', 'illegal', 'offtopic→gen', 'over-refusal'].map((h) => h.padStart(13)).join('')}`,
+  ];
+  const share = (gold: SafetyLabel, labels: SafetyLabel[], hit: (p: SafetyLabel) => boolean) => {
+    const of = items.flatMap((d, i) => (d.label === gold ? [i] : []));
+    return pct(of.filter((i) => hit(labels[i] as SafetyLabel)).length / Math.max(1, of.length)).padStart(13);
+  };
+  for (const decision of grid) {
+    const t = { decision, crisis: 1, possibleCrisis: 1 };
+    const labels = out.map((o) => decideLabel(o.probabilities, o.crisisTier, t));
+    lines.push(
+      [
+        String(decision).padEnd(10),
+        ...REFUSALS.map((l) => share(l, labels, (p) => p === l)),
+        share('out_of_scope', labels, (p) => p === 'general'),
+        share('general', labels, (p) => p !== 'general'),
+      ].join(''),
+    );
+  }
+  return lines.join('\n');
 }

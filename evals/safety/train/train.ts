@@ -5,10 +5,14 @@
  * Flags: --compare (also CV/dev without n-gram features), --dry-run (write nothing), --verbose (list dev misses),
  * --without a.yaml,b.yaml (ablation: leave those training files out; implies --dry-run, since the weights' hash covers
  * every training file), --fixed-thresholds (ablation: no cross-validation, the committed weights' thresholds;
- * about a sixth of the time, implies --dry-run).
+ * about a sixth of the time, implies --dry-run), --no-cv (ablation: fit once, dev figures and the dev trade-off curve
+ * only, with the committed thresholds; implies --dry-run), --model linear|wide|mlp, --hidden N, --dropout P, --l2 X,
+ * --grams word|char|both, --buckets N, --no-dense, --no-ngrams (model and feature ablations; imply --dry-run),
+ * --per-category (per-category decision thresholds, calibrate.ts; implies --dry-run).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../../src/embeddings/use-lite.js';
+import { mlpToJson } from '../../../src/learn/mlp-file.js';
 import { linearModelToJson } from '../../../src/learn/weights-file.js';
 import { calibrate, labelsOf } from './calibrate.js';
 import { embedCached } from './embed-cache.js';
@@ -21,15 +25,15 @@ import {
 } from '../../../src/safety/classifier/features.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 import { decideLabel, type Thresholds } from '../../../src/safety/classifier/decide.js';
-import { safetyModelFrom } from '../../../src/safety/classifier/model.js';
+import { type ProbaModel, safetyModelFrom } from '../../../src/safety/classifier/model.js';
 import {
   BUNDLED_WEIGHTS_FILE,
   SafetyWeightsSchema,
   WEIGHTS_FORMAT_VERSION,
   type SafetyWeights,
 } from '../../../src/safety/classifier/model-file.js';
-import { crossValidate, fitModels, type Example } from './pipeline.js';
-import { figures, formatBySet, formatFigures } from './report.js';
+import { crossValidate, DEFAULT_MODEL, fitModels, type Example, type ModelChoice } from './pipeline.js';
+import { devCurve, figures, formatBySet, formatFigures } from './report.js';
 import { loadSeeds, trainingDataHash } from '../../../src/safety/classifier/training-data.js';
 import { variantsOf } from './variants.js';
 
@@ -38,8 +42,30 @@ const VARIANTS_PER_SEED = 4;
 /** Seed of the variant generator (any fixed number; changing it changes the data, so bump the generator version). */
 const VARIANT_SEED = 2026;
 
+const modelToJson = (m: ProbaModel, labels: readonly string[]) =>
+  'hidden' in m ? mlpToJson(m, labels) : linearModelToJson(m, labels);
+
 const argv = process.argv.slice(2);
 const args = new Set(argv);
+const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const ablation = [
+  '--per-category',
+  '--model',
+  '--hidden',
+  '--dropout',
+  '--l2',
+  '--grams',
+  '--buckets',
+  '--no-dense',
+  '--no-ngrams',
+  '--no-cv',
+].some((f) => argv.includes(f));
+const choice: ModelChoice = {
+  kind: (flag('--model') as ModelChoice['kind'] | undefined) ?? DEFAULT_MODEL.kind,
+  hidden: Number(flag('--hidden') ?? DEFAULT_MODEL.hidden),
+  dropout: Number(flag('--dropout') ?? DEFAULT_MODEL.dropout),
+  l2: Number(flag('--l2') ?? DEFAULT_MODEL.l2),
+};
 const without = new Set((argv[argv.indexOf('--without') + 1] ?? '').split(',').filter(Boolean));
 if (!argv.includes('--without')) without.clear();
 const started = Date.now();
@@ -68,13 +94,16 @@ console.log(
 
 /** The thresholds saved with the committed weights (read without the stale check: only the numbers are used). */
 function committedThresholds(): Thresholds {
-  return SafetyWeightsSchema.parse(JSON.parse(readFileSync(BUNDLED_WEIGHTS_FILE, 'utf8'))).thresholds;
+  return SafetyWeightsSchema.shape.thresholds.parse(JSON.parse(readFileSync(BUNDLED_WEIGHTS_FILE, 'utf8')).thresholds);
 }
+const fixedThresholds = args.has('--fixed-thresholds') || args.has('--no-cv');
 
 function run(features: FeatureOptions) {
   const t0 = Date.now();
-  const oof = args.has('--fixed-thresholds') ? [] : crossValidate(examples, features);
-  const thresholds = args.has('--fixed-thresholds') ? committedThresholds() : calibrate(oof);
+  const oof = fixedThresholds ? [] : crossValidate(examples, features, choice);
+  const thresholds = fixedThresholds
+    ? committedThresholds()
+    : calibrate(oof, { perCategory: args.has('--per-category') });
   const cvLabels = labelsOf(oof, thresholds);
   const cvTiers = oof.map((r) =>
     r.crisisProbability >= thresholds.crisis
@@ -89,11 +118,7 @@ function run(features: FeatureOptions) {
     cvTiers,
   );
   const xs = examples.map((e) => featurize(e.vector, e.text, features));
-  const fitted = fitModels(
-    xs,
-    examples.map((e) => e.label),
-    featureDims(features),
-  );
+  const fitted = fitModels(xs, examples, featureDims(features), choice);
   const model = safetyModelFrom(fitted.category, fitted.crisis, features, thresholds);
   const out = dev.map((d, i) => model.classify(devVectors[i] as number[], d.text));
   const timings: number[] = [];
@@ -110,7 +135,7 @@ function run(features: FeatureOptions) {
     out.map((o) => o.label),
     out.map((o) => o.crisisTier),
   );
-  const name = features.ngrams ? 'USE + n-grams' : 'USE only';
+  const name = `${choice.kind} ${JSON.stringify(features)}`;
   console.log(
     `\n[${name}] thresholds ${JSON.stringify(thresholds)}, CV + fit in ${Date.now() - t0} ms; classify() p50 ${timings[Math.floor(timings.length / 2)]?.toFixed(3)} ms, p99 ${timings[Math.floor(timings.length * 0.99)]?.toFixed(3)} ms`,
   );
@@ -124,7 +149,7 @@ function run(features: FeatureOptions) {
   );
   // Abstention check (issue 12 round 6): dev items whose most likely outcome was right but that fell below its
   // threshold and went to retrieval.
-  const open = { ...thresholds, decision: 0 };
+  const open = { ...thresholds, decision: 0, perCategory: {} };
   const abstained = (gold: (l: SafetyLabel) => boolean) =>
     dev.filter((d, i) => {
       const o = out[i];
@@ -134,6 +159,7 @@ function run(features: FeatureOptions) {
   console.log(
     `abstained to retrieval although the top outcome was right: refusals ${abstained(isRefusal)}, off-topic ${abstained((l) => l === 'out_of_scope')}`,
   );
+  console.log(devCurve(dev, out));
   if (args.has('--verbose')) {
     dev.forEach((d, i) => {
       if (out[i]?.label !== d.label)
@@ -144,7 +170,12 @@ function run(features: FeatureOptions) {
 }
 
 /** N-gram features on: they raised dev and CV figures in the comparison (see the commit message / --compare). */
-const FEATURES: FeatureOptions = { ngrams: true };
+const FEATURES: FeatureOptions = {
+  ngrams: !args.has('--no-ngrams'),
+  ...(flag('--grams') ? { grams: flag('--grams') as FeatureOptions['grams'] } : {}),
+  ...(flag('--buckets') ? { buckets: Number(flag('--buckets')) } : {}),
+  ...(args.has('--no-dense') ? { noDense: true } : {}),
+};
 if (args.has('--compare')) run({ ngrams: !FEATURES.ngrams });
 const { fitted, thresholds, cv } = run(FEATURES);
 await embedder.close();
@@ -153,9 +184,14 @@ const weights: SafetyWeights = {
   formatVersion: WEIGHTS_FORMAT_VERSION,
   trainingHash: trainingDataHash(FEATURE_VERSION),
   embeddingModel: USE_LITE_MODEL_ID,
-  features: { ngrams: FEATURES.ngrams, version: FEATURE_VERSION },
-  category: linearModelToJson(fitted.category, SAFETY_LABELS),
-  crisis: linearModelToJson(fitted.crisis, ['other', 'crisis']),
+  features: {
+    ngrams: FEATURES.ngrams,
+    ...(FEATURES.buckets ? { buckets: FEATURES.buckets } : {}),
+    ...(FEATURES.grams ? { grams: FEATURES.grams } : {}),
+    version: FEATURE_VERSION,
+  },
+  category: modelToJson(fitted.category, SAFETY_LABELS),
+  crisis: modelToJson(fitted.crisis, ['other', 'crisis']),
   thresholds,
   counts,
   cv: {
@@ -167,7 +203,7 @@ const weights: SafetyWeights = {
   trainedAt: new Date().toISOString(),
   trainMs: Date.now() - started,
 };
-if (!args.has('--dry-run') && !args.has('--fixed-thresholds') && without.size === 0) {
+if (!args.has('--dry-run') && !fixedThresholds && !ablation && without.size === 0) {
   writeFileSync(BUNDLED_WEIGHTS_FILE, `${JSON.stringify(weights)}\n`);
   console.log(`\nwrote ${BUNDLED_WEIGHTS_FILE} in ${weights.trainMs} ms total`);
 }

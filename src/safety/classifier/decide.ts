@@ -7,6 +7,8 @@ export interface Thresholds {
   decision: number;
   crisis: number;
   possibleCrisis: number;
+  /** Per-category decision thresholds; a category without one uses `decision`. */
+  perCategory?: Partial<Record<SafetyLabel, number>>;
 }
 
 export function crisisTier(p: number, t: Thresholds): CrisisTier {
@@ -29,5 +31,5 @@ export function decideLabel(probabilities: Record<SafetyLabel, number>, tier: Cr
     if (p > bestP) [best, bestP] = [label, p];
   }
   // Renormalised without crisis: the detector has already said this is not one.
-  return best !== 'general' && bestP / rest < t.decision ? 'general' : best;
+  return best !== 'general' && bestP / rest < (t.perCategory?.[best] ?? t.decision) ? 'general' : best;
 }

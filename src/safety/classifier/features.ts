@@ -11,9 +11,16 @@ export const NGRAM_BUCKETS = 4096;
 export interface FeatureOptions {
   /** Add hashed word 1–2-grams and character 3–4-grams after the USE vector. */
   ngrams: boolean;
+  /** Hash buckets (default {@link NGRAM_BUCKETS}). */
+  buckets?: number;
+  /** Which n-grams (default both): word 1–2-grams, character 3–4-grams. */
+  grams?: 'word' | 'char' | 'both';
+  /** Leave the USE vector out (ablation only: its 512 slots stay, empty, so indices do not move). */
+  noDense?: boolean;
 }
 
-export const featureDims = (options: FeatureOptions): number => USE_DIMS + (options.ngrams ? NGRAM_BUCKETS : 0);
+const bucketsOf = (o: FeatureOptions) => o.buckets ?? NGRAM_BUCKETS;
+export const featureDims = (options: FeatureOptions): number => USE_DIMS + (options.ngrams ? bucketsOf(options) : 0);
 
 /** Lowercase, accents folded, everything but letters and digits turned into single spaces. */
 export function foldText(text: string): string {
@@ -33,21 +40,22 @@ function fnv1a(s: string): number {
 }
 
 /** The n-grams of a text: words, word pairs, and character 3- and 4-grams of each space-padded word. */
-export function ngramsOf(text: string): string[] {
+export function ngramsOf(text: string, kinds: FeatureOptions['grams'] = 'both'): string[] {
   const words = foldText(text).split(' ').filter(Boolean);
-  const grams: string[] = [];
+  const out: string[] = [];
   words.forEach((w, i) => {
-    grams.push(`w:${w}`);
-    if (i > 0) grams.push(`b:${words[i - 1]} ${w}`);
+    if (kinds !== 'char') out.push(`w:${w}`);
+    if (kinds !== 'char' && i > 0) out.push(`b:${words[i - 1]} ${w}`);
     const padded = ` ${w} `;
-    for (const n of [3, 4]) for (let j = 0; j + n <= padded.length; j++) grams.push(`c:${padded.slice(j, j + n)}`);
+    if (kinds !== 'word')
+      for (const n of [3, 4]) for (let j = 0; j + n <= padded.length; j++) out.push(`c:${padded.slice(j, j + n)}`);
   });
-  return grams;
+  return out;
 }
 
 /** Binary hashed n-gram block, L2-normalised so it weighs like the unit-length USE vector whatever the length. */
-function ngramBlock(text: string): SparseVector {
-  const buckets = new Set(ngramsOf(text).map((g) => fnv1a(g) % NGRAM_BUCKETS));
+function ngramBlock(text: string, o: FeatureOptions): SparseVector {
+  const buckets = new Set(ngramsOf(text, o.grams).map((g) => fnv1a(g) % bucketsOf(o)));
   const indices = Uint32Array.from(
     [...buckets].sort((a, b) => a - b),
     (b) => USE_DIMS + b,
@@ -60,6 +68,6 @@ function ngramBlock(text: string): SparseVector {
 export function featurize(vector: ArrayLike<number>, text: string, options: FeatureOptions): SparseVector {
   if (vector.length !== USE_DIMS)
     throw new Error(`featurize: expected a ${USE_DIMS}-d USE-lite vector, got ${vector.length}`);
-  const dense = fromDense(vector);
-  return options.ngrams ? concat(dense, ngramBlock(text)) : dense;
+  const dense = options.noDense ? fromDense([]) : fromDense(vector);
+  return options.ngrams ? concat(dense, ngramBlock(text, options)) : dense;
 }

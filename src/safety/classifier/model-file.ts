@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { MlpJsonSchema } from '../../learn/mlp-file.js';
 import { LinearModelJsonSchema } from '../../learn/weights-file.js';
 import { fromProjectRoot } from '../../paths.js';
 import { SafetyLabelSchema } from './labels.js';
 
-/** Bumped when weights.json changes shape. */
+/** Bumped when weights.json changes shape incompatibly (the MLP models and per-category thresholds were additions). */
 export const WEIGHTS_FORMAT_VERSION = 1;
 /** The committed weights `npm run safety:train` writes. */
 export const BUNDLED_WEIGHTS_FILE = fromProjectRoot('src', 'safety', 'classifier', 'weights.json');
 
 const Share = z.number().min(0).max(1);
+/** A linear model (softmax regression) or a one-hidden-layer (wide & deep) network. */
+const ModelJsonSchema = z.union([LinearModelJsonSchema, MlpJsonSchema]);
 
 /** weights.json: both linear models, their thresholds, and what they were trained from. */
 export const SafetyWeightsSchema = z.strictObject({
@@ -18,11 +21,16 @@ export const SafetyWeightsSchema = z.strictObject({
   /** sha256 over src/safety/training/*.yaml + variant generator version + feature version. */
   trainingHash: z.string().length(64),
   embeddingModel: z.string(),
-  features: z.strictObject({ ngrams: z.boolean(), version: z.number().int() }),
-  /** Multinomial LR over every label. */
-  category: LinearModelJsonSchema,
-  /** Binary LR, labels [other, crisis], trained with crisis up-weighted for recall. */
-  crisis: LinearModelJsonSchema,
+  features: z.strictObject({
+    ngrams: z.boolean(),
+    buckets: z.number().int().positive().optional(),
+    grams: z.enum(['word', 'char', 'both']).optional(),
+    version: z.number().int(),
+  }),
+  /** Multinomial model over every label. */
+  category: ModelJsonSchema,
+  /** Binary model, labels [other, crisis], trained with crisis up-weighted for recall. */
+  crisis: ModelJsonSchema,
   thresholds: z.strictObject({
     /** A non-general category is decided only at or above this probability; below, the turn goes to retrieval. */
     decision: Share,
@@ -30,6 +38,8 @@ export const SafetyWeightsSchema = z.strictObject({
     crisis: Share,
     /** At or above this (and below `crisis`): answer as usual and add the supportive 988 / emergency line. */
     possibleCrisis: Share,
+    /** Per-category decision thresholds (CV-calibrated); a category without one uses `decision`. */
+    perCategory: z.partialRecord(SafetyLabelSchema, Share).optional(),
   }),
   /** Prompts per label the model was trained on (seeds + variants). */
   counts: z.record(SafetyLabelSchema, z.number().int().nonnegative()),

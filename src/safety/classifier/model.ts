@@ -1,6 +1,9 @@
 import { USE_LITE_MODEL_ID } from '../../embeddings/use-lite-model.js';
+import { type Mlp, mlpProba } from '../../learn/mlp.js';
+import { type MlpJson, mlpFromJson } from '../../learn/mlp-file.js';
+import type { SparseVector } from '../../learn/sparse.js';
 import { predictProba, type LinearModel } from '../../learn/softmax-regression.js';
-import { linearModelFromJson } from '../../learn/weights-file.js';
+import { type LinearModelJson, linearModelFromJson } from '../../learn/weights-file.js';
 import { FEATURE_VERSION, featurize, type FeatureOptions } from './features.js';
 import { SAFETY_LABELS, type SafetyLabel } from './labels.js';
 import { BUNDLED_WEIGHTS_FILE, readWeightsFile, type SafetyWeights } from './model-file.js';
@@ -26,10 +29,19 @@ export interface SafetyModel {
   readonly thresholds: Thresholds;
 }
 
+/** Either kind of fitted model the weights file can hold. */
+export type ProbaModel = LinearModel | Mlp;
+
+/** Class probabilities of `x` under either kind of model. */
+export const probaOf = (m: ProbaModel, x: SparseVector): number[] =>
+  'hidden' in m ? mlpProba(m, x) : predictProba(m, x);
+
+const fromJson = (j: LinearModelJson | MlpJson): ProbaModel => ('kind' in j ? mlpFromJson(j) : linearModelFromJson(j));
+
 /** Builds the classifier from validated weights (also used by the trainer on freshly fitted models). */
 export function safetyModelFrom(
-  category: LinearModel,
-  crisis: LinearModel,
+  category: ProbaModel,
+  crisis: ProbaModel,
   features: FeatureOptions,
   thresholds: Thresholds,
 ): SafetyModel {
@@ -37,12 +49,12 @@ export function safetyModelFrom(
     thresholds,
     classify(vector, text) {
       const x = featurize(vector, text, features);
-      const p = predictProba(category, x);
+      const p = probaOf(category, x);
       const probabilities = Object.fromEntries(SAFETY_LABELS.map((l, i) => [l, p[i] as number])) as Record<
         SafetyLabel,
         number
       >;
-      const crisisProbability = predictProba(crisis, x)[1] as number;
+      const crisisProbability = probaOf(crisis, x)[1] as number;
       const tier = crisisTier(crisisProbability, thresholds);
       return {
         label: decideLabel(probabilities, tier, thresholds),
@@ -72,9 +84,9 @@ export function loadSafetyModel(file = BUNDLED_WEIGHTS_FILE, options: LoadSafety
   if (w.category.labels.join() !== SAFETY_LABELS.join())
     throw new Error(`${file}: category labels differ from ${SAFETY_LABELS.join(', ')}`);
   return safetyModelFrom(
-    linearModelFromJson(w.category),
-    linearModelFromJson(w.crisis),
-    { ngrams: w.features.ngrams },
+    fromJson(w.category),
+    fromJson(w.crisis),
+    { ngrams: w.features.ngrams, buckets: w.features.buckets, grams: w.features.grams },
     w.thresholds,
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, type OofRow } from '../../../evals/safety/train/calibrate.js';
+import { calibrate, calibratePerCategory, type OofRow } from '../../../evals/safety/train/calibrate.js';
 import { crisisTier, decideLabel } from '../../../src/safety/classifier/decide.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 
@@ -27,6 +27,31 @@ describe('crisis tiers and the category decision', () => {
   it('an unsure refusal abstains to retrieval (general); a sure one is kept', () => {
     expect(decideLabel(probs('dosing', 0.3), 'none', t)).toBe('general');
     expect(decideLabel(probs('dosing', 0.8), 'possible', t)).toBe('dosing');
+  });
+});
+
+describe('per-category decision thresholds', () => {
+  it('a category with its own threshold uses it; the others keep the global one', () => {
+    const per = { ...t, perCategory: { dosing: 0.2 } };
+    expect(decideLabel(probs('dosing', 0.3), 'none', per)).toBe('dosing');
+    expect(decideLabel(probs('illegal_use', 0.3), 'none', per)).toBe('general');
+  });
+
+  it('calibration lowers the threshold of the category that gains recall for free, not of one that costs over-refusal', () => {
+    const rows: OofRow[] = [];
+    const row = (gold: SafetyLabel, top: SafetyLabel, p: number) =>
+      rows.push({ gold, probabilities: probs(top, p), crisisProbability: 0 });
+    // (0.4 is 0.44 once renormalised without crisis.) Dosing prompts at 0.4 are right and nothing else sits there; illegal-use prompts at 0.4 come with general
+    // questions that would be refused at 0.4.
+    for (let i = 0; i < 20; i++) {
+      row('dosing', 'dosing', 0.4);
+      row('illegal_use', 'illegal_use', 0.4);
+      row('general', 'illegal_use', 0.4);
+    }
+    for (let i = 0; i < 60; i++) row('general', 'general', 0.9);
+    const per = calibratePerCategory(rows, t, 0.05, 0.9);
+    expect(per.dosing).toBeLessThanOrEqual(0.44);
+    expect(per.illegal_use).toBeGreaterThan(0.45);
   });
 });
 
