@@ -88,8 +88,12 @@ export class TypoFixer {
     const shortest = this.loose ? MIN_SWAP_LENGTH - 1 : MIN_EDIT_LENGTH - 1;
     for (const word of this.known) {
       if (word.length < shortest) continue;
-      // Loose mode also indexes two deletions of long words, to find two-edit neighbours.
-      const depth = this.loose && word.length >= LOOSE_TWO_EDITS_FROM - 2 ? 2 : 1;
+      // Loose mode also indexes two deletions of the words two edits may reach (long and frequent ones).
+      const twoEdits =
+        this.loose &&
+        word.length >= LOOSE_TWO_EDITS_FROM - 2 &&
+        (this.loose.frequency.get(word) ?? 0) >= TWO_EDIT_MIN_FREQUENCY;
+      const depth = twoEdits ? 2 : 1;
       for (const d of deletionsUpTo(word, depth)) {
         const list = this.deletes.get(d);
         if (list) list.push(word);
