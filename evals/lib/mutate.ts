@@ -75,3 +75,42 @@ export function mutateCases(cases: LoadedCase[], seed = 1): LoadedCase[] {
   }
   return variants;
 }
+
+/** How visitors mis-hear or mis-spell the words the articles are about (phonetic spellings seen in chat logs). */
+const MISHEARD: Record<string, readonly string[]> = {
+  ketamine: ['ketamin', 'ketamene', 'ketameen', 'katamine', 'ketemine'],
+  spravato: ['spravado', 'sprivato', 'spravatto', 'spravto'],
+  esketamine: ['esketamin', 'esketamene', 'eskitamine', 'esketemine'],
+  infusion: ['infusoin', 'infussion', 'infution', 'infushion'],
+  infusions: ['infusoins', 'infussions', 'infutions', 'infushions'],
+};
+
+/** One typing slip in a word: a dropped, doubled or swapped letter (never the first letter). */
+function slip(word: string, rng: Rng): string {
+  const at = 1 + Math.floor(rng() * (word.length - 2));
+  const kind = Math.floor(rng() * 3);
+  if (kind === 0) return word.slice(0, at) + word.slice(at + 1);
+  if (kind === 1) return word.slice(0, at) + word[at] + word.slice(at);
+  return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+}
+
+/**
+ * A question as a hurried visitor types it (the mutated-dev check of `npm run answer:typos`): the domain words
+ * misheard ({@link MISHEARD}), a slip in about a third of the other 5+ letter words, and then — each at random —
+ * lowercase, no apostrophes, no punctuation. Deterministic for a given `rng`.
+ */
+export function realisticTypos(text: string, rng: Rng): string {
+  const words = text.split(' ').map((token) => {
+    const m = /^([A-Za-z]+)(.*)$/.exec(token);
+    if (!m) return token;
+    const [, word = '', rest = ''] = m;
+    const misheard = MISHEARD[word.toLowerCase()];
+    if (misheard) return pick(rng, misheard) + rest;
+    return word.length >= 5 && rng() < 1 / 3 ? slip(word, rng) + rest : token;
+  });
+  let out = words.join(' ');
+  if (rng() < 0.5) out = out.toLowerCase();
+  if (rng() < 0.7) out = out.replace(/['’]/g, '');
+  if (rng() < 0.5) out = out.replace(/[?.!,;:]/g, '');
+  return out;
+}

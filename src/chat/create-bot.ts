@@ -90,6 +90,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<LoadedB
     guard,
     logger,
     embeddings,
+    spelling: (message) => stack.spelling.correct(message),
     historyTurns: config.CONVERSATION_HISTORY_TURNS,
     sources: {
       intent: createSourcesIntent(embeddings),

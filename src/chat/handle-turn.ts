@@ -29,6 +29,11 @@ export interface TurnHandlerDeps {
    * vector for the same text. Without it the policy embeds by itself.
    */
   embeddings?: Pick<Embeddings, 'embedQuery'>;
+  /**
+   * Retrieval's query spelling correction: the turn embeds the corrected text, which retrieval searches too, so the
+   * turn still embeds once (the policy reads the message as typed, with the corrected text's vector).
+   */
+  spelling?: (message: string) => string;
   /** Turns remembered per conversation. */
   historyTurns: number;
   /** Generative answers (LLM_PROVIDER); the extractive answerer alone when unset. Policy replies never use it. */
@@ -70,7 +75,9 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       };
     }
     const message = input.message.trim();
-    const vector = deps.embeddings ? await deps.embeddings.embedQuery(message) : undefined;
+    const vector = deps.embeddings
+      ? await deps.embeddings.embedQuery(deps.spelling ? deps.spelling(message) : message)
+      : undefined;
     const decision = await deps.policy.classify(message, conversation, vector ? { vector } : {});
 
     let body: Omit<ReplyBody, 'conversationId'>;

@@ -6,8 +6,9 @@ import type { Logger } from '../core/logger.js';
 import { BankLexical } from './bank-lexical.js';
 import { HybridRetriever } from './hybrid.js';
 import { LangChainBm25Retriever, MiniSearchRetriever, type LexicalRetriever } from './lexical.js';
+import { QuerySpelling, SpelledUnitSearch } from './query-spelling.js';
 import { TermStats } from './term-stats.js';
-import { UnitSearch } from './unit-search.js';
+import type { UnitSearch } from './unit-search.js';
 
 /** Options for {@link loadRetrievalStack}. */
 export interface RetrievalStackOptions {
@@ -30,6 +31,8 @@ export interface RetrievalStack {
   /** Every answer unit's match signals for a question (what the answer ranker reads). */
   units: UnitSearch;
   lexical: LexicalRetriever;
+  /** Corrects a query's misspelt words; `units` searches the corrected query (the turn embeds the same text). */
+  spelling: QuerySpelling;
   rebuilt: boolean;
 }
 
@@ -51,21 +54,25 @@ export async function loadRetrievalStack(options: RetrievalStackOptions): Promis
     lexical,
     synonyms: data.synonyms,
   });
-  const units = new UnitSearch({
-    units: data.chunks,
-    bank: data.bank,
-    index,
-    embeddings: options.embeddings,
-    lexical,
-    bankLexical,
-    synonyms: data.synonyms,
-    notCovered: {
-      texts: data.notCovered,
-      lexical: new BankLexical(
-        data.notCovered.map((text) => ({ text })),
-        known,
-      ),
+  const spelling = QuerySpelling.fromCorpus(data);
+  const units = new SpelledUnitSearch(
+    {
+      units: data.chunks,
+      bank: data.bank,
+      index,
+      embeddings: options.embeddings,
+      lexical,
+      bankLexical,
+      synonyms: data.synonyms,
+      notCovered: {
+        texts: data.notCovered,
+        lexical: new BankLexical(
+          data.notCovered.map((text) => ({ text })),
+          known,
+        ),
+      },
     },
-  });
-  return { data, index, retriever, units, lexical, rebuilt };
+    spelling,
+  );
+  return { data, index, retriever, units, lexical, spelling, rebuilt };
 }

@@ -1,9 +1,10 @@
 import { deletions, editDistance, oneEditApart, swaps } from './edit-distance.js';
 
 /**
- * Typo correction, in one place. Retrieval needs none of its own: MiniSearch's fuzzy match already finds
- * "ketamin" and "infusoin" in the index. The safety policy does: its rules are regular expressions, which only see
- * what was typed, so a message is corrected towards the policy's words before they run.
+ * Typo correction, in one place. The safety policy's rules are regular expressions, which only see what was typed,
+ * so a message is corrected towards the policy's words before they run (the strict default). Retrieval's query
+ * spelling (src/retrieval/query-spelling.ts) uses the looser {@link LooseOptions}: MiniSearch's fuzzy match already
+ * finds "ketamin" in the index, but the embedding reads "ketamin infusoin" as noise.
  */
 
 /** Shortest word a swapped-letter typo is corrected for ("wtih" → "with"); shorter words are too ambiguous. */
@@ -24,6 +25,31 @@ export interface Vocabulary {
   pairs: ReadonlySet<string>;
 }
 
+/** Shortest word a dropped, doubled or wrong letter is corrected for in loose mode ("efect" → "effect"). */
+const LOOSE_MIN_EDIT_LENGTH = 5;
+/** Loose mode: two edits from eight letters ("spravadoe", "esketamen"); shorter words have too many neighbours. */
+const LOOSE_TWO_EDITS_FROM = 8;
+
+/**
+ * Retrieval's settings: any word outside both vocabularies is corrected towards the nearest vocabulary word (one
+ * edit from 4–5 letters, two from {@link LOOSE_TWO_EDITS_FROM}, same first letter, endings included: "esketamin"),
+ * fewest edits first and the more frequent word on a tie; still left alone when the tie stays.
+ */
+export interface LooseOptions {
+  /** How often each vocabulary word occurs (corpus + bank): the tie-break. */
+  frequency: ReadonlyMap<string, number>;
+  /** Words right as they are although the vocabulary lacks them (the embedding model's own whole-word pieces). */
+  alsoKnown: ReadonlySet<string>;
+}
+
+/** Loose mode: a two-edit target must occur this often in corpus + bank (ketamine, infusion, depression…). */
+const TWO_EDIT_MIN_FREQUENCY = 10;
+/** Loose mode remembers this many corrected words (a few hundred kB at most). */
+const MEMO_SIZE = 10_000;
+
+/** Endings that make a new real word of a known one (loose mode leaves "articles", "notices", "wider" alone). */
+const INFLECTIONS = ['s', 'es', 'ed', 'er', 'ers', 'est', 'ing', 'ly'];
+
 /** Options for {@link TypoFixer}. */
 export interface TypoFixerOptions {
   /**
@@ -33,6 +59,8 @@ export interface TypoFixerOptions {
   important: readonly string[];
   /** Words single slips are corrected towards; only important words are corrected when omitted. */
   vocabulary?: Vocabulary;
+  /** Retrieval's looser correction (needs `vocabulary`); the strict safety behaviour when omitted. */
+  loose?: LooseOptions;
 }
 
 /**
@@ -47,15 +75,26 @@ export class TypoFixer {
   private readonly vocabulary: Vocabulary | undefined;
   /** Every vocabulary word with one letter deleted → the words it came from (symmetric-delete lookup). */
   private readonly deletes = new Map<string, string[]>();
+  private readonly loose: LooseOptions | undefined;
+  /** Loose mode's answers so far (a typo recurs across visitors: "ketamin"), cleared when full. */
+  private readonly memo = new Map<string, string>();
 
   constructor(options: TypoFixerOptions) {
     this.important = options.important;
     this.vocabulary = options.vocabulary;
+    this.loose = options.vocabulary ? options.loose : undefined;
     const v = options.vocabulary;
     this.known = new Set(v ? [...v.primary, ...v.secondary] : []);
+    const shortest = this.loose ? MIN_SWAP_LENGTH - 1 : MIN_EDIT_LENGTH - 1;
     for (const word of this.known) {
-      if (word.length < MIN_EDIT_LENGTH - 1) continue;
-      for (const d of [word, ...deletions(word)]) {
+      if (word.length < shortest) continue;
+      // Loose mode also indexes two deletions of the words two edits may reach (long and frequent ones).
+      const twoEdits =
+        this.loose &&
+        word.length >= LOOSE_TWO_EDITS_FROM - 2 &&
+        (this.loose.frequency.get(word) ?? 0) >= TWO_EDIT_MIN_FREQUENCY;
+      const depth = twoEdits ? 2 : 1;
+      for (const d of deletionsUpTo(word, depth)) {
         const list = this.deletes.get(d);
         if (list) list.push(word);
         else this.deletes.set(d, [word]);
@@ -66,6 +105,7 @@ export class TypoFixer {
   /** @param prev, next the neighbouring words, used only to break a tie ("waek up" → "wake up"). */
   fix(word: string, prev = '', next = ''): string {
     if (!/^[a-z]+$/.test(word) || this.important.includes(word)) return word;
+    if (this.loose) return this.nearest(word, this.loose);
     if (word.length >= MIN_IMPORTANT_LENGTH) {
       const target = this.importantWord(word);
       if (target) return target;
@@ -95,6 +135,47 @@ export class TypoFixer {
     return this.best(near, prev, next) ?? word;
   }
 
+  /** Loose mode: the nearest vocabulary word (fewest edits, then most frequent), or the word when still tied. */
+  private nearest(word: string, loose: LooseOptions): string {
+    const known = (w: string) => this.known.has(w) || loose.alsoKnown.has(w);
+    if (word.length < MIN_SWAP_LENGTH || known(word)) return word;
+    // A known word plus an ending ("articles", "boosts", "wider") is a real word, not a slip.
+    const stemKnown = (e: string) => known(word.slice(0, -e.length)) || known(word.slice(0, 1 - e.length));
+    if (INFLECTIONS.some((e) => word.endsWith(e) && stemKnown(e))) return word;
+    const cached = this.memo.get(word);
+    if (cached !== undefined) return cached;
+    const fixed = this.nearestWord(word, loose);
+    if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+    this.memo.set(word, fixed);
+    return fixed;
+  }
+
+  private nearestWord(word: string, loose: LooseOptions): string {
+    const allowed = word.length >= LOOSE_TWO_EDITS_FROM ? 2 : word.length >= LOOSE_MIN_EDIT_LENGTH ? 1 : 0;
+    const max = Math.max(allowed, 1);
+    let best = word;
+    let bestDistance = Infinity;
+    let bestFrequency = 0;
+    let tied = false;
+    const seen = new Set<string>();
+    for (const d of deletionsUpTo(word, max)) {
+      for (const w of this.deletes.get(d) ?? []) {
+        if (w[0] !== word[0] || Math.abs(w.length - word.length) > max || seen.has(w)) continue;
+        seen.add(w);
+        const distance = boundedDistance(word, w, max);
+        // Below five letters only a swap counts (the strict rule): "fro" / "form" are too many other words.
+        if (distance > max || (allowed === 0 && !sameLetters(w, word))) continue;
+        const frequency = loose.frequency.get(w) ?? 0;
+        // Two edits only towards the words the articles are about: elsewhere real words ("fainting") are two apart.
+        if (distance === 2 && frequency < TWO_EDIT_MIN_FREQUENCY) continue;
+        if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
+          [best, bestDistance, bestFrequency, tied] = [w, distance, frequency, false];
+        } else if (distance === bestDistance && frequency === bestFrequency) tied = true;
+      }
+    }
+    return tied ? word : best;
+  }
+
   /**
    * The single candidate of the best tier (or, in a tie, the single one that forms a known pair with a
    * neighbour); `undefined` when still ambiguous, `null` when there are no candidates.
@@ -112,6 +193,47 @@ export class TypoFixer {
     }
     return undefined;
   }
+}
+
+/** Row buffers of {@link boundedDistance}: no allocation per candidate (the loose search checks dozens a word). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Optimal-string-alignment distance (as {@link editDistance}), giving up with `max + 1` once it exceeds `max`. */
+function boundedDistance(a: string, b: string, max: number): number {
+  const cols = b.length + 1;
+  if (rows[0]!.length < cols) rows = rows.map(() => new Int32Array(cols * 2));
+  let [before, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j < cols; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [before, prev, cur] = [prev, cur, before];
+  }
+  return Math.min(prev[cols - 1]!, max + 1);
+}
+
+/** The word and every way of deleting up to `depth` letters from it. */
+function deletionsUpTo(word: string, depth: number): string[] {
+  const out = new Set([word]);
+  let level = [word];
+  for (let k = 0; k < depth; k++) {
+    level = level.flatMap(deletions).filter((d) => !out.has(d));
+    for (const d of level) out.add(d);
+  }
+  return [...out];
+}
+
+/** The same letters in another order: one edit apart and this means a swap. */
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
 function unique(words: string[]): string[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedCase } from '../../evals/lib/load-cases.js';
-import { MUTATIONS, mutateCases } from '../../evals/lib/mutate.js';
+import { MUTATIONS, mutateCases, realisticTypos } from '../../evals/lib/mutate.js';
+import { seededRandom } from '../../src/learn/random.js';
 
 const base: LoadedCase[] = [
   {
@@ -58,5 +59,15 @@ describe('mutateCases', () => {
     expect(mutateCases(base, 7)).toEqual(variants);
     const other = mutateCases(base, 8).map((v) => v.turns.at(-1));
     expect(other).not.toEqual(variants.map((v) => v.turns.at(-1)));
+  });
+});
+
+describe('realisticTypos (the mutated-dev check)', () => {
+  const question = "What are Spravato's side effects after a ketamine infusion?";
+  it('mishears the domain words and is the same for the same seed', () => {
+    const a = realisticTypos(question, seededRandom(3));
+    expect(a).toBe(realisticTypos(question, seededRandom(3)));
+    expect(a.toLowerCase()).not.toContain('ketamine');
+    expect(a.toLowerCase()).not.toContain(' infusion');
   });
 });

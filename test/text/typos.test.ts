@@ -50,3 +50,44 @@ describe('TypoFixer important words', () => {
     expect(fixer.fix('50mg')).toBe('50mg');
   });
 });
+
+describe('TypoFixer loose mode (retrieval query spelling)', () => {
+  const words = ['ketamine', 'infusion', 'infusions', 'effects', 'side', 'treatment', 'spravato', 'esketamine'];
+  // Spravato is rare here (as in the articles, which name it through the synonyms only).
+  const frequency = new Map(words.map((w) => [w, w === 'spravato' ? 1 : 20]));
+  const fixer = new TypoFixer({
+    important: [],
+    vocabulary: { primary: new Set(words), secondary: new Set(), pairs: new Set() },
+    loose: { frequency, alsoKnown: new Set(['spray', 'sides', 'dose', 'deal']) },
+  });
+
+  it('corrects towards the vocabulary: swaps, dropped letters, endings, two edits towards frequent long words', () => {
+    expect(fixer.fix('infusoin')).toBe('infusion');
+    expect(fixer.fix('spravado')).toBe('spravato');
+    expect(fixer.fix('esketamin')).toBe('esketamine');
+    expect(fixer.fix('efects')).toBe('effects');
+    expect(fixer.fix('ketameen')).toBe('ketamine');
+    expect(fixer.fix('sied')).toBe('side');
+  });
+
+  it('leaves known words, the model’s own words, their inflections, short words and numbers alone', () => {
+    expect(fixer.fix('spray')).toBe('spray');
+    expect(fixer.fix('dose')).toBe('dose');
+    expect(fixer.fix('deals')).toBe('deals');
+    expect(fixer.fix('ket')).toBe('ket');
+    expect(fixer.fix('sids')).toBe('sids');
+    expect(fixer.fix('50mg')).toBe('50mg');
+    // Two edits only towards frequent words: "spravitto" is two from "spravato", which occurs too rarely here.
+    expect(fixer.fix('spravitto')).toBe('spravitto');
+  });
+
+  it('leaves the strict (safety) behaviour unchanged without loose options', () => {
+    const strict = new TypoFixer({
+      important: [],
+      vocabulary: { primary: new Set(words), secondary: new Set(), pairs: new Set() },
+    });
+    expect(strict.fix('esketamin')).toBe('esketamin');
+    expect(strict.fix('ketamin')).toBe('ketamin');
+    expect(strict.fix('infusoin')).toBe('infusion');
+  });
+});
