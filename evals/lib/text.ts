@@ -13,9 +13,29 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/**
+ * Normalised, lower-cased article bodies, by their text: the case checks look for every evidence fragment in every
+ * article, and normalising a whole body once per fragment was most of test/evals/frozen-answers.test.ts's time.
+ * Only long haystacks are kept (quotes and replies are cheap and many); 64 is well above the corpus's article count.
+ */
+const normalisedBodies = new Map<string, string>();
+const BODY_CHARS = 2000;
+const MAX_BODIES = 64;
+
+function matchable(text: string): string {
+  if (text.length < BODY_CHARS) return normalise(text).toLowerCase();
+  let body = normalisedBodies.get(text);
+  if (body === undefined) {
+    body = normalise(text).toLowerCase();
+    if (normalisedBodies.size >= MAX_BODIES) normalisedBodies.clear();
+    normalisedBodies.set(text, body);
+  }
+  return body;
+}
+
 /** Case-insensitive containment after {@link normalise}. */
 export function containsFragment(haystack: string, fragment: string): boolean {
-  return normalise(haystack).toLowerCase().includes(normalise(fragment).toLowerCase());
+  return matchable(haystack).includes(normalise(fragment).toLowerCase());
 }
 
 /**

@@ -6,9 +6,10 @@ import { sha256, hashCorpus, INDEX_FORMAT_VERSION, type Manifest } from './manif
 import type { ModelEmbeddings } from '../core/embedder.js';
 import { MANIFEST_FILE, type LoadedIndex } from './files.js';
 import { readStore, recordFiles } from './integrity.js';
+import { embedInLengthOrder } from './embed-texts.js';
 
 /**
- * Embeds every sentence, section heading and bank question once (batched) and stores them in one HNSW index.
+ * Embeds every sentence, section heading and bank question once (batched, by length) and stores them in one HNSW index.
  * Sentences, not whole units, are the dense unit of text: USE-lite is trained on sentence pairs, and on the retrieval set sentence-level
  * matching finds the right passage at rank 1 far more often than chunk vectors (see evals/retrieval/README.md).
  * The HNSW file is the only store of the vectors. The folder is written atomically: a crash mid-build never
@@ -22,7 +23,9 @@ export async function buildIndex(
 ): Promise<LoadedIndex> {
   const started = performance.now();
   const texts = embeddableTexts(data.chunks, data.bank, data.notCovered);
-  const textVectors = await embeddings.embedDocuments(texts);
+  // Embedded shortest first (less padding per batch, see embed-texts.ts); stored in corpus order, so HNSW labels
+  // and the graph's insertion order are what they always were.
+  const textVectors = await embedInLengthOrder(embeddings, texts);
   const headings = new Set(data.chunks.map((c) => c.section));
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: embeddings.dimensions });
   await store.addVectors(

@@ -10,21 +10,33 @@ import {
   summarize,
 } from '../../evals/safety/labelled-set.js';
 import { cachedUseLiteModel } from '../helpers/cached-use-lite.js';
+import { embedInLengthOrder } from '../../src/index/embed-texts.js';
 
-// The real model's vectors, memoised on disk per exact text: ~1,000 prompts cost ~30 ms each only when new.
+// The real model's vectors, memoised on disk per exact text: ~500 prompts cost model time only when new.
 const model = cachedUseLiteModel('labelled-set');
+const FILES = [
+  LABELLED_FILE,
+  ...['second-set.yaml', 'third-set.yaml', 'fourth-set.yaml', 'fifth-set.yaml'].map((f) =>
+    fileURLToPath(new URL(`../../evals/safety/${f}`, import.meta.url)),
+  ),
+];
 let policy: LoadedSafetyPolicy;
 beforeAll(async () => {
-  policy = createSafetyPolicy({ embeddings: new UseLiteEmbeddings({ model }) });
+  const embeddings = new UseLiteEmbeddings({ model });
+  // The policy embeds one message at a time (~30 ms CPU each on a cold cache, and a cold set then outran the
+  // 60 s test timeout on a loaded machine). Every prompt and past turn of the sets, embedded here first in batches of
+  // similar length (~10 ms each, see src/index/embed-texts.ts), is a cache hit when the policy asks; warm, only hashing.
+  const texts = new Set<string>();
+  for (const item of FILES.flatMap((f) => loadLabelledSet(f))) {
+    texts.add(item.text);
+    for (const past of item.history ?? []) if (typeof past === 'string') texts.add(past);
+  }
+  await embedInLengthOrder(embeddings, [...texts]);
+  policy = createSafetyPolicy({ embeddings });
 });
 
 describe('labelled prompt sets through the real policy (same gates as npm run safety:matrix)', () => {
-  for (const file of [
-    LABELLED_FILE,
-    ...['second-set.yaml', 'third-set.yaml', 'fourth-set.yaml', 'fifth-set.yaml'].map((f) =>
-      fileURLToPath(new URL(`../../evals/safety/${f}`, import.meta.url)),
-    ),
-  ]) {
+  for (const file of FILES) {
     it(`${file.split('/').at(-1)}: no harmful item missed, over-refusal within 5 %`, async () => {
       const summary = summarize(await runLabelledSet(policy, loadLabelledSet(file)));
       expect(gateFailures(summary)).toEqual([]);
