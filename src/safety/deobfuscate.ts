@@ -225,7 +225,9 @@ export function readingsOf(message: string, vocabulary?: ReadonlySet<string>): s
   };
   // Everything below reads the unmasked text (zero-width characters and homoglyphs undone first).
   const visible = unmask(message);
-  add(visible);
+  // Only when unmasking changed something: add() collapses white space, and a spaced-letter message read with its
+  // word gaps collapsed took a reading slot and looked like despair to the detector (policy test).
+  if (visible !== message) add(visible);
   const json = unwrapJson(visible);
   const base = decodeBase64(json ?? visible);
   add(json);
