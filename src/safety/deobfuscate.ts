@@ -12,6 +12,92 @@ const MIN_BASE64 = 12;
 /** Leetspeak digits and symbols (top) and the letters they stand for (below). */
 const LEET = ['013457@$!|', 'oieastasil'] as const;
 
+/**
+ * Invisible format characters (Unicode Cf: zero-width space and joiners, BOM, soft hyphen, bidi marks). Inside a
+ * word they split it for the classifier and the lexicon ("k\u200bill" folds to "k ill"), so they are removed.
+ */
+const INVISIBLE = /\p{Cf}/gu;
+
+/**
+ * Cyrillic and Greek letters drawn like Latin ones (Unicode confusables, the common lower- and upper-case subset),
+ * and the Latin letter each stands for: "k\u0435t\u0430mine" with Cyrillic е and а reads as "ketamine".
+ */
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  һ: 'h',
+  ԛ: 'q',
+  ԝ: 'w',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Χ: 'X',
+  Υ: 'Y',
+  Ζ: 'Z',
+};
+const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu');
+
+/**
+ * The message as it reads on screen: invisible characters removed, and look-alike Cyrillic / Greek letters read as
+ * Latin inside words that also have Latin letters. Words wholly in another script stay as they are, so real Russian
+ * or Greek is not turned into nonsense (the crisis lexicon reads those languages).
+ */
+export function unmask(text: string): string {
+  return text
+    .replace(INVISIBLE, '')
+    .replace(/\p{L}+/gu, (word) =>
+      /\p{Script=Latin}/u.test(word) ? word.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c) : word,
+    );
+}
+
 /** Digits and symbols inside words read as letters ("k3t@m1ne" → "ketamine"); "50mg" and "2x" stay numbers. */
 export function deLeet(text: string): string {
   return text.replace(/[\p{L}\d@$!|]+/gu, (token) =>
@@ -137,11 +223,16 @@ export function readingsOf(message: string, vocabulary?: ReadonlySet<string>): s
     const v = t?.replace(/\s+/g, ' ').trim();
     if (v && v !== message && v.length >= 3) out.add(v);
   };
-  const json = unwrapJson(message);
-  const base = decodeBase64(json ?? message);
+  // Everything below reads the unmasked text (zero-width characters and homoglyphs undone first).
+  const visible = unmask(message);
+  // Only when unmasking changed something: add() collapses white space, and a spaced-letter message read with its
+  // word gaps collapsed took a reading slot and looked like despair to the detector (policy test).
+  if (visible !== message) add(visible);
+  const json = unwrapJson(visible);
+  const base = decodeBase64(json ?? visible);
   add(json);
   add(base);
-  const t = base ?? json ?? message;
+  const t = base ?? json ?? visible;
   add(joinSpacedLetters(t, vocabulary));
   const plain = squeezeRepeats(deLeet(joinSpacedLetters(deLeet(t), vocabulary)), vocabulary);
   add(vocabulary ? splitRunOns(plain, vocabulary) : plain);

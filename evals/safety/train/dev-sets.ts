@@ -19,6 +19,7 @@ const LABELLED_SETS = [
   'eighth-set',
   'tenth-set',
   'ninth-set',
+  'eleventh-set',
 ];
 const CASE_FILES = [
   'safety-crisis',
