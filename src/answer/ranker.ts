@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { BoostedTreesJsonSchema, treeMargin, type BoostedTrees } from '../learn/boosted-trees.js';
 import { linearModelFromJson, LinearModelJsonSchema } from '../learn/weights-file.js';
 import { predictProba, type LinearModel } from '../learn/softmax-regression.js';
 import { fromDense } from '../learn/sparse.js';
@@ -42,6 +43,12 @@ export const RankerWeightsSchema = z.strictObject({
   model: LinearModelJsonSchema,
   /** Listwise weights over the standardised features: the ORDER of candidates (empty: order by probability). */
   order: z.array(z.number()),
+  /**
+   * Boosted trees over the RAW features whose margin is added to the listwise score (absent: linear order only).
+   * `treesOnly`: the trees alone order the candidates.
+   */
+  trees: BoostedTreesJsonSchema.optional(),
+  treesOnly: z.boolean().optional(),
   /** The answerability model over {@link ANSWERABILITY_FEATURES}: is any unit an answer to the question? */
   answerability: z.strictObject({
     features: z.array(z.string()),
@@ -99,11 +106,16 @@ export class Ranker {
     return predictProba(this.model, fromDense(this.standardise(features)))[1] as number;
   }
 
-  /** Ranking score: listwise (conditional logit) score, or the probability when no listwise weights were fitted. */
+  /**
+   * Ranking score: listwise (conditional logit) score plus the boosted trees' margin when there are trees, or the
+   * probability when neither listwise weights nor trees were fitted.
+   */
   score(features: number[]): number {
-    const order = this.weights.order;
-    if (order.length === 0) return this.probability(features);
-    return this.standardise(features).reduce((s, v, i) => s + v * (order[i] as number), 0);
+    const { order, trees, treesOnly } = this.weights;
+    const extra = trees ? treeMargin(trees as BoostedTrees, features) : 0;
+    if (treesOnly) return extra;
+    if (order.length === 0) return trees ? extra : this.probability(features);
+    return this.standardise(features).reduce((s, v, i) => s + v * (order[i] as number), extra);
   }
 
   private standardise(features: number[]): number[] {
@@ -139,7 +151,9 @@ export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranke
   const weights = parsed.data;
   if (
     weights.features.join() !== FEATURE_NAMES.join() ||
-    weights.answerability.features.join() !== ANSWERABILITY_FEATURES.join()
+    weights.answerability.features.join() !== ANSWERABILITY_FEATURES.join() ||
+    (weights.trees !== undefined && weights.trees.dims !== FEATURE_NAMES.length) ||
+    (weights.trees?.trees.some((t) => t.feature.some((f) => f >= FEATURE_NAMES.length)) ?? false)
   )
     throw new RankerWeightsError(`Answer ranker weights ${file} were fitted on other features.`);
   const devHash = options.devHash ?? (await hashDevFiles());
