@@ -86,11 +86,20 @@ export async function hashDevFiles(root: string = fromProjectRoot()): Promise<st
 
 /** A loaded ranker: probability that a candidate unit answers the question. */
 export class Ranker {
-  private readonly model: LinearModel;
   private readonly answerabilityModel: LinearModel;
+  /** The pointwise logit and the listwise score with the standardisation folded in: w/std and a shifted bias. */
+  private readonly logit: { w: Float64Array; b: number };
+  private readonly order: { w: Float64Array; b: number };
   constructor(readonly weights: RankerWeights) {
-    this.model = linearModelFromJson(weights.model);
     this.answerabilityModel = linearModelFromJson(weights.answerability.model);
+    const { mean, std, model } = weights;
+    const fold = (raw: (j: number) => number, bias: number) => {
+      const w = Float64Array.from(mean, (_, j) => raw(j) / (std[j] as number));
+      return { w, b: mean.reduce((b, m, j) => b - (w[j] as number) * m, bias) };
+    };
+    const [w0, w1] = model.weights as [number[], number[]];
+    this.logit = fold((j) => (w1[j] as number) - (w0[j] as number), (model.bias[1] as number) - (model.bias[0] as number));
+    this.order = fold((j) => (weights.order[j] as number) ?? 0, 0);
   }
 
   /** Probability that some candidate answers the question (candidates ranked best first). */
@@ -102,8 +111,9 @@ export class Ranker {
     return predictProba(this.answerabilityModel, fromDense(x))[1] as number;
   }
 
+  /** The pointwise model's probability (a two-class softmax is the sigmoid of the class-score difference). */
   probability(features: number[]): number {
-    return predictProba(this.model, fromDense(this.standardise(features)))[1] as number;
+    return 1 / (1 + Math.exp(-dotPlus(this.logit, features)));
   }
 
   /**
@@ -115,13 +125,14 @@ export class Ranker {
     const extra = trees ? treeMargin(trees as BoostedTrees, features) : 0;
     if (treesOnly) return extra;
     if (order.length === 0) return trees ? extra : this.probability(features);
-    return this.standardise(features).reduce((s, v, i) => s + v * (order[i] as number), extra);
+    return dotPlus(this.order, features) + extra;
   }
+}
 
-  private standardise(features: number[]): number[] {
-    const { mean, std } = this.weights;
-    return features.map((v, i) => (v - (mean[i] as number)) / (std[i] as number));
-  }
+function dotPlus(m: { w: Float64Array; b: number }, x: readonly number[]): number {
+  let s = m.b;
+  for (let j = 0; j < m.w.length; j++) s += (m.w[j] as number) * (x[j] as number);
+  return s;
 }
 
 /** Options for {@link loadRanker}. */
