@@ -31,10 +31,7 @@ export function fitAnswerability(rows: number[][], labels: number[]): FittedRank
 }
 
 /** Standardises the features and fits a two-class logistic regression (softmax over {other, answers}). */
-export function fitRanker(
-  samples: { x: number[]; y: number; w?: number }[],
-  classWeights?: number[],
-): FittedRanker {
+export function fitRanker(samples: { x: number[]; y: number; w?: number }[], classWeights?: number[]): FittedRanker {
   const dims = samples[0]?.x.length ?? 0;
   const mean = new Array<number>(dims).fill(0);
   const std = new Array<number>(dims).fill(0);

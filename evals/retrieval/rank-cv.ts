@@ -21,9 +21,17 @@ const SEED = 11;
 /** The query's candidates ranked by `model`, with what the answerability model reads. */
 export const rankWith = (model: TwoPart, x: TrainItem) =>
   x.candidates
-    .map((c) => ({ c, features: c.features, signals: c.signals, notCovered: c.notCovered, probability: model.probability(c.features), score: model.score(c.features) }))
+    .map((c) => ({
+      c,
+      features: c.features,
+      signals: c.signals,
+      notCovered: c.notCovered,
+      probability: model.probability(c.features),
+      score: model.score(c.features),
+    }))
     .sort((a, b) => b.score - a.score);
-export const answerabilityRow = (model: TwoPart, x: TrainItem) => answerabilityFeatures(rankWith(model, x), FEATURE_NAMES);
+export const answerabilityRow = (model: TwoPart, x: TrainItem) =>
+  answerabilityFeatures(rankWith(model, x), FEATURE_NAMES);
 
 export interface Models {
   ranker: TwoPart;
@@ -75,12 +83,20 @@ export function figuresAt(rows: Row[], t: number) {
 }
 /** The largest threshold keeping false no_answer ≤ 3 % of the answerable single-turn rows. */
 export function thresholdOf(rows: Row[]): number {
-  const pos = split(rows).single.map(({ r }) => r.p).sort((a, b) => a - b);
+  const pos = split(rows)
+    .single.map(({ r }) => r.p)
+    .sort((a, b) => a - b);
   return pos[Math.floor(pos.length * MAX_FALSE_NO_ANSWER)] ?? 0;
 }
 /** Standard deviation over the folds of the right-unit rate (each fold at the common threshold). */
 export function foldSpread(rows: Row[], t: number): number {
-  const per = [...new Set(rows.map((r) => r.fold))].map((f) => figuresAt(rows.filter((r) => r.fold === f), t).rightUnit);
+  const per = [...new Set(rows.map((r) => r.fold))].map(
+    (f) =>
+      figuresAt(
+        rows.filter((r) => r.fold === f),
+        t,
+      ).rightUnit,
+  );
   const mean = per.reduce((a, b) => a + b, 0) / per.length;
   return Math.sqrt(per.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, per.length - 1));
 }
@@ -109,12 +125,28 @@ export function partition(all: TrainItem[]) {
  * Out-of-fold rows of a variant; with boosted trees, one set of rows per entry of `rounds` (prefixes of the same
  * trees, so choosing the number of rounds costs one fit per fold).
  */
-export function crossValidate(all: TrainItem[], v: Variant, rounds: number[] = [], extraNegatives: TrainItem[] = []): Map<number, Row[]> {
+export function crossValidate(
+  all: TrainItem[],
+  v: Variant,
+  rounds: number[] = [],
+  extraNegatives: TrainItem[] = [],
+): Map<number, Row[]> {
   const { dev, bank } = partition(all);
-  const folds = groupFolds(dev.map((x) => (x.q.right.length > 0 ? 1 : 0)), dev.map((x) => x.q.group), FOLDS, SEED);
+  const folds = groupFolds(
+    dev.map((x) => (x.q.right.length > 0 ? 1 : 0)),
+    dev.map((x) => x.q.group),
+    FOLDS,
+    SEED,
+  );
   const counts = v.boost ? (rounds.length > 0 ? rounds : [v.boost.rounds]) : [0];
   const out = new Map<number, Row[]>(counts.map((k) => [k, []]));
-  const fits = outOfFold(dev, dev, folds, (train) => fitVariant([...train, ...bank], v), (m) => m);
+  const fits = outOfFold(
+    dev,
+    dev,
+    folds,
+    (train) => fitVariant([...train, ...bank], v),
+    (m) => m,
+  );
   // outOfFold returns the model per sample; refit the answerability model once per (fold, rounds).
   for (let f = 0; f < FOLDS; f++) {
     const test = dev.map((x, i) => ({ x, i })).filter(({ i }) => folds[i] === f);

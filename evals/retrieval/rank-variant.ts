@@ -4,7 +4,8 @@
  * to the listwise score (listwise softmax loss, boosted FROM the linear score, so the trees only learn what the linear
  * order misses). Bank questions count `bankWeight` each in both losses.
  */
-import { fitBoostedTrees, treeMargin, type BoostedTrees, type BoostOptions } from '../../src/learn/boosted-trees.js';
+import { fitBoostedTrees, treeMargin, type BoostOptions } from '../../src/learn/boosted-trees.js';
+import type { BoostedTrees } from '../../src/learn/trees-json.js';
 import { listwiseGradients } from '../../src/learn/boost-losses.js';
 import { fitListwise, fitRanker, type FittedRanker } from './fit.js';
 import type { TrainItem } from './train-features.js';
@@ -52,7 +53,10 @@ export function fitVariant(items: TrainItem[], v: Variant): TwoPart {
     point.std,
   );
   const linear = (f: number[]) =>
-    f.reduce((s, val, i) => s + ((val - (point.mean[i] as number)) / (point.std[i] as number)) * (order[i] as number), 0);
+    f.reduce(
+      (s, val, i) => s + ((val - (point.mean[i] as number)) / (point.std[i] as number)) * (order[i] as number),
+      0,
+    );
   if (!v.boost) return { ...point, order, linearScore: true, score: linear };
   const rows: number[][] = [];
   const groups: { rows: number[]; right: boolean[] }[] = [];

@@ -3,7 +3,17 @@
  * held-out dev quarter), from the cached training rows (train-features.ts). Measurement only; `npm run
  * answer:train` fits the chosen variant. Never reads evals/frozen.
  */
-import { fitAll, fitAnswerabilityOn, figuresAt, foldSpread, byStyle, crossValidate, partition, predictOne, thresholdOf } from './rank-cv.js';
+import {
+  fitAll,
+  fitAnswerabilityOn,
+  figuresAt,
+  foldSpread,
+  byStyle,
+  crossValidate,
+  partition,
+  predictOne,
+  thresholdOf,
+} from './rank-cv.js';
 import { truncated, type Variant } from './rank-variant.js';
 import { loadDevStack } from './dev-stack.js';
 import { loadLabelledQueries } from './train-data.js';
@@ -26,7 +36,9 @@ const all = await trainingItems(stack, await loadLabelledQueries(stack.data));
 const { dev, heldOut, bank } = partition(all);
 const wanted = process.argv.slice(2);
 const pct = (x: number) => (x * 100).toFixed(1);
-console.log('| variant | CV right unit ± sd | false no_answer | no_answer P / R | follow-ups | held-out right (fna) | lay / short / typo / rambling |');
+console.log(
+  '| variant | CV right unit ± sd | false no_answer | no_answer P / R | follow-ups | held-out right (fna) | lay / short / typo / rambling |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const v of VARIANTS.filter((x) => wanted.length === 0 || wanted.some((w) => x.name.includes(w)))) {
   const started = performance.now();
@@ -38,7 +50,10 @@ for (const v of VARIANTS.filter((x) => wanted.length === 0 || wanted.some((w) =>
     const s = byStyle(rows, t);
     const ranker = k > 0 ? truncated(base.ranker, k) : base.ranker;
     const models = k > 0 ? { ranker, answerability: fitAnswerabilityOn(ranker, dev) } : base;
-    const h = figuresAt(heldOut.map((x) => ({ x, r: predictOne(models, x), fold: 0 })), t);
+    const h = figuresAt(
+      heldOut.map((x) => ({ x, r: predictOne(models, x), fold: 0 })),
+      t,
+    );
     const styles = ['lay', 'short', 'typo', 'rambling'].map((st) => pct(s[`right_unit.${st}`] ?? NaN)).join(' / ');
     console.log(
       `| ${v.name}${k > 0 ? `, ${k} rounds` : ''} | ${pct(f.rightUnit)} ± ${pct(foldSpread(rows, t))} | ${pct(f.falseNoAnswer)} | ` +

@@ -47,12 +47,18 @@ async function candidatesOf(
       text: c.unit.text,
       features: c.features,
       signals: { bm25Bank: c.signals.bm25Bank, bm25Unit: c.signals.bm25Unit },
-      notCovered: { denseMax: c.notCovered.denseMax, denseTopMean: c.notCovered.denseTopMean, bm25Max: c.notCovered.bm25Max },
+      notCovered: {
+        denseMax: c.notCovered.denseMax,
+        denseTopMean: c.notCovered.denseTopMean,
+        bm25Max: c.notCovered.bm25Max,
+      },
     }));
   if (q.source !== 'dev') {
     const vector = stack.index.textVectors.get(q.question);
     const { exclude, excludeNotCovered } = q;
-    return slim((await questionCandidates(stack.units, stats, q.question, { vector, exclude, excludeNotCovered })).candidates);
+    return slim(
+      (await questionCandidates(stack.units, stats, q.question, { vector, exclude, excludeNotCovered })).candidates,
+    );
   }
   const conversation = newConversation('train');
   let previous: PreviousTurn | undefined;
@@ -96,7 +102,7 @@ export async function trainingItems(
     .update(JSON.stringify([await hashDevFiles(), manifest, FEATURE_NAMES, queries, options.ncRanker ?? false]))
     .digest('hex');
   if (options.cache !== false) {
-    const cached = await readFile(CACHE, 'utf8').then(JSON.parse, () => undefined) as
+    const cached = (await readFile(CACHE, 'utf8').then(JSON.parse, () => undefined)) as
       | { key: string; items: TrainItem[] }
       | undefined;
     if (cached?.key === key) return cached.items;

@@ -15,7 +15,19 @@ import { ANSWERABILITY_FEATURES } from '../../src/answer/answerability.js';
 import { linearModelToJson } from '../../src/learn/weights-file.js';
 import { TermStats } from '../../src/retrieval/term-stats.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
-import { byStyle, crossValidate, fitAll, fitAnswerabilityOn, figuresAt, foldSpread, partition, predictOne, split, thresholdOf, type Row } from './rank-cv.js';
+import {
+  byStyle,
+  crossValidate,
+  fitAll,
+  fitAnswerabilityOn,
+  figuresAt,
+  foldSpread,
+  partition,
+  predictOne,
+  split,
+  thresholdOf,
+  type Row,
+} from './rank-cv.js';
 import { fitVariant, truncated } from './rank-variant.js';
 import { loadLabelledQueries } from './train-data.js';
 import { trainingItems } from './train-features.js';
@@ -77,7 +89,10 @@ const ncBank = process.argv.includes('--nc-rows') ? all.filter((x) => x.q.source
 const ncTrain = NC_RANKER ? all.filter((x) => x.q.source === 'not-covered') : [];
 const variant = SHIPPED;
 
-const oofRows: Row[] = [...crossValidate([...all.filter((x) => x.q.source !== 'not-covered'), ...ncTrain], variant, [], ncBank).values()][0] ?? [];
+const oofRows: Row[] =
+  [
+    ...crossValidate([...all.filter((x) => x.q.source !== 'not-covered'), ...ncTrain], variant, [], ncBank).values(),
+  ][0] ?? [];
 const { single: single1, followUps, notCovered } = split(oofRows);
 const threshold = thresholdOf(oofRows);
 const seconds = single1.map(({ r }) => r.second).filter((s): s is { p: number; right: boolean } => s !== undefined);

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { BoostedTreesJsonSchema, treeMargin, type BoostedTrees } from '../learn/boosted-trees.js';
+import { treeMargin } from '../learn/boosted-trees.js';
+import { BoostedTreesJsonSchema, type BoostedTrees } from '../learn/trees-json.js';
 import { linearModelFromJson, LinearModelJsonSchema } from '../learn/weights-file.js';
 import { predictProba, type LinearModel } from '../learn/softmax-regression.js';
 import { fromDense } from '../learn/sparse.js';
@@ -98,7 +99,10 @@ export class Ranker {
       return { w, b: mean.reduce((b, m, j) => b - (w[j] as number) * m, bias) };
     };
     const [w0, w1] = model.weights as [number[], number[]];
-    this.logit = fold((j) => (w1[j] as number) - (w0[j] as number), (model.bias[1] as number) - (model.bias[0] as number));
+    this.logit = fold(
+      (j) => (w1[j] as number) - (w0[j] as number),
+      (model.bias[1] as number) - (model.bias[0] as number),
+    );
     this.order = fold((j) => (weights.order[j] as number) ?? 0, 0);
   }
 

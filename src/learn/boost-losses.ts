@@ -21,7 +21,10 @@ export function logisticGradients(ys: readonly number[], weights?: readonly numb
  * Gradients of the listwise loss −log Σ_{right} softmax(margins of the group): `groups` lists each query's row
  * indices and which are right; a group without a right row contributes nothing. `weights`: one per group.
  */
-export function listwiseGradients(groups: readonly { rows: number[]; right: boolean[] }[], weights?: readonly number[]): GradientFn {
+export function listwiseGradients(
+  groups: readonly { rows: number[]; right: boolean[] }[],
+  weights?: readonly number[],
+): GradientFn {
   return (m) => {
     const g = new Float64Array(m.length);
     const h = new Float64Array(m.length);

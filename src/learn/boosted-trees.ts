@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { BoostedTrees, Tree } from './trees-json.js';
 import { seededRandom } from './random.js';
 
 /**
@@ -8,36 +8,6 @@ import { seededRandom } from './random.js';
  * quantile bins (histograms), which keeps a round linear in rows × features.
  */
 
-/** One tree as parallel arrays; node 0 is the root; `feature[i] < 0` marks a leaf holding `value[i]`. */
-export const TreeJsonSchema = z
-  .strictObject({
-    feature: z.array(z.number().int()),
-    threshold: z.array(z.number()),
-    left: z.array(z.number().int()),
-    right: z.array(z.number().int()),
-    value: z.array(z.number()),
-  })
-  .refine((t) => t.feature.length > 0, 'a tree has at least one node')
-  .refine(
-    (t) => [t.threshold, t.left, t.right, t.value].every((a) => a.length === t.feature.length),
-    'one entry per node in every array',
-  )
-  .refine(
-    (t) =>
-      t.feature.every(
-        (f, i) => f < 0 || ((t.left[i] as number) > i && (t.right[i] as number) > i && (t.right[i] as number) < t.feature.length),
-      ),
-    'children come after their parent and inside the tree',
-  );
-export type Tree = z.infer<typeof TreeJsonSchema>;
-
-/** A boosted model: margin = Σ trees (the learning rate is already folded into the leaf values). */
-export const BoostedTreesJsonSchema = z.strictObject({
-  dims: z.number().int().positive(),
-  trees: z.array(TreeJsonSchema),
-});
-export type BoostedTrees = z.infer<typeof BoostedTreesJsonSchema>;
-
 /** Margin of `x` under the first `rounds` trees (all by default). */
 export function treeMargin(model: BoostedTrees, x: readonly number[], rounds = model.trees.length): number {
   let s = 0;
@@ -45,7 +15,10 @@ export function treeMargin(model: BoostedTrees, x: readonly number[], rounds = m
     const t = model.trees[k] as Tree;
     let n = 0;
     while ((t.feature[n] as number) >= 0)
-      n = (x[t.feature[n] as number] as number) <= (t.threshold[n] as number) ? (t.left[n] as number) : (t.right[n] as number);
+      n =
+        (x[t.feature[n] as number] as number) <= (t.threshold[n] as number)
+          ? (t.left[n] as number)
+          : (t.right[n] as number);
     s += t.value[n] as number;
   }
   return s;
@@ -80,7 +53,12 @@ function binEdges(xs: readonly number[][], j: number, bins: number): number[] {
 }
 
 /** Fits trees on rows `xs` from margins `init` (default 0), returns the model (its margins exclude `init`). */
-export function fitBoostedTrees(xs: number[][], gradients: GradientFn, o: BoostOptions, init?: Float64Array): BoostedTrees {
+export function fitBoostedTrees(
+  xs: number[][],
+  gradients: GradientFn,
+  o: BoostOptions,
+  init?: Float64Array,
+): BoostedTrees {
   const n = xs.length;
   const dims = xs[0]?.length ?? 0;
   const edges = Array.from({ length: dims }, (_, j) => binEdges(xs, j, o.bins));
@@ -107,15 +85,22 @@ export function fitBoostedTrees(xs: number[][], gradients: GradientFn, o: BoostO
       const id = tree.feature.length;
       let G = 0;
       let H = 0;
-      for (const i of members) [G, H] = [G + (g[i] as number), H + (h[i] as number)];
-      tree.feature.push(-1), tree.threshold.push(0), tree.left.push(-1), tree.right.push(-1);
+      for (const i of members) {
+        G += g[i] as number;
+        H += h[i] as number;
+      }
+      tree.feature.push(-1);
+      tree.threshold.push(0);
+      tree.left.push(-1);
+      tree.right.push(-1);
       tree.value.push((-G / (H + o.l2)) * o.learningRate);
       if (level >= o.depth) return id;
       let best = { gain: 1e-9, j: -1, b: -1 };
       const hg = new Float64Array(nb);
       const hh = new Float64Array(nb);
       for (let j = 0; j < dims; j++) {
-        hg.fill(0), hh.fill(0);
+        hg.fill(0);
+        hh.fill(0);
         for (const i of members) {
           const b = bin[i * dims + j] as number;
           hg[b] = (hg[b] as number) + (g[i] as number);

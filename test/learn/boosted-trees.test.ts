@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BoostedTreesJsonSchema, fitBoostedTrees, treeMargin, type BoostOptions } from '../../src/learn/boosted-trees.js';
+import { fitBoostedTrees, treeMargin, type BoostOptions } from '../../src/learn/boosted-trees.js';
+import { BoostedTreesJsonSchema } from '../../src/learn/trees-json.js';
 import { listwiseGradients, logisticGradients } from '../../src/learn/boost-losses.js';
 
 const OPTIONS: BoostOptions = {
@@ -45,7 +46,7 @@ describe('boosted trees (src/learn/boosted-trees.ts)', () => {
       const rows: number[] = [];
       for (let c = 0; c < 3; c++) {
         rows.push(xs.length);
-        xs.push([c === 2 ? 1 : 0, c === (q % 2) ? 0.9 : 0.1 * c]);
+        xs.push([c === 2 ? 1 : 0, c === q % 2 ? 0.9 : 0.1 * c]);
       }
       groups.push({ rows, right: [0, 1, 2].map((c) => c === q % 2) });
     }
@@ -58,7 +59,12 @@ describe('boosted trees (src/learn/boosted-trees.ts)', () => {
   });
 
   it('the JSON schema rejects a tree whose child points backwards or whose arrays disagree', () => {
-    const ok = { dims: 2, trees: [{ feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, -1, 1] }] };
+    const ok = {
+      dims: 2,
+      trees: [
+        { feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, -1, 1] },
+      ],
+    };
     expect(BoostedTreesJsonSchema.safeParse(ok).success).toBe(true);
     expect(treeMargin(ok, [0.2, 0])).toBe(-1);
     expect(treeMargin(ok, [0.9, 0])).toBe(1);
