@@ -31,7 +31,7 @@ export function fitAnswerability(rows: number[][], labels: number[]): FittedRank
 }
 
 /** Standardises the features and fits a two-class logistic regression (softmax over {other, answers}). */
-export function fitRanker(samples: { x: number[]; y: number }[], classWeights?: number[]): FittedRanker {
+export function fitRanker(samples: { x: number[]; y: number; w?: number }[], classWeights?: number[]): FittedRanker {
   const dims = samples[0]?.x.length ?? 0;
   const mean = new Array<number>(dims).fill(0);
   const std = new Array<number>(dims).fill(0);
@@ -51,7 +51,14 @@ export function fitRanker(samples: { x: number[]; y: number }[], classWeights?: 
   const model = trainSoftmax(
     samples.map((s) => scale(s.x)),
     samples.map((s) => s.y),
-    { classes: 2, dims, l2: L2, iterations: ITERATIONS, classWeights },
+    {
+      classes: 2,
+      dims,
+      l2: L2,
+      iterations: ITERATIONS,
+      classWeights,
+      sampleWeights: samples.some((s) => s.w !== undefined) ? samples.map((s) => s.w ?? 1) : undefined,
+    },
   );
   return { model, mean, std: sd, probability: (x) => predictProba(model, scale(x))[1] as number };
 }
@@ -60,6 +67,8 @@ export function fitRanker(samples: { x: number[]; y: number }[], classWeights?: 
 export interface QueryGroup {
   x: number[][];
   right: boolean[];
+  /** Weight of the query in the loss (1 unless given). */
+  w?: number;
 }
 
 /**
@@ -74,7 +83,9 @@ export function fitListwise(groups: QueryGroup[], mean: number[], std: number[],
     .map((g) => ({
       x: g.x.map((row) => row.map((v, i) => (v - (mean[i] as number)) / (std[i] as number))),
       right: g.right,
+      w: g.w ?? 1,
     }));
+  const total = data.reduce((s, g) => s + g.w, 0);
   const w = new Array<number>(dims).fill(0);
   const m = new Array<number>(dims).fill(0);
   const v = new Array<number>(dims).fill(0);
@@ -89,7 +100,7 @@ export function fitListwise(groups: QueryGroup[], mean: number[], std: number[],
       const zr = e.reduce((a, b, i) => a + (g.right[i] ? b : 0), 0);
       // d/dw of −log(zr/z) = Σ p_i x_i − Σ_{right} q_i x_i, with q the softmax restricted to the right ones.
       g.x.forEach((row, i) => {
-        const coef = ((e[i] as number) / z - (g.right[i] ? (e[i] as number) / zr : 0)) / data.length;
+        const coef = (((e[i] as number) / z - (g.right[i] ? (e[i] as number) / zr : 0)) * g.w) / total;
         row.forEach((xi, j) => {
           grad[j] = (grad[j] as number) + coef * xi;
         });

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { treeMargin } from '../learn/boosted-trees.js';
+import { BoostedTreesJsonSchema, type BoostedTrees } from '../learn/trees-json.js';
 import { linearModelFromJson, LinearModelJsonSchema } from '../learn/weights-file.js';
 import { predictProba, type LinearModel } from '../learn/softmax-regression.js';
 import { fromDense } from '../learn/sparse.js';
@@ -42,6 +44,12 @@ export const RankerWeightsSchema = z.strictObject({
   model: LinearModelJsonSchema,
   /** Listwise weights over the standardised features: the ORDER of candidates (empty: order by probability). */
   order: z.array(z.number()),
+  /**
+   * Boosted trees over the RAW features whose margin is added to the listwise score (absent: linear order only).
+   * `treesOnly`: the trees alone order the candidates.
+   */
+  trees: BoostedTreesJsonSchema.optional(),
+  treesOnly: z.boolean().optional(),
   /** The answerability model over {@link ANSWERABILITY_FEATURES}: is any unit an answer to the question? */
   answerability: z.strictObject({
     features: z.array(z.string()),
@@ -79,11 +87,23 @@ export async function hashDevFiles(root: string = fromProjectRoot()): Promise<st
 
 /** A loaded ranker: probability that a candidate unit answers the question. */
 export class Ranker {
-  private readonly model: LinearModel;
   private readonly answerabilityModel: LinearModel;
+  /** The pointwise logit and the listwise score with the standardisation folded in: w/std and a shifted bias. */
+  private readonly logit: { w: Float64Array; b: number };
+  private readonly order: { w: Float64Array; b: number };
   constructor(readonly weights: RankerWeights) {
-    this.model = linearModelFromJson(weights.model);
     this.answerabilityModel = linearModelFromJson(weights.answerability.model);
+    const { mean, std, model } = weights;
+    const fold = (raw: (j: number) => number, bias: number) => {
+      const w = Float64Array.from(mean, (_, j) => raw(j) / (std[j] as number));
+      return { w, b: mean.reduce((b, m, j) => b - (w[j] as number) * m, bias) };
+    };
+    const [w0, w1] = model.weights as [number[], number[]];
+    this.logit = fold(
+      (j) => (w1[j] as number) - (w0[j] as number),
+      (model.bias[1] as number) - (model.bias[0] as number),
+    );
+    this.order = fold((j) => (weights.order[j] as number) ?? 0, 0);
   }
 
   /** Probability that some candidate answers the question (candidates ranked best first). */
@@ -95,21 +115,28 @@ export class Ranker {
     return predictProba(this.answerabilityModel, fromDense(x))[1] as number;
   }
 
+  /** The pointwise model's probability (a two-class softmax is the sigmoid of the class-score difference). */
   probability(features: number[]): number {
-    return predictProba(this.model, fromDense(this.standardise(features)))[1] as number;
+    return 1 / (1 + Math.exp(-dotPlus(this.logit, features)));
   }
 
-  /** Ranking score: listwise (conditional logit) score, or the probability when no listwise weights were fitted. */
+  /**
+   * Ranking score: listwise (conditional logit) score plus the boosted trees' margin when there are trees, or the
+   * probability when neither listwise weights nor trees were fitted.
+   */
   score(features: number[]): number {
-    const order = this.weights.order;
-    if (order.length === 0) return this.probability(features);
-    return this.standardise(features).reduce((s, v, i) => s + v * (order[i] as number), 0);
+    const { order, trees, treesOnly } = this.weights;
+    const extra = trees ? treeMargin(trees as BoostedTrees, features) : 0;
+    if (treesOnly) return extra;
+    if (order.length === 0) return trees ? extra : this.probability(features);
+    return dotPlus(this.order, features) + extra;
   }
+}
 
-  private standardise(features: number[]): number[] {
-    const { mean, std } = this.weights;
-    return features.map((v, i) => (v - (mean[i] as number)) / (std[i] as number));
-  }
+function dotPlus(m: { w: Float64Array; b: number }, x: readonly number[]): number {
+  let s = m.b;
+  for (let j = 0; j < m.w.length; j++) s += (m.w[j] as number) * (x[j] as number);
+  return s;
 }
 
 /** Options for {@link loadRanker}. */
@@ -139,7 +166,9 @@ export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranke
   const weights = parsed.data;
   if (
     weights.features.join() !== FEATURE_NAMES.join() ||
-    weights.answerability.features.join() !== ANSWERABILITY_FEATURES.join()
+    weights.answerability.features.join() !== ANSWERABILITY_FEATURES.join() ||
+    (weights.trees !== undefined && weights.trees.dims !== FEATURE_NAMES.length) ||
+    (weights.trees?.trees.some((t) => t.feature.some((f) => f >= FEATURE_NAMES.length)) ?? false)
   )
     throw new RankerWeightsError(`Answer ranker weights ${file} were fitted on other features.`);
   const devHash = options.devHash ?? (await hashDevFiles());

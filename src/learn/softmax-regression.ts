@@ -24,6 +24,8 @@ export interface TrainOptions {
   learningRate?: number;
   /** Per-class weight in the loss, e.g. to favour recall of a rare class. Defaults to 1 for every class. */
   classWeights?: number[];
+  /** Per-sample weight in the loss (e.g. extra training rows of another kind counted less). Defaults to 1. */
+  sampleWeights?: readonly number[];
 }
 
 /** Class probabilities of `x` (softmax of the class scores). */
@@ -75,7 +77,8 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], options: TrainOpt
   const gw = new Float64Array(size);
   const gb = new Float64Array(classes);
   const adam = adamState(size, classes);
-  const totalWeight = ys.reduce((s, y) => s + (cw[y] as number), 0);
+  const sw = options.sampleWeights;
+  const totalWeight = ys.reduce((s, y, i) => s + (cw[y] as number) * (sw?.[i] ?? 1), 0);
   const buffer = new Float64Array(classes);
   const g = new Float64Array(classes);
   for (let t = 1; t <= iterations; t++) {
@@ -85,7 +88,7 @@ export function trainSoftmax(xs: SparseVector[], ys: number[], options: TrainOpt
       const x = xs[i] as SparseVector;
       const y = ys[i] as number;
       const p = probaInto(model, x, buffer);
-      const w = (cw[y] as number) / totalWeight;
+      const w = ((cw[y] as number) * (sw?.[i] ?? 1)) / totalWeight;
       for (let c = 0; c < classes; c++) g[c] = w * ((p[c] as number) - (c === y ? 1 : 0));
       for (let c = 0; c < classes; c++) gb[c] = (gb[c] as number) + (g[c] as number);
       for (let e = 0; e < x.indices.length; e++) {

@@ -61,4 +61,37 @@ describe('answer ranker weights (src/answer/ranker-weights.json)', () => {
     expect(ps).toBeLessThan(1);
     expect(ps).toBeGreaterThan(pw);
   });
+  it("adds the boosted trees' margin to the listwise score, and rejects trees over features it does not have", async () => {
+    const w = await committed();
+    const dims = FEATURE_NAMES.length;
+    // One stump on feature 0 (bank_max): +5 above 0.5, −5 at or below.
+    const stump = {
+      feature: [0, -1, -1],
+      threshold: [0.5, 0, 0],
+      left: [1, -1, -1],
+      right: [2, -1, -1],
+      value: [0, -5, 5],
+    };
+    const { trees: _none, treesOnly: _no, ...linear } = w;
+    const plain = await loadRanker({ file: await writeWeights(linear) });
+    const boosted = await loadRanker({ file: await writeWeights({ ...linear, trees: { dims, trees: [stump] } }) });
+    const low = FEATURE_NAMES.map(() => 0.2);
+    const high = FEATURE_NAMES.map((_, i) => (i === 0 ? 0.9 : 0.2));
+    expect(boosted.score(low) - plain.score(low)).toBeCloseTo(-5, 9);
+    expect(boosted.score(high) - plain.score(high)).toBeCloseTo(5, 9);
+    // Trees only: the score is the trees' margin alone.
+    const only = await loadRanker({
+      file: await writeWeights({ ...linear, trees: { dims, trees: [stump] }, treesOnly: true }),
+    });
+    expect(only.score(high)).toBe(5);
+    const wide = { ...stump, feature: [dims, -1, -1] };
+    await expect(
+      loadRanker({ file: await writeWeights({ ...linear, trees: { dims, trees: [wide] } }) }),
+    ).rejects.toThrow(/other features/);
+    await expect(
+      loadRanker({
+        file: await writeWeights({ ...linear, trees: { dims, trees: [{ ...stump, left: [0, -1, -1] }] } }),
+      }),
+    ).rejects.toThrow(/invalid \(trees/);
+  });
 });
