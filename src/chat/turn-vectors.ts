@@ -1,0 +1,35 @@
+import type { Conversation } from '../core/conversation.js';
+import type { SafetyPolicy } from '../safety/types.js';
+
+/** What a turn needs of the embedder: a query vector, and ideally several query texts in one model call. */
+export interface TurnEmbedder {
+  embedQuery(text: string): Promise<number[]>;
+  /** Several query texts in one model call, each cached like `embedQuery` (UseLiteEmbeddings has it). */
+  embedQueries?(texts: string[]): Promise<number[][]>;
+}
+
+/** The message's vector, and the vectors of the policy's other readings of it, by text. */
+export interface TurnVectors {
+  vector: number[];
+  vectors: Map<string, number[]>;
+}
+
+/**
+ * Embeds the message and every text the safety policy may read besides it (issue 11: one embedding call per turn,
+ * not a second one for split, obfuscated or follow-up messages). Those texts depend only on the message and the
+ * conversation so far, so they are known before any vector is. An embedder without `embedQueries` embeds the
+ * message alone, and the policy embeds its readings itself, as before.
+ */
+export async function embedTurn(
+  embeddings: TurnEmbedder,
+  policy: Pick<SafetyPolicy, 'extraTexts'>,
+  message: string,
+  conversation: Conversation,
+): Promise<TurnVectors> {
+  const extra = embeddings.embedQueries ? (policy.extraTexts?.(message, conversation) ?? []) : [];
+  if (extra.length === 0 || !embeddings.embedQueries) {
+    return { vector: await embeddings.embedQuery(message), vectors: new Map() };
+  }
+  const [vector, ...rest] = await embeddings.embedQueries([message, ...extra]);
+  return { vector: vector as number[], vectors: new Map(extra.map((t, i) => [t, rest[i] as number[]])) };
+}
