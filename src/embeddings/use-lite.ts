@@ -1,6 +1,6 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID } from './use-lite-model.js';
-import { WorkerEmbedder } from './worker-embedder.js';
+import { WorkerEmbedder, type WorkerMemory } from './worker-embedder.js';
 import { assertEmbeddable, embedChecked, type RawEmbedder } from './checked-batch.js';
 import { EmbeddingMismatchError } from './errors.js';
 import { normalize } from '../core/vector.js';
@@ -63,6 +63,11 @@ export class UseLiteEmbeddings extends Embeddings {
     this.batching = options.batching ?? true;
     this.worker = options.worker ? new WorkerEmbedder() : undefined;
     this.model = options.model;
+  }
+
+  /** The worker thread's heap and buffers, when the model runs in one (memory measurements). */
+  workerMemory(): Promise<WorkerMemory> | undefined {
+    return this.worker?.memory();
   }
 
   /** Stops the worker thread, if any. */

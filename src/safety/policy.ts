@@ -45,6 +45,7 @@ export interface SafetyPolicyOptions {
 /** A ready policy plus what it was built from. */
 export interface LoadedSafetyPolicy extends SafetyPolicy {
   readonly rules: readonly Rule[];
+  extraTexts(message: string, conversation: Conversation): string[];
 }
 
 interface Reading {
