@@ -38,16 +38,18 @@ await phase('worker model loaded');
 const bot = await createBot({ embeddings });
 await phase('bot ready');
 const [c1, c8] = disjointSets(benchQuestions(), 2, 100) as [string[], string[]];
+let t = performance.now();
 for (const q of c1) await bot.handleTurn({ message: q, channel: 'bench' }, newConversation());
-await phase('100 turns, c1');
+await phase(`100 turns, c1 (${Math.round(performance.now() - t)} ms)`);
 const queue = [...c8];
+t = performance.now();
 await Promise.all(
   Array.from({ length: 8 }, async () => {
     for (let q = queue.shift(); q !== undefined; q = queue.shift())
       await bot.handleTurn({ message: q, channel: 'bench' }, newConversation());
   }),
 );
-await phase('100 turns, c8');
+await phase(`100 turns, c8 (${Math.round(performance.now() - t)} ms)`);
 (globalThis as { gc?: () => void }).gc?.();
 await phase('after a main-thread gc');
 console.table(rows);
