@@ -12,7 +12,8 @@ import { UseLiteEmbeddings } from '../src/embeddings/use-lite.js';
 import { benchQuestions, disjointSets } from './questions.js';
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-const proc = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
+const proc = (field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
 const embeddings = new UseLiteEmbeddings({ worker: true });
 const rows: Record<string, string | number>[] = [];
 async function phase(name: string): Promise<void> {

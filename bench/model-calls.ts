@@ -16,7 +16,12 @@ const cases: { id: string; turns: string[] }[] = [];
 for (const f of files) cases.push(...(parse(await readFile(f, 'utf8')) as { id: string; turns: string[] }[]));
 const model = await loadUseLiteModel();
 const batches: string[][] = [];
-const counting = { embed: (texts: string[]) => (batches.push(texts), model.embed(texts)) };
+const counting = {
+  embed(texts: string[]) {
+    batches.push(texts);
+    return model.embed(texts);
+  },
+};
 const bot = await createBot({ embeddings: new UseLiteEmbeddings({ model: counting, queryCacheSize: 5000 }) });
 const perTurn = new Map<number, number>();
 let turns = 0;
@@ -30,7 +35,8 @@ for (const c of cases) {
     batches.length = 0;
     const reply = await bot.handleTurn({ message, channel: 'eval' }, conversation);
     turns++;
-    if (batches.length > 1) extraCalls.push({ message, resolved: reply.meta.resolvedQuery, kind: reply.kind, calls: [...batches] });
+    if (batches.length > 1)
+      extraCalls.push({ message, resolved: reply.meta.resolvedQuery, kind: reply.kind, calls: [...batches] });
     perTurn.set(batches.length, (perTurn.get(batches.length) ?? 0) + 1);
     texts += batches.reduce((n, b) => n + b.length, 0);
     // Batch invariance: each text of a multi-text call against the same text embedded alone.
@@ -40,7 +46,8 @@ for (const c of cases) {
       for (let i = 0; i < b.length; i++) {
         const alone = ((await model.embed([b[i] as string])) as number[][])[0] as number[];
         const row = together[i] as number[];
-        for (let d = 0; d < alone.length; d++) maxDiff = Math.max(maxDiff, Math.abs((alone[d] as number) - (row[d] as number)));
+        for (let d = 0; d < alone.length; d++)
+          maxDiff = Math.max(maxDiff, Math.abs((alone[d] as number) - (row[d] as number)));
       }
     }
   }

@@ -26,7 +26,14 @@ class CountingModel implements RawEmbedder {
 }
 
 const answerer = {
-  answer: async () => ({ kind: 'no_answer', text: 'No.', citations: [], suggestions: [], confidence: 0, guardRemoved: 0 }),
+  answer: async () => ({
+    kind: 'no_answer',
+    text: 'No.',
+    citations: [],
+    suggestions: [],
+    confidence: 0,
+    guardRemoved: 0,
+  }),
   suggestions: { examples: (n: number) => ['Is ketamine safe?', 'How is it given?', 'Is it addictive?'].slice(0, n) },
 } as unknown as Answerer;
 
@@ -34,7 +41,14 @@ function setup() {
   const model = new CountingModel();
   const embeddings = new UseLiteEmbeddings({ model });
   const policy = createSafetyPolicy({ embeddings });
-  const handle = createTurnHandler({ answerer, policy, guard: allowAllGuard, logger: silentLogger, embeddings, historyTurns: 6 });
+  const handle = createTurnHandler({
+    answerer,
+    policy,
+    guard: allowAllGuard,
+    logger: silentLogger,
+    embeddings,
+    historyTurns: 6,
+  });
   return { model, policy, handle };
 }
 
