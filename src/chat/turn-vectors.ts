@@ -15,21 +15,24 @@ export interface TurnVectors {
 }
 
 /**
- * Embeds the message and every text the safety policy may read besides it (issue 11: one embedding call per turn,
- * not a second one for split, obfuscated or follow-up messages). Those texts depend only on the message and the
- * conversation so far, so they are known before any vector is. An embedder without `embedQueries` embeds the
- * message alone, and the policy embeds its readings itself, as before.
+ * Embeds the message and every other text the turn will embed (issue 11: one embedding call per turn, not a second
+ * one for split, obfuscated or follow-up messages): the safety policy's readings of it, and `also` (the query
+ * retrieval will search, when it is not the message). All depend only on the message and the conversation so far,
+ * so they are known before any vector is; each is then a cached query. An embedder without `embedQueries` embeds
+ * the message alone, and the rest is embedded where it is needed, as before.
  */
 export async function embedTurn(
   embeddings: TurnEmbedder,
   policy: Pick<SafetyPolicy, 'extraTexts'>,
   message: string,
   conversation: Conversation,
+  also: readonly string[] = [],
 ): Promise<TurnVectors> {
-  const extra = embeddings.embedQueries ? (policy.extraTexts?.(message, conversation) ?? []) : [];
-  if (extra.length === 0 || !embeddings.embedQueries) {
+  const readings = embeddings.embedQueries ? (policy.extraTexts?.(message, conversation) ?? []) : [];
+  const more = [...readings, ...also.filter((t) => t !== message)];
+  if (more.length === 0 || !embeddings.embedQueries) {
     return { vector: await embeddings.embedQuery(message), vectors: new Map() };
   }
-  const [vector, ...rest] = await embeddings.embedQueries([message, ...extra]);
-  return { vector: vector as number[], vectors: new Map(extra.map((t, i) => [t, rest[i] as number[]])) };
+  const [vector, ...rest] = await embeddings.embedQueries([message, ...more]);
+  return { vector: vector as number[], vectors: new Map(readings.map((t, i) => [t, rest[i] as number[]])) };
 }

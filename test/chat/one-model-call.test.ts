@@ -11,7 +11,7 @@ import type { RawEmbedder } from '../../src/embeddings/checked-batch.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
 import { silentLogger } from '../../src/logger.js';
 import { createSafetyPolicy } from '../../src/safety/policy.js';
-import { allowAllGuard } from '../../src/safety/types.js';
+import { allowAllGuard, passThroughPolicy } from '../../src/safety/types.js';
 import { turn } from '../safety/helpers.js';
 import { HashEmbeddings } from '../doubles/hash-embeddings.js';
 
@@ -25,32 +25,38 @@ class CountingModel implements RawEmbedder {
   }
 }
 
-const answerer = {
-  answer: async () => ({
-    kind: 'no_answer',
-    text: 'No.',
-    citations: [],
-    suggestions: [],
-    confidence: 0,
-    guardRemoved: 0,
-  }),
-  suggestions: { examples: (n: number) => ['Is ketamine safe?', 'How is it given?', 'Is it addictive?'].slice(0, n) },
-} as unknown as Answerer;
+/** Retrieval's part of a turn, as the real answerer does it: its query embedded through the same embedder. */
+const answererOver = (embeddings: { embedQuery(text: string): Promise<number[]> }, queries: string[] = []) =>
+  ({
+    answer: async (query: string) => {
+      queries.push(query);
+      await embeddings.embedQuery(query);
+      return { kind: 'no_answer', text: 'No.', citations: [], suggestions: [], confidence: 0, guardRemoved: 0 };
+    },
+    suggestions: { examples: (n: number) => ['Is ketamine safe?', 'How is it given?', 'Is it addictive?'].slice(0, n) },
+  }) as unknown as Answerer;
 
-function setup() {
+/** The real policy over a counting model; `policy: 'pass'` lets every message through to (stub) retrieval. */
+function setup(options: { policy?: 'pass' } = {}) {
   const model = new CountingModel();
   const embeddings = new UseLiteEmbeddings({ model });
   const policy = createSafetyPolicy({ embeddings });
+  const queries: string[] = [];
+  // The policy tests leave retrieval out: a refusal's general passages embed a query only the verdict names.
+  const answerer = options.policy === 'pass' ? answererOver(embeddings, queries) : answererOver(unused);
   const handle = createTurnHandler({
     answerer,
-    policy,
+    policy: options.policy === 'pass' ? passThroughPolicy : policy,
     guard: allowAllGuard,
     logger: silentLogger,
     embeddings,
     historyTurns: 6,
   });
-  return { model, policy, handle };
+  return { model, policy, handle, queries };
 }
+
+/** For the stub answerer of the policy tests: retrieval's own embedding is not what they count. */
+const unused = { embedQuery: async () => [] as number[] };
 
 const MULTI_CLAUSE = "I'm new here. Is ketamine safe for teenagers, and how long does one session last?";
 const OBFUSCATED = 'h o w  m u c h  k e t a m i n e  s h o u l d  i  t a k e';
@@ -72,7 +78,7 @@ describe('one embedding call per turn', () => {
     const warm = model.calls.length; // (nothing yet: the policy loads no vectors of its own)
     await handle({ message, channel: 'eval' }, conversation());
     expect(model.calls.length - warm).toBe(1);
-    expect(model.calls.at(-1)).toEqual([message, ...extra]);
+    expect(model.calls[0]?.slice(0, extra.length + 1)).toEqual([message, ...extra]);
   });
 
   it('decides exactly as when the policy embeds its readings itself', async () => {
@@ -88,7 +94,7 @@ describe('one embedding call per turn', () => {
       const plain = { embedQuery: (t: string) => hash.embedQuery(t) };
       const policy = createSafetyPolicy({ embeddings: hash });
       const separate = await createTurnHandler({
-        answerer,
+        answerer: answererOver(plain),
         policy,
         guard: allowAllGuard,
         logger: silentLogger,
@@ -101,6 +107,15 @@ describe('one embedding call per turn', () => {
         text: separate.text,
       });
     }
+  });
+
+  it('a message retrieval searches in another form (contractions expanded) makes one model call', async () => {
+    const { model, handle, queries } = setup({ policy: 'pass' });
+    const message = 'whats the upside of the drip compared to just waiting on pills';
+    await handle({ message, channel: 'eval' }, newConversation());
+    expect(queries).toEqual(['what is the upside of the drip compared to just waiting on pills']);
+    expect(model.calls).toHaveLength(1);
+    expect(model.calls[0]).toContain(queries[0]);
   });
 
   it('a repeated question makes no model call at all', async () => {
