@@ -29,9 +29,14 @@ export interface ServerProcess {
  * Starts the bundled server (`.build/server.mjs`, built first by `npm run build` — `npm start` does the same) on a
  * free port with `env`, waits until /healthz says 200 (bounded by `timeoutMs`).
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  /** Node flags instead of `npm start`'s (A/B measurements of a flag). */
+  nodeFlags: readonly string[] = SERVER_NODE_FLAGS,
+): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '.build/server.mjs'], {
+  const child = spawn(process.execPath, [...nodeFlags, '.build/server.mjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
