@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises';
  * The node flags of `npm start` (package.json). The old-space cap makes V8 collect before it grows the heap far past
  * what is live: the bounded stores hold at most ~180 MB, and without a cap V8 let the heap grow to ~500 MB of mostly
  * garbage during a Web Chat soak. The 2 MB young-generation semi-space (V8's default is 16 MB, up to 48 MB of
- * young generation) keeps a turn's short-lived garbage from holding RSS: bench/memory-phases.ts measured the peak
- * 332 → 281 MB with 100 c1 and 100 c8 turns equally fast (15.6 / 8.2 s vs 16.4 / 8.2 s, load 14), issue 11.
+ * young generation) keeps a turn's short-lived garbage from holding RSS: scripts/measure-memory-phases.ts measured
+ * the peak 332 → 281 MB with 100 c1 and 100 c8 turns equally fast (15.6 / 8.2 s vs 16.4 / 8.2 s, load 14), and
+ * scripts/measure-node-flags-ab.ts 277 vs 307 MB over HTTP at the same latency (issue 11).
  */
 export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--max-old-space-size=256', '--max-semi-space-size=2'];
 

@@ -10,7 +10,7 @@ let modelPromise: Promise<EmbeddingsModel> | undefined;
 /**
  * TF.js's GraphModel keeps the artifacts it was loaded from (`artifacts.weightData`: the 28 MB of weight shards,
  * concatenated) after the weights are decoded into tensors; only `save()` would need them again. Dropping them frees
- * that copy (issue 11: peak RSS; measured by bench/memory-phases.ts).
+ * that copy (issue 11: peak RSS; measured by scripts/measure-memory-phases.ts).
  */
 function releaseLoadedArtifacts(model: EmbeddingsModel): EmbeddingsModel {
   const graph = (model as unknown as { model?: { artifacts?: { weightData?: unknown } } }).model;

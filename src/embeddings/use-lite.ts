@@ -102,7 +102,7 @@ export class UseLiteEmbeddings extends Embeddings {
    * Several query texts of one turn (the message and the safety policy's readings of it) in ONE model call (issue
    * 11: one embedding call per turn), each cached like {@link embedQuery}: cached texts cost nothing, the rest go
    * together (with micro-batching, in the same queue flush as any concurrent queries). USE-lite's input is sparse
-   * (no padding), so a text's vector does not depend on its batch-mates (`bench/model-calls.ts` checks this).
+   * (no padding), so a text's vector does not depend on its batch-mates (`scripts/measure-model-calls.ts` checks this).
    */
   async embedQueries(texts: string[]): Promise<number[][]> {
     assertEmbeddable(texts);

@@ -88,7 +88,7 @@ export class WorkerEmbedder {
     });
   }
 
-  /** The worker's heap and buffers (for memory measurements: `bench/memory-phases.ts`). */
+  /** The worker's heap and buffers (for memory measurements: `scripts/measure-memory-phases.ts`). */
   memory(): Promise<WorkerMemory> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;

@@ -3,7 +3,7 @@
  * (evals/dev/answers-2026-12-01*.yaml, all turns, in fresh conversations, like scripts/check-replies.ts) through the
  * real bot, with USE-lite wrapped in a counter, so each turn's model calls and texts are counted. Also checks that a
  * message's vector does not depend on the batch it is embedded in (alone vs with other texts). A measurement.
- *   npx tsx bench/model-calls.ts [turns-with-more-calls.json]
+ *   npx tsx scripts/measure-model-calls.ts [turns-with-more-calls.json]
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';

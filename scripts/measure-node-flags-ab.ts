@@ -2,13 +2,13 @@
  * Paired A/B of the server's node flags: two servers (the bundle, built index), one with `npm start`'s flags and
  * one without the young-generation cap, asked the same questions alternately at concurrency 1, then 8 at a time
  * each; p50/p95 per server and each server's peak RSS. Interleaving makes both share the machine's load.
- *   npm run build && npx tsx bench/node-flags-ab.ts
+ *   npm run build && npx tsx scripts/measure-node-flags-ab.ts
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { benchQuestions, disjointSets } from './questions.js';
-import { askOverHttp, SERVER_NODE_FLAGS, startServer } from './server-process.js';
+import { benchQuestions, disjointSets } from '../bench/questions.js';
+import { askOverHttp, SERVER_NODE_FLAGS, startServer } from '../bench/server-process.js';
 
 const work = await mkdtemp(join(tmpdir(), 'kfb-flags-'));
 const env = (name: string) => ({

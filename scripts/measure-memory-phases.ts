@@ -3,13 +3,13 @@
  * (USE-lite in a worker thread), then 100 turns at concurrency 1 and 100 at concurrency 8, like the bench's HTTP
  * phases. Per phase: the process RSS and its peak (main thread and worker together), the main thread's V8 heap and
  * buffers, and the worker's own. Run with the server's flags:
- *   node --max-old-space-size=256 --max-semi-space-size=2 --expose-gc --import tsx bench/memory-phases.ts
+ *   node --max-old-space-size=256 --max-semi-space-size=2 --expose-gc --import tsx scripts/measure-memory-phases.ts
  */
 import { readFileSync } from 'node:fs';
 import { createBot } from '../src/chat/create-bot.js';
 import { newConversation } from '../src/core/conversation.js';
 import { UseLiteEmbeddings } from '../src/embeddings/use-lite.js';
-import { benchQuestions, disjointSets } from './questions.js';
+import { benchQuestions, disjointSets } from '../bench/questions.js';
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const proc = (field: string) =>
