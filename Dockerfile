@@ -19,4 +19,4 @@ RUN npm run build && npm run index
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3978
 EXPOSE 3978
 # node directly (not npm start): it receives SIGTERM itself and drains in-flight requests (SHUTDOWN_TIMEOUT_MS).
-CMD ["node", "--enable-source-maps", "--max-old-space-size=256", ".build/server.mjs"]
+CMD ["node", "--enable-source-maps", "--max-old-space-size=256", "--max-semi-space-size=2", ".build/server.mjs"]

@@ -12,7 +12,13 @@ import { loadUseLiteModel } from './use-lite-model.js';
 if (!parentPort) throw new Error('embed-worker must run in a worker thread');
 const port = parentPort;
 
-port.on('message', async (msg: { id: number; texts: string[] }) => {
+port.on('message', async (msg: { id: number; texts: string[]; memory?: true }) => {
+  // The worker's own memory (its V8 heap, and the buffers the model holds), for measuring what holds the RSS.
+  if (msg.memory) {
+    const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+    port.postMessage({ id: msg.id, memory: { heapUsed, heapTotal, external, arrayBuffers } });
+    return;
+  }
   try {
     const vectors = await embedChecked(await loadUseLiteModel(), msg.texts);
     const dims = vectors[0]?.length ?? 0;

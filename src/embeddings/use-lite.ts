@@ -1,6 +1,6 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { loadUseLiteModel, USE_LITE_DIMENSIONS, USE_LITE_MODEL_ID } from './use-lite-model.js';
-import { WorkerEmbedder } from './worker-embedder.js';
+import { WorkerEmbedder, type WorkerMemory } from './worker-embedder.js';
 import { assertEmbeddable, embedChecked, type RawEmbedder } from './checked-batch.js';
 import { EmbeddingMismatchError } from './errors.js';
 import { normalize } from '../core/vector.js';
@@ -65,6 +65,11 @@ export class UseLiteEmbeddings extends Embeddings {
     this.model = options.model;
   }
 
+  /** The worker thread's heap and buffers, when the model runs in one (memory measurements). */
+  workerMemory(): Promise<WorkerMemory> | undefined {
+    return this.worker?.memory();
+  }
+
   /** Stops the worker thread, if any. */
   async close(): Promise<void> {
     await this.worker?.close();
@@ -86,17 +91,51 @@ export class UseLiteEmbeddings extends Embeddings {
 
   async embedQuery(text: string): Promise<number[]> {
     assertEmbeddable([text]);
-    // Keyed by the exact text: USE-lite is case-sensitive, so "Hello" and "hello" have different vectors.
+    const hit = this.cached(text);
+    if (hit) return hit;
+    const vector = this.batching ? await this.enqueue(text) : ((await this.embedDocuments([text]))[0] as number[]);
+    this.remember(text, vector);
+    return vector;
+  }
+
+  /**
+   * Several query texts of one turn (the message and the safety policy's readings of it) in ONE model call (issue
+   * 11: one embedding call per turn), each cached like {@link embedQuery}: cached texts cost nothing, the rest go
+   * together (with micro-batching, in the same queue flush as any concurrent queries). USE-lite's input is sparse
+   * (no padding), so a text's vector does not depend on its batch-mates (`scripts/measure-model-calls.ts` checks this).
+   */
+  async embedQueries(texts: string[]): Promise<number[][]> {
+    assertEmbeddable(texts);
+    // Queued in the same tick, every miss lands in the same flush: one model call.
+    if (this.batching) return Promise.all(texts.map((t) => this.embedQuery(t)));
+    // Hits taken first: remembering the misses may evict them from a small cache.
+    const vectors = new Map<string, number[]>();
+    for (const t of texts) {
+      const hit = this.cached(t);
+      if (hit) vectors.set(t, hit);
+    }
+    const missing = [...new Set(texts.filter((t) => !vectors.has(t)))];
+    const fresh = missing.length ? await this.embedDocuments(missing) : [];
+    missing.forEach((t, i) => {
+      vectors.set(t, fresh[i] as number[]);
+      this.remember(t, fresh[i] as number[]);
+    });
+    return texts.map((t) => vectors.get(t) as number[]);
+  }
+
+  /** A cached query vector, refreshed as most recently used. Keyed by the exact text: USE-lite is case-sensitive. */
+  private cached(text: string): number[] | undefined {
     const hit = this.cache.get(text);
     if (hit) {
       this.cache.delete(text);
       this.cache.set(text, hit);
-      return hit;
     }
-    const vector = this.batching ? await this.enqueue(text) : ((await this.embedDocuments([text]))[0] as number[]);
+    return hit;
+  }
+
+  private remember(text: string, vector: number[]): void {
     this.cache.set(text, vector);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
-    return vector;
   }
 
   /**

@@ -10,10 +10,20 @@ interface WorkerReply {
   dims?: number;
   error?: string;
   code?: string;
+  memory?: WorkerMemory;
+}
+
+/** The worker thread's own heap and buffers, in bytes (`process.memoryUsage()` inside it, without the shared RSS). */
+export interface WorkerMemory {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
 }
 
 interface Waiting {
   texts: string[];
+  memory?: (memory: WorkerMemory) => void;
   resolve: (vectors: number[][]) => void;
   reject: (error: Error) => void;
 }
@@ -53,6 +63,7 @@ export class WorkerEmbedder {
       const w = this.waiting.get(msg.id);
       if (!w) return;
       this.waiting.delete(msg.id);
+      if (msg.memory && w.memory) return w.memory(msg.memory);
       try {
         w.resolve(unpack(w.texts, msg));
       } catch (error) {
@@ -74,6 +85,16 @@ export class WorkerEmbedder {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { texts, resolve, reject });
       this.worker.postMessage({ id, texts });
+    });
+  }
+
+  /** The worker's heap and buffers (for memory measurements: `scripts/measure-memory-phases.ts`). */
+  memory(): Promise<WorkerMemory> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { texts: [], memory: resolve, resolve: () => undefined, reject });
+      this.worker.postMessage({ id, texts: [], memory: true });
     });
   }
 

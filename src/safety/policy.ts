@@ -45,6 +45,7 @@ export interface SafetyPolicyOptions {
 /** A ready policy plus what it was built from. */
 export interface LoadedSafetyPolicy extends SafetyPolicy {
   readonly rules: readonly Rule[];
+  extraTexts(message: string, conversation: Conversation): string[];
 }
 
 interface Reading {
@@ -75,9 +76,26 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
   };
   // Words of the training prompts and stop words: what spaced-out letters are split back into.
   const vocabulary = new Set([...STOPWORDS, ...loadSeeds().flatMap((s) => foldText(s.text).split(' '))]);
-  const embedAll = async (texts: string[]) => (texts.length ? options.embeddings.embedDocuments(texts) : []);
+  // The readings' vectors: those the turn already embedded with the message (one model call per turn, issue 11),
+  // and one batched call for any it did not (a caller that did not ask `extraTexts`).
+  const embedAll = async (texts: string[], given: ReadonlyMap<string, readonly number[]> | undefined) => {
+    const missing = [...new Set(texts.filter((t) => !given?.has(t)))];
+    const fresh = missing.length ? await options.embeddings.embedDocuments(missing) : [];
+    const byText = new Map(missing.map((t, i) => [t, fresh[i] as readonly number[]]));
+    return texts.map((t) => given?.get(t) ?? (byText.get(t) as readonly number[]));
+  };
+  /** A short message after an earlier turn, read joined to it: its joined text (used only on some verdicts). */
+  const joinedCandidate = (message: string, conversation: Conversation) => {
+    const previous = conversation.turns.at(-1);
+    return previous && wordCount(message) <= FOLLOW_UP_WORDS ? `${previous.message} ${message}` : undefined;
+  };
 
-  async function judge(message: string, conversation: Conversation, vector: readonly number[]): Promise<Verdict> {
+  async function judge(
+    message: string,
+    conversation: Conversation,
+    vector: readonly number[],
+    given: ReadonlyMap<string, readonly number[]> | undefined,
+  ): Promise<Verdict> {
     const others = readingsOf(message, vocabulary);
     const texts = [message, ...others];
     const emergency = texts.some((t) => lexicon.emergency(t));
@@ -100,17 +118,16 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     // question or looks like a crisis: "just a rough number?" after a dosing question, "and that lasts how long?"
     // after "what happens during an infusion" (alone, the detector took it for despair on dev data).
     const joinedText =
-      previous &&
-      wordCount(message) <= FOLLOW_UP_WORDS &&
       // (a message refused on its own never uses the joined reading: skip its embedding)
-      ((own.probabilities.general < CONFIDENT_GENERAL && !isRefusal(own.label)) || own.crisisTier === 'crisis')
-        ? `${previous.message} ${message}`
+      (own.probabilities.general < CONFIDENT_GENERAL && !isRefusal(own.label)) || own.crisisTier === 'crisis'
+        ? joinedCandidate(message, conversation)
         : undefined;
-    // Issue 12 item 4: every extra reading (decoded, clauses, joined) in one batched model call, none on the usual
-    // path (a plain message with no previous turn or a confident general one), so p50 adds no embedding.
+    // Every extra reading (decoded, clauses, joined): normally embedded by the turn in the message's own model call
+    // (`extraTexts`, issue 11); otherwise in one batched call, none on the usual path (a plain message with no
+    // previous turn or a confident general one).
     const extra = [...others, ...clauses, ...(joinedText ? [joinedText] : [])];
-    const extraVectors = await embedAll(extra);
-    const classifyAt = (i: number) => model.classify(extraVectors[i] as number[], extra[i] as string);
+    const extraVectors = await embedAll(extra, given);
+    const classifyAt = (i: number) => model.classify(extraVectors[i] as readonly number[], extra[i] as string);
     const readings: Reading[] = texts.map((text, i) => ({ text, result: i === 0 ? own : classifyAt(i - 1) }));
     const joined = joinedText ? classifyAt(extra.length - 1) : undefined;
     // An obfuscated message is judged by the detector on its decoded readings only: spaced letters or base64 are no
@@ -200,9 +217,16 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
 
   return {
     rules,
+    // Every text `judge` may embed besides the message: they depend only on the message and the previous turn, so
+    // the turn embeds them with the message in one model call. The joined reading is included whenever it might be
+    // used (whether it is depends on the message's own verdict, known only after the embedding).
+    extraTexts(message, conversation) {
+      const joined = joinedCandidate(message, conversation);
+      return [...readingsOf(message, vocabulary), ...clausesOf(message), ...(joined ? [joined] : [])];
+    },
     async classify(message, conversation, classifyOptions = {}) {
       const vector = classifyOptions.vector ?? (await options.embeddings.embedQuery(message));
-      const verdict = await judge(message, conversation, vector);
+      const verdict = await judge(message, conversation, vector, classifyOptions.vectors);
       const decision = toDecision(verdict, message, suggestions);
       // Privacy: labels and numbers only at info; never the message.
       logger.info('policy_decision', {

@@ -41,11 +41,22 @@ export interface ClassifyOptions {
    * the policy embeds the message itself.
    */
   vector?: readonly number[];
+  /**
+   * USE-lite vectors of the texts {@link SafetyPolicy.extraTexts} named for this message, by text (handleTurn embeds
+   * them with the message in one model call). A text missing here is embedded by the policy itself.
+   */
+  vectors?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Classifies every user turn before retrieval. Crisis wins over every other category. */
 export interface SafetyPolicy {
   classify(message: string, conversation: Conversation, options?: ClassifyOptions): Promise<PolicyDecision>;
+  /**
+   * The texts besides the message whose vectors `classify` may need for it (decoded readings, clauses, the message
+   * joined to the previous turn): they depend only on the message and the conversation so far, so the caller can
+   * embed them with the message in one model call and pass them as `vectors`. None when absent.
+   */
+  extraTexts?(message: string, conversation: Conversation): string[];
 }
 
 /** Checks outgoing text. A sentence that carries a dose quantity or a personal directive must not be sent. */
