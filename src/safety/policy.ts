@@ -14,6 +14,7 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { foldText } from './classifier/features.js';
 import { loadSeeds } from './classifier/training-data.js';
 import { TEXTS } from './texts.js';
+import { withTopicWords } from './topic-words.js';
 import type { SafetyPolicy } from './types.js';
 import { POINTS_BACK } from '../text/points-back.js';
 
@@ -202,7 +203,9 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     rules,
     async classify(message, conversation, classifyOptions = {}) {
       const vector = classifyOptions.vector ?? (await options.embeddings.embedQuery(message));
-      const verdict = await judge(message, conversation, vector);
+      // The product's own words as the articles spell them ("ketameen" → "ketamine"): see topic-words.ts.
+      const keepForeign = lexicon.foreignLanguage(message) !== undefined;
+      const verdict = await judge(withTopicWords(message, { keepForeign }), conversation, vector);
       const decision = toDecision(verdict, message, suggestions);
       // Privacy: labels and numbers only at info; never the message.
       logger.info('policy_decision', {
