@@ -9,6 +9,7 @@ import { guardText } from '../safety/guard-text.js';
 import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.js';
 import type { Conversation } from '../core/conversation.js';
 import { resolveFollowUp } from './follow-up.js';
+import { overrideUnsureOutOfScope } from './topic-override.js';
 import { MESSAGE_TEXTS } from './message-texts.js';
 import { ownReply, type SourcesOptions } from './own-replies.js';
 import type { Citation, Reply, ReplyBody, TurnInput } from '../core/reply.js';
@@ -78,7 +79,9 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
     const vector = deps.embeddings
       ? await deps.embeddings.embedQuery(deps.spelling ? deps.spelling(message) : message)
       : undefined;
-    const decision = await deps.policy.classify(message, conversation, vector ? { vector } : {});
+    const policyDecision = await deps.policy.classify(message, conversation, vector ? { vector } : {});
+    // An out_of_scope the policy was unsure of, when retrieval is nearly sure the articles answer it (topic-override.ts).
+    const decision = await overrideUnsureOutOfScope(policyDecision, message, deps.answerer);
 
     let body: Omit<ReplyBody, 'conversationId'>;
     let resolvedQuery = message;

@@ -32,6 +32,8 @@ export type PolicyDecision =
       generalQuery?: string;
       /** Possible crisis: a short supportive line (988, emergency number) to add to the reply. */
       support?: string;
+      /** out_of_scope only: the classifier's probability, when it decided (how sure the policy itself was). */
+      score?: number;
     };
 
 /** Options for {@link SafetyPolicy.classify}. */
