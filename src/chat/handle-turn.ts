@@ -76,10 +76,9 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       };
     }
     const message = input.message.trim();
-    const vector = deps.embeddings
-      ? await deps.embeddings.embedQuery(deps.spelling ? deps.spelling(message) : message)
-      : undefined;
-    const policyDecision = await deps.policy.classify(message, conversation, vector ? { vector } : {});
+    const spelled = deps.spelling ? deps.spelling(message) : message;
+    const vector = deps.embeddings ? await deps.embeddings.embedQuery(spelled) : undefined;
+    const policyDecision = await deps.policy.classify(message, conversation, vector ? { vector, spelled } : {});
     // An out_of_scope the policy was unsure of, when retrieval is nearly sure the articles answer it (topic-override.ts).
     const decision = await overrideUnsureOutOfScope(policyDecision, message, deps.answerer);
 

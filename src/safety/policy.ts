@@ -14,6 +14,7 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { foldText } from './classifier/features.js';
 import { loadSeeds } from './classifier/training-data.js';
 import { TEXTS } from './texts.js';
+import { spelledForClassifier } from './spelled-text.js';
 import { withTopicWords } from './topic-words.js';
 import type { SafetyPolicy } from './types.js';
 import { POINTS_BACK } from '../text/points-back.js';
@@ -78,7 +79,12 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
   const vocabulary = new Set([...STOPWORDS, ...loadSeeds().flatMap((s) => foldText(s.text).split(' '))]);
   const embedAll = async (texts: string[]) => (texts.length ? options.embeddings.embedDocuments(texts) : []);
 
-  async function judge(message: string, conversation: Conversation, vector: readonly number[]): Promise<Verdict> {
+  async function judge(
+    message: string,
+    conversation: Conversation,
+    vector: readonly number[],
+    spelled = message,
+  ): Promise<Verdict> {
     const others = readingsOf(message, vocabulary);
     const texts = [message, ...others];
     const emergency = texts.some((t) => lexicon.emergency(t));
@@ -94,7 +100,8 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       return { label: 'crisis', rule: `lexicon:despair:${language ?? 'unreadable'}` };
     const despair = despairCue || unknownLanguage;
 
-    const own = model.classify(vector, message);
+    // The n-grams read the text the vector embeds (the spelling-corrected one, when the turn gives it).
+    const own = model.classify(vector, spelled);
     const clauses = clausesOf(message);
     const previous = conversation.turns.at(-1);
     // A short follow-up is also read joined to the turn before it, when the message alone is not a confident general
@@ -205,7 +212,14 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       const vector = classifyOptions.vector ?? (await options.embeddings.embedQuery(message));
       // The product's own words as the articles spell them ("ketameen" → "ketamine"): see topic-words.ts.
       const keepForeign = lexicon.foreignLanguage(message) !== undefined;
-      const verdict = await judge(withTopicWords(message, { keepForeign }), conversation, vector);
+      const given = classifyOptions.spelled && classifyOptions.vector ? classifyOptions.spelled : message;
+      const spelled = spelledForClassifier(message, given, vocabulary);
+      const verdict = await judge(
+        withTopicWords(message, { keepForeign }),
+        conversation,
+        vector,
+        withTopicWords(spelled, { keepForeign }),
+      );
       const decision = toDecision(verdict, message, suggestions);
       // Privacy: labels and numbers only at info; never the message.
       logger.info('policy_decision', {

@@ -43,6 +43,11 @@ export interface ClassifyOptions {
    * the policy embeds the message itself.
    */
   vector?: readonly number[];
+  /**
+   * The spelling-corrected message `vector` embeds, when it is not the message as typed: the classifier's n-grams
+   * read it too, so text and vector agree. Rules and the lexicon still read the message as typed.
+   */
+  spelled?: string;
 }
 
 /** Classifies every user turn before retrieval. Crisis wins over every other category. */
