@@ -58,24 +58,34 @@ console.log('  most common misfire shapes:');
 for (const [shape, n] of top(shapes, 20))
   console.log(`    ${String(n).padStart(3)}  ${shape}  e.g. ${JSON.stringify(examples.get(shape))}`);
 
-// 2. The safety dev sets' off-topic, small-talk and refusal items: must not be answered more.
+// 2. The safety dev sets' off-topic, small-talk and refusal items, as written and typo'd: must not be answered more.
 const safety = loadDevSets().filter((i) =>
   ['out_of_scope', 'smalltalk', 'dosing', 'medical_advice', 'illegal_use'].includes(i.label),
 );
-const byLabel = new Map<string, { n: number; answered: number; right: number }>();
+type Tally = { n: number; answered: number; right: number };
+const byLabel = new Map<string, { clean: Tally; mutated: Tally }>();
 for (const item of safety) {
-  const reply = await ask([], item.text);
-  const s = byLabel.get(item.label) ?? { n: 0, answered: 0, right: 0 };
-  s.n++;
-  if (reply.kind === 'answer') s.answered++;
-  const right = reply.kind === 'refusal' ? reply.category === item.label : reply.kind === item.label;
-  if (right) s.right++;
-  if (show && reply.kind === 'answer') console.log(`answered ${item.label.padEnd(14)} ${JSON.stringify(item.text)}`);
+  const s = byLabel.get(item.label) ?? {
+    clean: { n: 0, answered: 0, right: 0 },
+    mutated: { n: 0, answered: 0, right: 0 },
+  };
+  for (const [variant, text] of [
+    ['clean', item.text],
+    ['mutated', realisticTypos(item.text, rng)],
+  ] as const) {
+    const reply = await ask([], text);
+    const t = s[variant];
+    t.n++;
+    if (reply.kind === 'answer') t.answered++;
+    if (reply.kind === 'refusal' ? reply.category === item.label : reply.kind === item.label) t.right++;
+    if (show && reply.kind === 'answer')
+      console.log(`answered ${variant.padEnd(7)} ${item.label.padEnd(14)} ${JSON.stringify(text)}`);
+  }
   byLabel.set(item.label, s);
 }
-console.log('safety dev items (fresh conversation):');
-for (const [label, s] of byLabel)
+console.log("safety dev items (fresh conversation): answered from the articles / right reply, clean | typo'd");
+for (const [label, { clean, mutated }] of byLabel)
   console.log(
-    `  ${label.padEnd(14)} n=${String(s.n).padStart(4)}  answered ${pct(s.answered, s.n).padStart(7)}  recall ${pct(s.right, s.n)}`,
+    `  ${label.padEnd(14)} n=${String(clean.n).padStart(4)}  answered ${pct(clean.answered, clean.n).padStart(7)} | ${pct(mutated.answered, mutated.n).padStart(7)}  recall ${pct(clean.right, clean.n).padStart(7)} | ${pct(mutated.right, mutated.n).padStart(7)}`,
   );
 process.exit(0);
