@@ -8,6 +8,7 @@ import { guardText } from '../safety/guard-text.js';
 import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.js';
 import type { Conversation } from '../core/conversation.js';
 import { resolveFollowUp } from './follow-up.js';
+import { overrideUnsureOutOfScope } from './topic-override.js';
 import { embedTurn, type TurnEmbedder } from './turn-vectors.js';
 import { MESSAGE_TEXTS } from './message-texts.js';
 import { ownReply, type SourcesOptions } from './own-replies.js';
@@ -82,14 +83,17 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       vocabulary: deps.answerer.termStats,
     });
     const spell = deps.spelling ?? ((text: string) => text);
+    const spelled = spell(message);
     const embedded = deps.embeddings
       ? await embedTurn(deps.embeddings, deps.policy, message, conversation, {
-          primary: spell(message),
+          primary: spelled,
           also: [spell(resolved.query)],
         })
       : undefined;
     const vector = embedded?.vector;
-    const decision = await deps.policy.classify(message, conversation, embedded ?? {});
+    const policyDecision = await deps.policy.classify(message, conversation, embedded ? { ...embedded, spelled } : {});
+    // An out_of_scope the policy was unsure of, when retrieval is nearly sure the articles answer it (topic-override.ts).
+    const decision = await overrideUnsureOutOfScope(policyDecision, message, deps.answerer);
 
     let body: Omit<ReplyBody, 'conversationId'>;
     let resolvedQuery = message;

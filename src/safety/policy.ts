@@ -14,6 +14,8 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { foldText } from './classifier/features.js';
 import { loadSeeds } from './classifier/training-data.js';
 import { TEXTS } from './texts.js';
+import { spelledForClassifier } from './spelled-text.js';
+import { withTopicWords } from './topic-words.js';
 import type { SafetyPolicy } from './types.js';
 import { POINTS_BACK } from '../text/points-back.js';
 
@@ -95,6 +97,7 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     conversation: Conversation,
     vector: readonly number[],
     given: ReadonlyMap<string, readonly number[]> | undefined,
+    spelled = message,
   ): Promise<Verdict> {
     const others = readingsOf(message, vocabulary);
     const texts = [message, ...others];
@@ -111,7 +114,8 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       return { label: 'crisis', rule: `lexicon:despair:${language ?? 'unreadable'}` };
     const despair = despairCue || unknownLanguage;
 
-    const own = model.classify(vector, message);
+    // The n-grams read the text the vector embeds (the spelling-corrected one, when the turn gives it).
+    const own = model.classify(vector, spelled);
     const clauses = clausesOf(message);
     const previous = conversation.turns.at(-1);
     // A short follow-up is also read joined to the turn before it, when the message alone is not a confident general
@@ -220,13 +224,25 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     // Every text `judge` may embed besides the message: they depend only on the message and the previous turn, so
     // the turn embeds them with the message in one model call. The joined reading is included whenever it might be
     // used (whether it is depends on the message's own verdict, known only after the embedding).
-    extraTexts(message, conversation) {
+    extraTexts(typed, conversation) {
+      // The message as `judge` reads it (product-word typos rewritten, as in classify), so the texts match.
+      const message = withTopicWords(typed, { keepForeign: lexicon.foreignLanguage(typed) !== undefined });
       const joined = joinedCandidate(message, conversation);
       return [...readingsOf(message, vocabulary), ...clausesOf(message), ...(joined ? [joined] : [])];
     },
     async classify(message, conversation, classifyOptions = {}) {
       const vector = classifyOptions.vector ?? (await options.embeddings.embedQuery(message));
-      const verdict = await judge(message, conversation, vector, classifyOptions.vectors);
+      // The product's own words as the articles spell them ("ketameen" → "ketamine"): see topic-words.ts.
+      const keepForeign = lexicon.foreignLanguage(message) !== undefined;
+      const corrected = classifyOptions.spelled && classifyOptions.vector ? classifyOptions.spelled : message;
+      const spelled = spelledForClassifier(message, corrected, vocabulary);
+      const verdict = await judge(
+        withTopicWords(message, { keepForeign }),
+        conversation,
+        vector,
+        classifyOptions.vectors,
+        withTopicWords(spelled, { keepForeign }),
+      );
       const decision = toDecision(verdict, message, suggestions);
       // Privacy: labels and numbers only at info; never the message.
       logger.info('policy_decision', {

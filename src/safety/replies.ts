@@ -55,6 +55,7 @@ export function toDecision(verdict: Verdict, message: string, suggestions: () =>
       suggestions: suggestions(),
       rule,
       ...support,
+      ...(verdict.score !== undefined ? { score: verdict.score } : {}),
     };
   }
   if (label === 'smalltalk') {

@@ -32,13 +32,16 @@ export type PolicyDecision =
       generalQuery?: string;
       /** Possible crisis: a short supportive line (988, emergency number) to add to the reply. */
       support?: string;
+      /** out_of_scope only: the classifier's probability, when it decided (how sure the policy itself was). */
+      score?: number;
     };
 
 /** Options for {@link SafetyPolicy.classify}. */
 export interface ClassifyOptions {
   /**
-   * The turn's USE-lite vector of `message`, exactly as typed (handleTurn embeds once and shares it). When absent
-   * the policy embeds the message itself.
+   * The turn's USE-lite vector of the message: of its spelling-corrected text (`spelled`) when handleTurn gives
+   * one, else of the message as typed (handleTurn embeds once and shares it). When absent the policy embeds the
+   * message itself.
    */
   vector?: readonly number[];
   /**
@@ -46,6 +49,11 @@ export interface ClassifyOptions {
    * them with the message in one model call). A text missing here is embedded by the policy itself.
    */
   vectors?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The spelling-corrected message `vector` embeds, when it is not the message as typed: the classifier's n-grams
+   * read it too, so text and vector agree. Rules and the lexicon still read the message as typed.
+   */
+  spelled?: string;
 }
 
 /** Classifies every user turn before retrieval. Crisis wins over every other category. */
