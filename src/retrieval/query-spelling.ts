@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { CorpusData } from '../corpus/corpus.js';
 import { SynonymsFileSchema } from '../corpus/synonyms.js';
 import { CONTRACTION_SPELLINGS } from '../text/contractions.js';
+import { LETTER_WORD as WORD } from '../text/tokenize.js';
 import { TypoFixer } from '../text/typos.js';
 import { UnitSearch, type UnitSearchOptions, type UnitSearchResult } from './unit-search.js';
 
@@ -15,8 +16,6 @@ import { UnitSearch, type UnitSearchOptions, type UnitSearchResult } from './uni
  * tie-break). Only the search query is normalised: the shown question and the citations stay verbatim.
  */
 
-/** A run of letters that is a whole word: not part of a contraction ("didn't"), a number or a code ("50mg"). */
-const WORD = /(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}'’])/gu;
 const LETTERS = /^[a-z]+$/;
 
 /** Whole-word pieces of USE-lite's SentencePiece vocabulary ("▁spray"): words the model reads as they are. */

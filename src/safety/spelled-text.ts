@@ -5,7 +5,7 @@
  * "snort" → "short", "pille" → "pills", "compraría… calle" → "called"), and those cues decide refusals; a typo the
  * training prompts never contain ("infushion", "depresion") is noise to the n-grams, so its correction loses nothing.
  */
-const WORD = /(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}'’])/gu;
+import { LETTER_WORD as WORD } from '../text/tokenize.js';
 
 /**
  * `typed` with each word the corrector changed in `spelled` taken from `spelled`, unless `known` (lowercase words of

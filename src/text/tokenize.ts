@@ -24,3 +24,10 @@ export function words(text: string): string[] {
 export function wordCount(text: string): number {
   return words(text).reduce((n, w) => n + w.split('-').length, 0);
 }
+
+/**
+ * A whole run of letters, in any script, that is not part of a contraction ("didn't"), a number or a code ("50mg"):
+ * the words a spelling correction may rewrite. The query speller and the safety classifier's reading of its output
+ * both walk words with it, so their words line up one for one. Global: use with `replace` / `matchAll`.
+ */
+export const LETTER_WORD = /(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}'’])/gu;
