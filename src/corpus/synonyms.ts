@@ -28,8 +28,11 @@ export interface Expansion {
 /** Expands a query with the other phrases of every group it mentions. */
 export class SynonymExpander {
   private readonly groups: { id: string; phrases: { text: string; stems: string[] }[] }[];
+  /** Every group's terms as written: the lay words and brand names the query speller corrects towards. */
+  readonly terms: readonly string[];
 
   constructor(file: SynonymsFile) {
+    this.terms = file.groups.flatMap((g) => g.terms);
     // Phrases match on stems, so "parties", "drips" and "babies" fire the groups that list "party", "drip", "baby".
     this.groups = file.groups.map((g) => ({
       id: g.id,

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { CorpusData } from '../corpus/corpus.js';
-import { SynonymsFileSchema } from '../corpus/synonyms.js';
 import { CONTRACTION_SPELLINGS } from '../text/contractions.js';
 import { LETTER_WORD as WORD } from '../text/tokenize.js';
 import { TypoFixer } from '../text/typos.js';
@@ -37,7 +35,7 @@ export function modelWords(): Set<string> {
  * not-covered questions: they keep visitors' typos on purpose ("is ther a ketamin clinic"), which would make
  * "ketamin" a known word.
  */
-type VocabularySource = Pick<CorpusData, 'articles' | 'chunks' | 'bank' | 'synonymsText'>;
+type VocabularySource = Pick<CorpusData, 'articles' | 'chunks' | 'bank' | 'synonyms'>;
 
 function vocabularyTexts(data: VocabularySource): string[] {
   return [
@@ -91,13 +89,7 @@ export class QuerySpelling {
 
   /** From the loaded corpus and the model's own vocabulary. */
   static fromCorpus(data: VocabularySource): QuerySpelling {
-    // Already validated when the corpus loaded: this only reads the terms back.
-    const synonyms = SynonymsFileSchema.parse(parseYaml(data.synonymsText));
-    return new QuerySpelling(
-      vocabularyTexts(data),
-      synonyms.groups.flatMap((g) => g.terms),
-      modelWords(),
-    );
+    return new QuerySpelling(vocabularyTexts(data), data.synonyms.terms, modelWords());
   }
 
   /** The query with its misspelt words corrected (case kept: "Spravado" → "Spravato"); everything else as typed. */
