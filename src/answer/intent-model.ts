@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { denseProba, trainDenseSoftmax, type DenseSoftmax } from '../../src/learn/dense-softmax.js';
+import { denseProba, trainDenseSoftmax, type DenseSoftmax } from '../learn/dense-softmax.js';
 
 /**
  * A unit classifier, the way custom question answering / intent classifiers generalise over alternate questions: a
@@ -39,6 +39,8 @@ export interface UnitPosterior {
  * 16 epochs of batches of 32 at Adam step 0.05: a few seconds per fit.
  */
 export const CLASSIFIER_FIT = { l2: 1e-5, epochs: 16, batch: 32, learningRate: 0.05, seed: 7 } as const;
+/** Fit settings of {@link UnitClassifier.fit}: CLASSIFIER_FIT's, plus optional per-row loss weights. */
+export type IntentFit = Record<keyof typeof CLASSIFIER_FIT, number> & { sampleWeights?: readonly number[] };
 
 export class UnitClassifier {
   private readonly index: Map<string, number>;
@@ -54,7 +56,7 @@ export class UnitClassifier {
     vectors: readonly ArrayLike<number>[],
     unitIds: readonly string[],
     units: readonly string[],
-    fit: Partial<Record<keyof typeof CLASSIFIER_FIT, number>> = {},
+    fit: Partial<IntentFit> = {},
   ) {
     const index = new Map(units.map((u, i) => [u, i]));
     const ys = unitIds.map((u) => index.get(u) as number);
