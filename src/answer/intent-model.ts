@@ -5,7 +5,8 @@ import { denseProba, trainDenseSoftmax, type DenseSoftmax } from '../learn/dense
  * A unit classifier, the way custom question answering / intent classifiers generalise over alternate questions: a
  * multinomial logistic regression (softmax over answer units) on the USE-lite vectors of each unit's bank questions,
  * giving P(unit | question) from the turn's vector (which exists already: no extra embedding). Measured as ranker
- * features (README, "Retrieval quality", round 4) and not shipped: within noise on dev CV, and the eval suite fell.
+ * features twice (README, "Retrieval quality", rounds 4 and 8) and not shipped: within the fold spread on dev CV.
+ * The runtime ranker reads it only when its weights list its features (intent-features.ts, intent-weights.ts).
  */
 export const UnitClassifierJsonSchema = z
   .strictObject({
