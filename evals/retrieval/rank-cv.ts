@@ -4,7 +4,7 @@
  * answerability (the largest keeping false no_answer ≤ 3 %), the figures of the issue, their spread over the folds,
  * and optionally the held-out quarter.
  */
-import { FEATURE_NAMES } from '../../src/answer/features.js';
+import { RANKER_FEATURE_NAMES as FEATURE_NAMES } from '../../src/answer/features.js';
 import { answerabilityFeatures } from '../../src/answer/answerability.js';
 import { jaccard } from '../../src/answer/similarity.js';
 import { groupFolds, outOfFold } from '../../src/learn/cross-validation.js';

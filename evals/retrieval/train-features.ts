@@ -30,6 +30,8 @@ export interface TrainCandidate {
 export interface TrainItem {
   q: LabelledQuery;
   candidates: TrainCandidate[];
+  /** The (last, resolved) query's USE-lite vector: what the unit classifier reads (intent-features.ts). */
+  vector: number[];
 }
 
 const CACHE = '.build/rank-features.json';
@@ -39,7 +41,7 @@ async function candidatesOf(
   stats: TermStats,
   q: LabelledQuery,
   model?: FittedRanker,
-): Promise<TrainCandidate[]> {
+): Promise<{ candidates: TrainCandidate[]; vector: number[] }> {
   const slim = (cs: Awaited<ReturnType<typeof questionCandidates>>['candidates']): TrainCandidate[] =>
     cs.map((c) => ({
       unitId: c.unit.id,
@@ -56,17 +58,17 @@ async function candidatesOf(
   if (q.source !== 'dev') {
     const vector = stack.index.textVectors.get(q.question);
     const { exclude, excludeNotCovered } = q;
-    return slim(
-      (await questionCandidates(stack.units, stats, q.question, { vector, exclude, excludeNotCovered })).candidates,
-    );
+    const found = await questionCandidates(stack.units, stats, q.question, { vector, exclude, excludeNotCovered });
+    return { candidates: slim(found.candidates), vector: found.queryVector };
   }
   const conversation = newConversation('train');
   let previous: PreviousTurn | undefined;
   for (const [i, turn] of [...q.history, q.question].entries()) {
     const resolved = resolveFollowUp(expandContractions(turn), conversation);
     previous = resolved.previous;
-    const candidates = slim((await questionCandidates(stack.units, stats, resolved.query, { previous })).candidates);
-    if (i === q.history.length) return candidates;
+    const found = await questionCandidates(stack.units, stats, resolved.query, { previous });
+    const candidates = slim(found.candidates);
+    if (i === q.history.length) return { candidates, vector: found.queryVector };
     let top: TrainCandidate | undefined;
     let p = -1;
     for (const c of model ? candidates : []) {
@@ -82,7 +84,7 @@ async function candidatesOf(
       at: 0,
     });
   }
-  return [];
+  return { candidates: [], vector: [] };
 }
 
 export const samplesOf = (qs: TrainItem[]) =>
@@ -99,7 +101,9 @@ export async function trainingItems(
 ): Promise<TrainItem[]> {
   const manifest = await readFile(`${getConfig().INDEX_DIR}/manifest.json`, 'utf8').catch(() => '');
   const key = createHash('sha256')
-    .update(JSON.stringify([await hashDevFiles(), manifest, FEATURE_NAMES, queries, options.ncRanker ?? false]))
+    .update(
+      JSON.stringify([await hashDevFiles(), manifest, FEATURE_NAMES, queries, options.ncRanker ?? false, 'vector']),
+    )
     .digest('hex');
   if (options.cache !== false) {
     const cached = (await readFile(CACHE, 'utf8').then(JSON.parse, () => undefined)) as
@@ -109,12 +113,12 @@ export async function trainingItems(
   }
   const stats = new TermStats(stack.data.chunks);
   const single = queries.filter((q) => q.history.length === 0);
-  const stage1 = await Promise.all(single.map(async (q) => ({ q, candidates: await candidatesOf(stack, stats, q) })));
+  const stage1 = await Promise.all(single.map(async (q) => ({ q, ...(await candidatesOf(stack, stats, q)) })));
   const modelA = fitRanker(samplesOf(stage1.filter((x) => x.q.source !== 'not-covered' || options.ncRanker)));
   const multi = await Promise.all(
     queries
       .filter((q) => q.history.length > 0)
-      .map(async (q) => ({ q, candidates: await candidatesOf(stack, stats, q, modelA) })),
+      .map(async (q) => ({ q, ...(await candidatesOf(stack, stats, q, modelA)) })),
   );
   const items = [...stage1, ...multi];
   if (options.cache !== false) {

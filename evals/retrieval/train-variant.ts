@@ -18,3 +18,11 @@ export const BOOST: Omit<BoostOptions, 'seed'> = {
 
 /** The variant `npm run answer:train` ships (chosen on dev CV; see the README, Retrieval quality). */
 export const SHIPPED: Variant = { name: 'linear, bank w 1', bankWeight: 1 };
+
+/**
+ * The unit classifier (intent model) the shipped ranker reads, or `undefined` for none. Round 8 measured it (dev CV
+ * 71.0 ± 4.5 → 71.7 ± 3.6 %, inside the spread; held-out quarter 73.8 → 73.4 %, no_answer precision 86.9 → 86.8 %;
+ * README, Retrieval quality), so it is not shipped; `{ sentenceWeight: 0 }` here and `npm run answer:train` would
+ * ship it (writing src/answer/intent-weights.json beside the ranker weights).
+ */
+export const SHIPPED_INTENT: { sentenceWeight: number } | undefined = undefined;

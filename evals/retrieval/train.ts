@@ -9,9 +9,11 @@
  *   tsx evals/retrieval/train.ts [--dry-run] [--holdout] [--nc-rows] [--nc-ranker]
  */
 import { writeFile } from 'node:fs/promises';
-import { FEATURE_NAMES } from '../../src/answer/features.js';
+import { FEATURE_NAMES, RANKER_FEATURE_NAMES } from '../../src/answer/features.js';
+import { CLASSIFIER_FIT } from '../../src/answer/intent-model.js';
+import { hashIntentData, INTENT_WEIGHTS_FILE, packIntent, unpackIntent } from '../../src/answer/intent-weights.js';
 import { hashDevFiles, RANKER_WEIGHTS_FILE, type RankerWeights } from '../../src/answer/ranker.js';
-import { ANSWERABILITY_FEATURES } from '../../src/answer/answerability.js';
+import { answerabilityNames } from '../../src/answer/answerability.js';
 import { linearModelToJson } from '../../src/learn/weights-file.js';
 import { TermStats } from '../../src/retrieval/term-stats.js';
 import { UseLiteEmbeddings } from '../../src/embeddings/use-lite.js';
@@ -31,7 +33,8 @@ import {
 import { fitVariant, truncated } from './rank-variant.js';
 import { loadLabelledQueries } from './train-data.js';
 import { trainingItems } from './train-features.js';
-import { SHIPPED } from './train-variant.js';
+import { SHIPPED, SHIPPED_INTENT } from './train-variant.js';
+import { intentRows, withIntent } from './intent-rows.js';
 import { loadDevStack } from './dev-stack.js';
 
 /** A second unit must be a right unit this often on the dev set (out of fold) to be worth showing. */
@@ -74,7 +77,18 @@ if (WORDNET) {
 
 const started = performance.now();
 // Cached unless the search itself is changed for a measurement (WordNet).
-const all = await trainingItems(stack, queries, { ncRanker: NC_RANKER, cache: !WORDNET });
+const searched = await trainingItems(stack, queries, { ncRanker: NC_RANKER, cache: !WORDNET });
+// The unit classifier is fitted on the bank only (never a dev question: intent-rows.ts), here, so its file and the
+// ranker weights that read its features are always refitted together.
+const intent = SHIPPED_INTENT
+  ? withIntent(
+      searched,
+      intentRows(stack.data, stack.index.textVectors, SHIPPED_INTENT.sentenceWeight),
+      stack.data.chunks.map((u) => u.id),
+    )
+  : undefined;
+const all = intent?.items ?? searched;
+const featureNames = intent ? RANKER_FEATURE_NAMES : FEATURE_NAMES;
 process.stderr.write(`features for ${all.length} queries in ${Math.round(performance.now() - started)} ms\n`);
 
 // Cross-validation over the dev queries (bank questions are always training data, never evaluated).
@@ -146,7 +160,7 @@ const finalAnswerability = fitAnswerabilityOn(shipped, [...devAll, ...ncBank]);
 
 const weights: RankerWeights = {
   devHash: await hashDevFiles(),
-  features: [...FEATURE_NAMES],
+  features: [...featureNames],
   mean: final.mean,
   std: final.std,
   model: linearModelToJson(final.model, ['other', 'answers']),
@@ -165,7 +179,7 @@ const weights: RankerWeights = {
       }
     : {}),
   answerability: {
-    features: [...ANSWERABILITY_FEATURES],
+    features: [...answerabilityNames(featureNames)],
     mean: finalAnswerability.mean,
     std: finalAnswerability.std,
     model: linearModelToJson(finalAnswerability.model, ['not_covered', 'answerable']),
@@ -186,10 +200,43 @@ console.log(
     `  no-answer threshold ${threshold.toFixed(3)}, second-unit threshold ${secondThreshold}`,
 );
 console.log(
-  `  logit weights (standardised): ${FEATURE_NAMES.map((f, i) => `${f} ${(weights.model.weights[1]![i]! - weights.model.weights[0]![i]!).toFixed(2)}`).join(', ')}`,
+  `  logit weights (standardised): ${featureNames.map((f, i) => `${f} ${(weights.model.weights[1]![i]! - weights.model.weights[0]![i]!).toFixed(2)}`).join(', ')}`,
 );
+const intentFile = intent
+  ? packIntent(intent.full.toJson('0'.repeat(64)), await hashIntentData(), {
+      ...CLASSIFIER_FIT,
+      sentenceWeight: SHIPPED_INTENT?.sentenceWeight ?? 0,
+    })
+  : undefined;
+if (intent && intentFile) {
+  // What the int16 packing costs: the largest probability change over the dev queries.
+  const packed = unpackIntent(intentFile);
+  let worst = 0;
+  for (const x of devAll.filter((d) => d.vector.length > 0)) {
+    const a = intent.full.posterior(x.vector);
+    const b = packed.posterior(x.vector);
+    for (const u of intent.full.units) worst = Math.max(worst, Math.abs(a.probability(u) - b.probability(u)));
+  }
+  console.log(`  unit classifier packed to int16: largest probability change on dev queries ${worst.toExponential(2)}`);
+  const asked = devAll.filter((d) => d.vector.length > 0 && d.q.right.length > 0 && d.q.history.length === 0);
+  const top1 = asked.filter((d) => d.q.right.some((u) => intent.full.posterior(d.vector).rank(u) === 0)).length;
+  const top3 = asked.filter((d) => d.q.right.some((u) => intent.full.posterior(d.vector).rank(u) < 3)).length;
+  const outside = asked.filter((d) => {
+    const pool = new Set(d.candidates.map((c) => c.unitId));
+    return !d.q.right.some((u) => pool.has(u));
+  });
+  const rescued = outside.filter((d) => d.q.right.some((u) => intent.full.posterior(d.vector).rank(u) < 3)).length;
+  console.log(
+    `  unit classifier alone on ${asked.length} answerable dev questions: top-1 ${pct(top1 / asked.length)}, top-3 ${pct(top3 / asked.length)}; ` +
+      `right unit outside the candidate pool ${outside.length}, of them in the classifier's top 3 ${rescued}`,
+  );
+}
 if (!process.argv.includes('--dry-run')) {
   await writeFile(RANKER_WEIGHTS_FILE, `${JSON.stringify(weights, null, 1)}\n`, 'utf8');
   console.log(`Wrote ${RANKER_WEIGHTS_FILE}`);
+  if (intentFile) {
+    await writeFile(INTENT_WEIGHTS_FILE, `${JSON.stringify(intentFile)}\n`, 'utf8');
+    console.log(`Wrote ${INTENT_WEIGHTS_FILE}`);
+  }
 }
 process.exit(0);

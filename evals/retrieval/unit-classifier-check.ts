@@ -3,7 +3,7 @@
  * only (training data, never dev): out-of-fold top-1 accuracy and log-loss of the bank questions (5 folds, every
  * unit's questions dealt round-robin), and the fit time, for a few L2 penalties and epoch counts.
  */
-import { UnitClassifier } from './unit-classifier.js';
+import { UnitClassifier } from '../../src/answer/intent-model.js';
 import { loadDevStack } from './dev-stack.js';
 
 const stack = await loadDevStack();

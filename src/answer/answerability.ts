@@ -74,6 +74,14 @@ export const ANSWERABILITY_FEATURES = [
   'nc_margin',
   'nc_bm25_log',
 ] as const;
+/** Answerability features appended when the ranker reads the unit classifier (its feature names include them). */
+export const INTENT_ANSWERABILITY_FEATURES = ['intent_max', 'intent_entropy', 'top_intent_p'] as const;
+
+/** The answerability feature list of a ranker over `featureNames`. */
+export const answerabilityNames = (featureNames: readonly string[]): readonly string[] =>
+  featureNames.includes('intent_max')
+    ? [...ANSWERABILITY_FEATURES, ...INTENT_ANSWERABILITY_FEATURES]
+    : ANSWERABILITY_FEATURES;
 
 /** What the answerability features read of a ranked candidate. */
 export interface RankedLike {
@@ -94,7 +102,8 @@ export interface RankedLike {
  */
 export function answerabilityFeatures(ranked: RankedLike[], featureNames: readonly string[]): number[] {
   const top = ranked[0];
-  if (!top) return ANSWERABILITY_FEATURES.map(() => 0);
+  if (!top) return answerabilityNames(featureNames).map(() => 0);
+  // A feature the list lacks (or a row without it) reads 0: a constant the answerability model ignores.
   const f = (name: string) => top.features[featureNames.indexOf(name)] ?? 0;
   const max = Math.max(...ranked.map((c) => c.score));
   const z = ranked.reduce((s, c) => s + Math.exp(c.score - max), 0);
@@ -116,5 +125,7 @@ export function answerabilityFeatures(ranked: RankedLike[], featureNames: readon
     nc.denseTopMean,
     f('query_best_bank') - nc.denseMax,
     Math.log1p(nc.bm25Max),
+    // With the unit classifier: its certainty that some unit is meant, and its probability of the ranker's top unit.
+    ...(featureNames.includes('intent_max') ? [f('intent_max'), f('intent_entropy'), f('intent_p')] : []),
   ];
 }

@@ -109,8 +109,12 @@ export class Answerer {
     options: { previous?: PreviousTurn; vector?: number[]; exclude?: number } = {},
   ): Promise<{ candidates: ScoredCandidate[]; queryVector: number[]; terms: QueryTerms }> {
     const found = await questionCandidates(this.stack.units, this.stats, question, options);
+    const extra = this.ranker.extraFeatures(found.queryVector);
     const candidates = found.candidates
-      .map((c) => ({ ...c, probability: this.ranker.probability(c.features), score: this.ranker.score(c.features) }))
+      .map((c) => {
+        const features = [...c.features, ...extra(c.unit.id)];
+        return { ...c, features, probability: this.ranker.probability(features), score: this.ranker.score(features) };
+      })
       .sort((a, b) => b.score - a.score);
     return { candidates, queryVector: found.queryVector, terms: found.terms };
   }

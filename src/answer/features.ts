@@ -9,6 +9,7 @@ import { coverage, missingSpecific, specificity } from './term-features.js';
 import { contentShare, keptShare, sectionPlaces } from './framing-features.js';
 import type { ChunkSentence } from '../corpus/chunk.js';
 import { trimUnit, type TrimContext } from './trim.js';
+import { INTENT_FEATURE_NAMES } from './intent-features.js';
 
 /**
  * The ranker's features, in order. Bumping the list (or what one means) makes every weights file stale.
@@ -51,6 +52,12 @@ export const FEATURE_NAMES = [
   'trimmed_content_share',
   'kept_share',
 ] as const;
+
+/**
+ * Everything the ranker reads of a candidate: the search features, then the unit classifier's (intent-features.ts).
+ * The training cache keys on FEATURE_NAMES alone, because the intent features are appended after the unit search.
+ */
+export const RANKER_FEATURE_NAMES = [...FEATURE_NAMES, ...INTENT_FEATURE_NAMES] as const;
 
 /** Previous turn context for a follow-up: the units it answered from. */
 export interface PreviousTurn {

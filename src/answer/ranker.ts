@@ -8,8 +8,11 @@ import { linearModelFromJson, LinearModelJsonSchema } from '../learn/weights-fil
 import { predictProba, type LinearModel } from '../learn/softmax-regression.js';
 import { fromDense } from '../learn/sparse.js';
 import { fromProjectRoot } from '../paths.js';
-import { ANSWERABILITY_FEATURES, answerabilityFeatures, type RankedLike } from './answerability.js';
-import { FEATURE_NAMES } from './features.js';
+import { answerabilityFeatures, answerabilityNames, type RankedLike } from './answerability.js';
+import { FEATURE_NAMES, RANKER_FEATURE_NAMES } from './features.js';
+import { intentFeatures } from './intent-features.js';
+import type { UnitClassifier } from './intent-model.js';
+import { loadIntent, type LoadIntentOptions } from './intent-weights.js';
 
 /** The committed ranker weights, written by `npm run answer:train`. */
 export const RANKER_WEIGHTS_FILE = fromProjectRoot('src', 'answer', 'ranker-weights.json');
@@ -91,7 +94,13 @@ export class Ranker {
   /** The pointwise logit and the listwise score with the standardisation folded in: w/std and a shifted bias. */
   private readonly logit: { w: Float64Array; b: number };
   private readonly order: { w: Float64Array; b: number };
-  constructor(readonly weights: RankerWeights) {
+  constructor(
+    readonly weights: RankerWeights,
+    /** The unit classifier, when the weights read its features (then required). */
+    readonly intent?: UnitClassifier,
+  ) {
+    if (weights.features.length > FEATURE_NAMES.length && !intent)
+      throw new RankerWeightsError('Answer ranker weights read the unit classifier, but none was loaded.');
     this.answerabilityModel = linearModelFromJson(weights.answerability.model);
     const { mean, std, model } = weights;
     const fold = (raw: (j: number) => number, bias: number) => {
@@ -109,10 +118,20 @@ export class Ranker {
   /** Probability that some candidate answers the question (candidates ranked best first). */
   answerability(ranked: RankedLike[]): number {
     const { mean, std } = this.weights.answerability;
-    const x = answerabilityFeatures(ranked, FEATURE_NAMES).map(
+    const x = answerabilityFeatures(ranked, this.weights.features).map(
       (v, i) => (v - (mean[i] as number)) / (std[i] as number),
     );
     return predictProba(this.answerabilityModel, fromDense(x))[1] as number;
+  }
+
+  /**
+   * The features a candidate gets beyond the unit search's (the unit classifier's, from the query vector: one
+   * 99 × 512 product per question), appended in {@link RANKER_FEATURE_NAMES} order; none without a classifier.
+   */
+  extraFeatures(queryVector: readonly number[]): (unitId: string) => number[] {
+    if (!this.intent || this.weights.features.length === FEATURE_NAMES.length) return () => [];
+    const post = queryVector.length > 0 ? this.intent.posterior(queryVector) : undefined;
+    return (unitId) => intentFeatures(post, unitId);
   }
 
   /** The pointwise model's probability (a two-class softmax is the sigmoid of the class-score difference). */
@@ -144,6 +163,8 @@ export interface LoadRankerOptions {
   file?: string;
   /** Dev-set hash to check against; computed from the project's dev files unless given. */
   devHash?: string;
+  /** Where the unit classifier is read from (when the weights use it) and the corpus hash it is checked against. */
+  intent?: LoadIntentOptions;
 }
 
 /**
@@ -164,11 +185,13 @@ export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranke
       `Answer ranker weights ${file} are invalid (${parsed.error.issues[0]?.path.join('.')}).`,
     );
   const weights = parsed.data;
+  const withIntent = weights.features.join() === RANKER_FEATURE_NAMES.join();
+  const names = withIntent ? RANKER_FEATURE_NAMES : FEATURE_NAMES;
   if (
-    weights.features.join() !== FEATURE_NAMES.join() ||
-    weights.answerability.features.join() !== ANSWERABILITY_FEATURES.join() ||
-    (weights.trees !== undefined && weights.trees.dims !== FEATURE_NAMES.length) ||
-    (weights.trees?.trees.some((t) => t.feature.some((f) => f >= FEATURE_NAMES.length)) ?? false)
+    weights.features.join() !== names.join() ||
+    weights.answerability.features.join() !== answerabilityNames(names).join() ||
+    (weights.trees !== undefined && weights.trees.dims !== names.length) ||
+    (weights.trees?.trees.some((t) => t.feature.some((f) => f >= names.length)) ?? false)
   )
     throw new RankerWeightsError(`Answer ranker weights ${file} were fitted on other features.`);
   const devHash = options.devHash ?? (await hashDevFiles());
@@ -176,5 +199,5 @@ export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranke
     throw new RankerWeightsError(
       `Answer ranker weights ${file} are stale: the dev set changed since they were fitted.`,
     );
-  return new Ranker(weights);
+  return new Ranker(weights, withIntent ? await loadIntent(options.intent) : undefined);
 }

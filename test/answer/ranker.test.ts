@@ -2,7 +2,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FEATURE_NAMES } from '../../src/answer/features.js';
+import { answerabilityNames } from '../../src/answer/answerability.js';
+import { FEATURE_NAMES, RANKER_FEATURE_NAMES } from '../../src/answer/features.js';
+import { INTENT_FEATURE_NAMES } from '../../src/answer/intent-features.js';
+import { UnitClassifier } from '../../src/answer/intent-model.js';
+import { packIntent } from '../../src/answer/intent-weights.js';
 import {
   hashDevFiles,
   loadRanker,
@@ -26,6 +30,9 @@ describe('answer ranker weights (src/answer/ranker-weights.json)', () => {
     expect(ranker.weights.devHash).toBe(await hashDevFiles());
     expect(ranker.weights.features).toEqual([...FEATURE_NAMES]);
     expect(ranker.weights.noAnswerThreshold).toBeGreaterThan(0);
+    // Round 8 measured the unit classifier's features and did not ship them: the committed ranker reads none.
+    expect(ranker.intent).toBeUndefined();
+    expect(ranker.extraFeatures(new Array(512).fill(0.044))('any#1')).toEqual([]);
   });
 
   it('a weights file fitted on another dev set is an error telling the developer to run npm run answer:train', async () => {
@@ -45,6 +52,59 @@ describe('answer ranker weights (src/answer/ranker-weights.json)', () => {
     );
     await expect(loadRanker({ file: '/nonexistent/weights.json' })).rejects.toThrow(
       /missing or not JSON.*npm run answer:train/,
+    );
+  });
+
+  it('loads a ranker that reads the unit classifier with it, and names the command when the classifier is stale or missing', async () => {
+    const w = await committed();
+    const pad = (xs: number[], v: number) => [...xs, ...INTENT_FEATURE_NAMES.map(() => v)];
+    const withIntent = {
+      ...w,
+      features: [...RANKER_FEATURE_NAMES],
+      mean: pad(w.mean, 0),
+      std: pad(w.std, 1),
+      // Only intent_p weighs in the order: the classifier's favourite unit must come out on top.
+      order: [...w.order.map(() => 0), 5, 0, 0, 0, 0, 0],
+      model: { ...w.model, dims: RANKER_FEATURE_NAMES.length, weights: w.model.weights.map((row) => pad(row, 0)) },
+      answerability: {
+        ...w.answerability,
+        features: answerabilityNames(RANKER_FEATURE_NAMES),
+        mean: [...w.answerability.mean, 0, 0, 0],
+        std: [...w.answerability.std, 1, 1, 1],
+        model: {
+          ...w.answerability.model,
+          dims: w.answerability.model.dims + 3,
+          weights: w.answerability.model.weights.map((r) => [...r, 0, 0, 0]),
+        },
+      },
+    };
+    const file = await writeWeights(withIntent);
+    const units = ['a#1', 'b#2'];
+    const clf = UnitClassifier.fit(
+      [
+        [1, 0],
+        [0.9, 0.1],
+        [0, 1],
+        [0.1, 0.9],
+      ],
+      ['a#1', 'a#1', 'b#2', 'b#2'],
+      units,
+      {
+        epochs: 200,
+        batch: 4,
+      },
+    );
+    const intentFile = await writeWeights(packIntent(clf.toJson('e'.repeat(64)), 'e'.repeat(64), {}));
+    const ranker = await loadRanker({ file, intent: { file: intentFile, dataHash: 'e'.repeat(64) } });
+    expect(ranker.intent).toBeDefined();
+    const extra = ranker.extraFeatures([0, 1]);
+    const base = new Array<number>(w.features.length).fill(0);
+    expect(ranker.score([...base, ...extra('b#2')])).toBeGreaterThan(ranker.score([...base, ...extra('a#1')]));
+    await expect(loadRanker({ file, intent: { file: intentFile, dataHash: 'f'.repeat(64) } })).rejects.toThrow(
+      /Unit classifier weights .* are stale.*npm run answer:train/,
+    );
+    await expect(loadRanker({ file, intent: { file: '/nonexistent/intent.json' } })).rejects.toThrow(
+      /Unit classifier weights .* missing or not JSON.*npm run answer:train/,
     );
   });
 

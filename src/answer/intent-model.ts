@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { denseProba, trainDenseSoftmax, type DenseSoftmax } from '../../src/learn/dense-softmax.js';
+import { denseProba, trainDenseSoftmax, type DenseSoftmax } from '../learn/dense-softmax.js';
 
 /**
  * A unit classifier, the way custom question answering / intent classifiers generalise over alternate questions: a
  * multinomial logistic regression (softmax over answer units) on the USE-lite vectors of each unit's bank questions,
  * giving P(unit | question) from the turn's vector (which exists already: no extra embedding). Measured as ranker
- * features (README, "Retrieval quality", round 4) and not shipped: within noise on dev CV, and the eval suite fell.
+ * features twice (README, "Retrieval quality", rounds 4 and 8) and not shipped: within the fold spread on dev CV.
+ * The runtime ranker reads it only when its weights list its features (intent-features.ts, intent-weights.ts).
  */
 export const UnitClassifierJsonSchema = z
   .strictObject({
@@ -39,6 +40,8 @@ export interface UnitPosterior {
  * 16 epochs of batches of 32 at Adam step 0.05: a few seconds per fit.
  */
 export const CLASSIFIER_FIT = { l2: 1e-5, epochs: 16, batch: 32, learningRate: 0.05, seed: 7 } as const;
+/** Fit settings of {@link UnitClassifier.fit}: CLASSIFIER_FIT's, plus optional per-row loss weights. */
+export type IntentFit = Record<keyof typeof CLASSIFIER_FIT, number> & { sampleWeights?: readonly number[] };
 
 export class UnitClassifier {
   private readonly index: Map<string, number>;
@@ -54,7 +57,7 @@ export class UnitClassifier {
     vectors: readonly ArrayLike<number>[],
     unitIds: readonly string[],
     units: readonly string[],
-    fit: Partial<Record<keyof typeof CLASSIFIER_FIT, number>> = {},
+    fit: Partial<IntentFit> = {},
   ) {
     const index = new Map(units.map((u, i) => [u, i]));
     const ys = unitIds.map((u) => index.get(u) as number);

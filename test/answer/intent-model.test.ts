@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnitClassifier, UnitClassifierJsonSchema } from '../../evals/retrieval/unit-classifier.js';
+import { UnitClassifier, UnitClassifierJsonSchema } from '../../src/answer/intent-model.js';
 
 /** Three units whose "questions" point along different axes of a 4-d space (unit vectors, like USE-lite). */
 const norm = (v: number[]) => {
