@@ -20,6 +20,7 @@ const LABELLED_SETS = [
   'tenth-set',
   'ninth-set',
   'eleventh-set',
+  'thirteenth-set',
 ];
 const CASE_FILES = [
   'safety-crisis',
