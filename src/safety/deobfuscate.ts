@@ -84,6 +84,10 @@ const HOMOGLYPHS: Record<string, string> = {
   Ζ: 'Z',
 };
 const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu');
+/** Styled letters: fullwidth, mathematical bold / italic / script, circled and squared ("𝐤𝐢𝐥𝐥", "ｄｉｅ", "ⓓⓘⓔ"). */
+const STYLED = /[\uff01-\uff5e\u2460-\u24ff\u{1d400}-\u{1d7ff}\u{1f130}-\u{1f189}]/gu;
+/** Decorative combining marks drawn over letters: underline, strike-through and slash overlays, enclosing marks. */
+const DECORATION = /[\u0332\u0334-\u0338\u20d0-\u20ff]/gu;
 
 /**
  * The message as it reads on screen: invisible characters removed, and look-alike Cyrillic / Greek letters read as
@@ -93,6 +97,8 @@ const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu'
 export function unmask(text: string): string {
   return text
     .replace(INVISIBLE, '')
+    .replace(STYLED, (c) => c.normalize('NFKC'))
+    .replace(DECORATION, '')
     .replace(/\p{L}+/gu, (word) =>
       /\p{Script=Latin}/u.test(word) ? word.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c) : word,
     );
@@ -144,7 +150,8 @@ export function segment(run: string, vocabulary: ReadonlySet<string>): string {
  */
 export function joinSpacedLetters(text: string, vocabulary?: ReadonlySet<string>): string {
   return text
-    .replace(/(?:\b\p{L}(?:[ .\-_*]{1,3}|$)){4,}/gu, (run) => {
+    // Not \b: "_" is a word character, so "k_i_l_l" has no word boundary inside it. Three letters are a word ("d i e").
+    .replace(/(?:(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*]{1,3}|$)){3,}/gu, (run) => {
       const pieces = run
         .trim()
         .split(/\s{2,}|\s*[/|]\s*/)
@@ -213,6 +220,36 @@ export function splitRunOns(text: string, vocabulary: ReadonlySet<string>): stri
   });
 }
 
+/** Leet digits and symbols anywhere in a token as letters ("$u1c1d3" → "suicide"; deLeet needs a leading letter). */
+const leetLetters = (w: string) => w.replace(/[013457@$!|]/g, (c) => LEET[1][LEET[0].indexOf(c)] ?? c);
+
+/**
+ * Unknown words made the one known word they stand for, only when it is known (so "50mg" or a name stays): leet
+ * anywhere ("d13", "m3", "$u1c1d3"), capital I typed for l beside lower-case letters ("kiII"), a masked letter
+ * ("k*ll", "su#cide") when exactly one known word fits, and a word split in two ("sui cide", "su.ic.ide").
+ */
+export function repairWords(text: string, vocabulary: ReadonlySet<string>): string {
+  const known = (w: string) => vocabulary.has(w.toLowerCase());
+  const fixed = text.split(' ').map((token) => {
+    if (known(token) || !/\p{L}/u.test(token)) return token;
+    const candidates = [leetLetters(token.toLowerCase()), /\p{Ll}/u.test(token) ? token.replace(/I/g, 'l') : token];
+    const found = candidates.find((c) => c !== token.toLowerCase() && known(c));
+    if (found) return found.toLowerCase();
+    const pieces = token.split(/[.\-]/);
+    if (pieces.length > 1 && !pieces.every(known) && known(pieces.join(''))) return pieces.join('').toLowerCase();
+    if (!/^[\p{L}\d@$!|]*[*#][\p{L}\d@$!|*#]*$/u.test(token) || (token.match(/\p{L}/gu)?.length ?? 0) < 2)
+      return token;
+    const mask = new RegExp(`^${leetLetters(token.toLowerCase()).replace(/[*#]/g, '\\p{L}')}$`, 'u');
+    const fits = [...vocabulary].filter((w) => mask.test(w));
+    return fits.length === 1 ? (fits[0] as string) : token;
+  });
+  for (let i = 0; i + 1 < fixed.length; i++) {
+    const [a, b] = [fixed[i] as string, fixed[i + 1] as string];
+    if (/^\p{L}+$/u.test(a + b) && !known(a) && !known(b) && known(a + b)) fixed.splice(i, 2, (a + b).toLowerCase());
+  }
+  return fixed.join(' ');
+}
+
 /**
  * The message's other readings (not including itself), de-duplicated, at most {@link MAX_VARIANTS}. `vocabulary`
  * (lowercase words) lets letters typed one at a time with single spaces be split back into words.
@@ -235,6 +272,6 @@ export function readingsOf(message: string, vocabulary?: ReadonlySet<string>): s
   const t = base ?? json ?? visible;
   add(joinSpacedLetters(t, vocabulary));
   const plain = squeezeRepeats(deLeet(joinSpacedLetters(deLeet(t), vocabulary)), vocabulary);
-  add(vocabulary ? splitRunOns(plain, vocabulary) : plain);
+  add(vocabulary ? repairWords(splitRunOns(plain, vocabulary), vocabulary) : plain);
   return [...out].slice(0, MAX_VARIANTS);
 }

@@ -21,6 +21,7 @@ const LABELLED_SETS = [
   'ninth-set',
   'eleventh-set',
   'twelfth-set',
+  'thirteenth-set',
 ];
 const CASE_FILES = [
   'safety-crisis',
