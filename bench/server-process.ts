@@ -21,6 +21,8 @@ export interface ServerProcess {
   listeningMs: number;
   /** `coldStartMs` of the server's own `bot_ready` line (module start → index and model loaded). */
   botReadyMs: number;
+  /** The server's `bot_ready` log line (its `phasesMs` split the cold start; bench/cold-start.ts). */
+  botReady: Record<string, unknown> | undefined;
   /** Peak resident set size of the server process so far (VmHWM), in MB. */
   peakRssMb(): Promise<number>;
   stop(): Promise<void>;
@@ -75,7 +77,8 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 10));
   }
   if (Number.isNaN(healthyMs)) throw new Error(`server not healthy within ${timeoutMs} ms: ${stderr}`);
-  const botReadyMs = Number(logEvent(buffer, 'bot_ready')?.coldStartMs ?? Number.NaN);
+  const botReady = logEvent(buffer, 'bot_ready');
+  const botReadyMs = Number(botReady?.coldStartMs ?? Number.NaN);
   // Keep draining stdout (one log line per request) without keeping it.
   child.stdout?.removeAllListeners('data');
   child.stdout?.resume();
@@ -85,6 +88,7 @@ export async function startServer(
     healthyMs,
     listeningMs,
     botReadyMs,
+    botReady,
     async peakRssMb() {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);

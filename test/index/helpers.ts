@@ -31,11 +31,21 @@ export async function copyCorpus(only?: string[]): Promise<string> {
   });
   if (only) {
     // The question bank keeps only the kept articles' entries (an entry of a missing article fails the build).
-    const bank = parse(await readFile(join(dir, 'questions.yaml'), 'utf8')) as { entries: { doc: string }[] };
-    await writeFile(
-      join(dir, 'questions.yaml'),
-      stringify({ entries: bank.entries.filter((e) => only.includes(e.doc)) }),
-    );
+    await writeFile(join(dir, 'questions.yaml'), await filteredBank(join(dir, 'questions.yaml'), only));
   }
   return dir;
+}
+
+/** Filtered bank texts by source text and kept articles: parsing and writing the YAML was most of a copy's cost. */
+const banks = new Map<string, string>();
+
+async function filteredBank(file: string, only: string[]): Promise<string> {
+  const text = await readFile(file, 'utf8');
+  const key = `${only.join('\u0000')}\u0000${text}`;
+  const known = banks.get(key);
+  if (known !== undefined) return known;
+  const bank = parse(text) as { entries: { doc: string }[] };
+  const filtered = stringify({ entries: bank.entries.filter((e) => only.includes(e.doc)) });
+  banks.set(key, filtered);
+  return filtered;
 }

@@ -1,6 +1,7 @@
-import { appendFile, mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CHUNKER, type ChunkerSettings } from '../../src/corpus/chunk.js';
 import { loadCorpusData } from '../../src/corpus/corpus.js';
 import { HashEmbeddings } from '../doubles/hash-embeddings.js';
@@ -16,11 +17,22 @@ const ARTICLE = 'ketamine-treatment-resistant-depression';
 const embeddings = new HashEmbeddings();
 let corpusDir: string;
 let indexDir: string;
+/** A folder holding `corpus/` and its current `index/`, built once; each test damages a copy of its own. */
+let template: string;
 
+beforeAll(async () => {
+  const corpus = await copyCorpus([ARTICLE]);
+  template = dirname(corpus);
+  await buildIndex(join(template, 'index'), corpus, await loadCorpusData(corpus), embeddings);
+});
+
+// Copying the built folder instead of building it again per test (19 tests): the manifest holds content hashes, not
+// paths, so the copy is as current as the original — the first test checks exactly that.
 beforeEach(async () => {
-  corpusDir = await copyCorpus([ARTICLE]);
-  indexDir = join(dirname(corpusDir), 'index');
-  await buildIndex(indexDir, corpusDir, await loadCorpusData(corpusDir), embeddings);
+  const dir = await mkdtemp(join(tmpdir(), 'kfb-staleness-'));
+  await cp(template, dir, { recursive: true });
+  corpusDir = join(dir, 'corpus');
+  indexDir = join(dir, 'index');
 });
 
 /** Runs ensureIndex as `npm start` would and returns what it logged. */

@@ -5,8 +5,8 @@ import { spawnServer } from '../helpers/spawn-server.js';
 /** `npm start`'s bundle, with every stdout line required to be JSON (`parse: 'strict'`, the default). */
 const startServer = (env: Record<string, string>) => spawnServer({ env });
 
-// test/global-setup.ts builds the bundle once per run.
-describe('npm start (the bundled src/server.ts)', () => {
+// test/global-setup.ts builds the bundle once per run. Both servers start at once (each its own process and port).
+describe.concurrent('npm start (the bundled src/server.ts)', () => {
   it('listens, serves, logs one JSON line per request, and exits 0 on SIGTERM', async () => {
     const server = await startServer({ ADMIN_TOKEN: 'server-test-token' });
     try {

@@ -19,8 +19,10 @@ function responseOf(req: ClientRequest): Promise<{ res: IncomingMessage; body: s
   });
 }
 
-// test/global-setup.ts builds the bundle (.build/server.mjs) once per run.
-describe('graceful shutdown (real child processes)', () => {
+// test/global-setup.ts builds the bundle (.build/server.mjs) once per run. The four servers start at once: each is
+// its own process on its own port, and most of a start is waiting on the model and index (one after another they
+// took 12.9 s).
+describe.concurrent('graceful shutdown (real child processes)', () => {
   it('SIGTERM: stops accepting, closes idle keep-alive sockets, finishes the in-flight request with Connection: close, exits 0', async () => {
     const server = await start(process.execPath, [resolve('.build/server.mjs')]);
     try {
@@ -103,7 +105,9 @@ describe('graceful shutdown (real child processes)', () => {
   });
 
   it('under `npm start`, SIGTERM to the npm process stops node (no shell in between)', async () => {
-    const npm = await start('npm', ['start', '--silent']);
+    // --ignore-scripts skips only `prestart` (npm still runs `start` itself): its esbuild rebuild of .build/ would
+    // rewrite server.mjs while the other servers of this run load it. The global setup built the bundle already.
+    const npm = await start('npm', ['start', '--silent', '--ignore-scripts']);
     try {
       await npm.waitFor('bot_ready');
       npm.child.kill('SIGTERM');

@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReplySchema } from '../../../src/core/reply.js';
 
+/** A bound, not a speed check: five of these load the model at once here, on 2 cores shared with the suite. */
+const KILL_AFTER_MS = 90_000;
+
 /**
  * Runs a CLI entry point to completion (bounded), feeding `stdin`: its esbuild bundle in .build/, which is what
  * `npm run ask` / `npm run chat` run (test/global-setup.ts builds it once per run). Starting the bundle instead of
@@ -25,7 +28,7 @@ function run(
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(new Error(`${entry} timed out\n${stdout}\n${stderr}`));
-    }, 45_000);
+    }, KILL_AFTER_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
       done({ code, stdout, stderr });
@@ -34,7 +37,25 @@ function run(
   });
 }
 
-describe('npm run ask', () => {
+// One chat session serves both chat tests (each model-loading process costs ~2.5 s of CPU): the second test's part
+// starts with /new, so it does not depend on the first one's conversation. /quit, the other alias of /exit, is
+// checked end to end by tmux.test.ts and parsed in render.test.ts. Started before the ask tests run, beside them.
+let session: ReturnType<typeof run>;
+beforeAll(() => {
+  session = run(
+    'chat',
+    [],
+    'What are the side effects of ketamine?\nhow long do they last?\n/help\n/new\nand how long do they last?\n' +
+      '/exit\nIs ketamine safe?\n',
+  );
+  // Awaited by the chat tests; a failure before them must not be an unhandled rejection.
+  session.catch(() => undefined);
+});
+
+// Every process of this file starts at once (the chat session in the beforeAll above, the ask runs as concurrent
+// tests): each spends most of its ~2.5 s loading the model and index, and one after another they made this the
+// slowest file of `npm test` (19.7 s). Each still gets its own process: what is tested is argv, stdout and exit code.
+describe.concurrent('npm run ask', () => {
   it('--json prints exactly the API body', async () => {
     const { code, stdout, stderr } = await run('ask', ['--json', 'What are the side effects of ketamine?']);
     expect(code, stderr).toBe(0);
@@ -53,28 +74,15 @@ describe('npm run ask', () => {
   });
 
   it('no question prints usage and exits 2; an over-long one is a clear error', async () => {
-    const none = await run('ask', []);
+    const [none, long] = await Promise.all([run('ask', []), run('ask', ['x'.repeat(2001)])]);
     expect(none.code).toBe(2);
     expect(none.stdout).toMatch(/Usage: npm run ask/);
-    const long = await run('ask', ['x'.repeat(2001)]);
     expect(long.code).toBe(1);
     expect(long.stderr).toMatch(/Error: .*2000/);
   });
 });
 
 describe('npm run chat', () => {
-  // One session serves both tests (each model-loading process costs ~2.5 s of CPU): the second test's part starts
-  // with /new, so it does not depend on the first one's conversation. /quit, the other alias of /exit, is checked
-  // end to end by tmux.test.ts and parsed in render.test.ts.
-  let session: ReturnType<typeof run>;
-  beforeAll(() => {
-    session = run(
-      'chat',
-      [],
-      'What are the side effects of ketamine?\nhow long do they last?\n/help\n/new\nand how long do they last?\n' +
-        '/exit\nIs ketamine safe?\n',
-    );
-  });
   const replies = async () => (await session).stdout.split('bot> ').slice(1);
 
   it('answers two turns from stdin (the second a follow-up), then /exit quits cleanly', async () => {
