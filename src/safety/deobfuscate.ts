@@ -149,17 +149,20 @@ export function segment(run: string, vocabulary: ReadonlySet<string>): string {
  * spaces, " / ", " | ") separates words; without one, the run is split into known words when a vocabulary is given.
  */
 export function joinSpacedLetters(text: string, vocabulary?: ReadonlySet<string>): string {
-  return text
-    // Not \b: "_" is a word character, so "k_i_l_l" has no word boundary inside it. Three letters are a word ("d i e").
-    .replace(/(?:(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*]{1,3}|$)){3,}/gu, (run) => {
-      const pieces = run
-        .trim()
-        .split(/\s{2,}|\s*[/|]\s*/)
-        .map((w) => w.replace(/[ .\-_*]/g, ''));
-      const words = pieces.length === 1 && vocabulary ? [segment(pieces[0]?.toLowerCase() ?? '', vocabulary)] : pieces;
-      return `${words.join(' ')} `;
-    })
-    .trim();
+  return (
+    text
+      // Not \b: "_" is a word character, so "k_i_l_l" has no word boundary inside it. Three letters are a word ("d i e").
+      .replace(/(?:(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*]{1,3}|$)){3,}/gu, (run) => {
+        const pieces = run
+          .trim()
+          .split(/\s{2,}|\s*[/|]\s*/)
+          .map((w) => w.replace(/[ .\-_*]/g, ''));
+        const words =
+          pieces.length === 1 && vocabulary ? [segment(pieces[0]?.toLowerCase() ?? '', vocabulary)] : pieces;
+        return `${words.join(' ')} `;
+      })
+      .trim()
+  );
 }
 
 /** Every base64 run that decodes to readable text, decoded in place. */
@@ -237,8 +240,7 @@ export function repairWords(text: string, vocabulary: ReadonlySet<string>): stri
     if (found) return found.toLowerCase();
     const pieces = token.split(/[.\-]/);
     if (pieces.length > 1 && !pieces.every(known) && known(pieces.join(''))) return pieces.join('').toLowerCase();
-    if (!/^[\p{L}\d@$!|]*[*#][\p{L}\d@$!|*#]*$/u.test(token) || (token.match(/\p{L}/gu)?.length ?? 0) < 2)
-      return token;
+    if (!/^[\p{L}\d@$!|]*[*#][\p{L}\d@$!|*#]*$/u.test(token) || (token.match(/\p{L}/gu)?.length ?? 0) < 2) return token;
     const mask = new RegExp(`^${leetLetters(token.toLowerCase()).replace(/[*#]/g, '\\p{L}')}$`, 'u');
     const fits = [...vocabulary].filter((w) => mask.test(w));
     return fits.length === 1 ? (fits[0] as string) : token;

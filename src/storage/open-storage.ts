@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import { type DatabaseTarget, parseDatabaseUrl } from './database-url.js';
 import { StorageError } from './errors.js';
@@ -43,7 +42,7 @@ export async function openStorage(config: StorageConfig, logger: Logger, options
   if (target.engine === 'memory') {
     return createMemoryStorage({ conversationTtlMs: ttlMs, conversationMax: config.CONVERSATION_MAX, ...options });
   }
-  const db = new Kysely<Database>({ dialect: dialectFor(target, logger) });
+  const db = new Kysely<Database>({ dialect: await dialectFor(target, logger) });
   try {
     const applied = await migrateToLatest(db as Kysely<unknown>, target.engine);
     logger.info('storage_opened', { engine: target.engine, migrationsApplied: applied });
@@ -73,8 +72,10 @@ export async function openStorage(config: StorageConfig, logger: Logger, options
   return storage;
 }
 
-function dialectFor(target: Exclude<DatabaseTarget, { engine: 'memory' }>, logger: Logger): Dialect {
+async function dialectFor(target: Exclude<DatabaseTarget, { engine: 'memory' }>, logger: Logger): Promise<Dialect> {
   if (target.engine === 'postgres') {
+    // Loaded only for PostgreSQL: SQLite and in-memory starts skip pg's load time.
+    const { default: pg } = await import('pg');
     // 10 connections: pg's default, far above what TURN_CONCURRENCY (2) turns plus votes need per replica.
     const pool = new pg.Pool({ connectionString: target.connectionString, max: 10 });
     // An idle client losing its connection emits 'error' on the pool; unhandled, that would crash the process.

@@ -31,7 +31,10 @@ describe('crisis readings of obfuscated messages', () => {
   it('lets the crisis lexicon see phrases it missed in the obfuscated text', () => {
     for (const message of ['k_i_l_l m_y_s_e_l_f', 'i want to k*ll myself', '$u1c1d3', 'i want to kiII myself']) {
       expect(lexicon.crisis(message), message).toBe(false);
-      expect(readingsOf(message, vocabulary).some((r) => lexicon.crisis(r)), message).toBe(true);
+      expect(
+        readingsOf(message, vocabulary).some((r) => lexicon.crisis(r)),
+        message,
+      ).toBe(true);
     }
   });
 
