@@ -78,8 +78,6 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
   };
   // Words of the training prompts and stop words: what spaced-out letters are split back into.
   const vocabulary = new Set([...STOPWORDS, ...loadSeeds().flatMap((s) => foldText(s.text).split(' '))]);
-  // `extraTexts` and `judge` read the same message in the same turn: its decoded readings are worked out once.
-  const decodedReadings = lastCall((message: string) => readingsOf(message, vocabulary));
   // The readings' vectors: those the turn already embedded with the message (one model call per turn, issue 11),
   // and one batched call for any it did not (a caller that did not ask `extraTexts`).
   const embedAll = async (texts: string[], given: ReadonlyMap<string, readonly number[]> | undefined) => {
@@ -101,7 +99,7 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
     given: ReadonlyMap<string, readonly number[]> | undefined,
     spelled = message,
   ): Promise<Verdict> {
-    const others = decodedReadings(message);
+    const others = readingsOf(message, vocabulary);
     const texts = [message, ...others];
     const emergency = texts.some((t) => lexicon.emergency(t));
     if (emergency || texts.some((t) => lexicon.crisis(t))) return { label: 'crisis', rule: 'lexicon', emergency };
@@ -230,7 +228,7 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       // The message as `judge` reads it (product-word typos rewritten, as in classify), so the texts match.
       const message = withTopicWords(typed, { keepForeign: lexicon.foreignLanguage(typed) !== undefined });
       const joined = joinedCandidate(message, conversation);
-      return [...decodedReadings(message), ...clausesOf(message), ...(joined ? [joined] : [])];
+      return [...readingsOf(message, vocabulary), ...clausesOf(message), ...(joined ? [joined] : [])];
     },
     async classify(message, conversation, classifyOptions = {}) {
       const vector = classifyOptions.vector ?? (await options.embeddings.embedQuery(message));
@@ -258,17 +256,5 @@ export function createSafetyPolicy(options: SafetyPolicyOptions): LoadedSafetyPo
       });
       return decision;
     },
-  };
-}
-
-/**
- * `fn` remembering its last argument and result: a one-entry cache for a pure function that one turn calls twice
- * with the same text (concurrent turns only cost each other a recomputation).
- */
-function lastCall<T>(fn: (text: string) => T): (text: string) => T {
-  let last: { text: string; value: T } | undefined;
-  return (text) => {
-    if (last?.text !== text) last = { text, value: fn(text) };
-    return last.value;
   };
 }
