@@ -6,7 +6,7 @@
  * named entries, so a CLI run does not rebuild the server; with `--if-stale` it builds only when a file under src/
  * (or package.json) is newer than the bundle, and skips loading esbuild otherwise (~0.05 s instead of ~0.2 s).
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ENTRIES = {
@@ -42,7 +42,7 @@ const names = wanted.length ? wanted : Object.keys(ENTRIES);
 if (ifStale && oldestOutput(names) > newestInput()) process.exit(0);
 
 // A full build replaces every chunk: drop the old hashed ones (a partial build keeps them, the other entries use them).
-if (names.length === Object.keys(ENTRIES).length)
+if (names.length === Object.keys(ENTRIES).length && existsSync('.build'))
   for (const name of readdirSync('.build', { withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => e.name))
