@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { readWeightsJson } from '../learn/weights-file.js';
 import { fromProjectRoot } from '../paths.js';
 import { UnitClassifier, UnitClassifierJsonSchema, type UnitClassifierJson } from './intent-model.js';
 
@@ -101,21 +102,15 @@ export interface LoadIntentOptions {
 /** Loads and checks the classifier: zod-valid and fitted on today's corpus and bank, or an error naming the fix. */
 export async function loadIntent(options: LoadIntentOptions = {}): Promise<UnitClassifier> {
   const file = options.file ?? INTENT_WEIGHTS_FILE;
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    throw new IntentWeightsError(`Unit classifier weights ${file} are missing or not JSON.`);
-  }
-  const parsed = IntentWeightsSchema.safeParse(json);
-  if (!parsed.success)
-    throw new IntentWeightsError(
-      `Unit classifier weights ${file} are invalid (${parsed.error.issues[0]?.message ?? 'schema'}).`,
-    );
+  const data = await readWeightsJson(file, IntentWeightsSchema, (issue) =>
+    issue
+      ? new IntentWeightsError(`Unit classifier weights ${file} are invalid (${issue.message}).`)
+      : new IntentWeightsError(`Unit classifier weights ${file} are missing or not JSON.`),
+  );
   const dataHash = options.dataHash ?? (await hashIntentData());
-  if (parsed.data.dataHash !== dataHash)
+  if (data.dataHash !== dataHash)
     throw new IntentWeightsError(
       `Unit classifier weights ${file} are stale: the articles or the question bank changed since they were fitted.`,
     );
-  return unpackIntent(parsed.data);
+  return unpackIntent(data);
 }

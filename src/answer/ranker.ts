@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { treeMargin } from '../learn/boosted-trees.js';
 import { BoostedTreesJsonSchema, type BoostedTrees } from '../learn/trees-json.js';
-import { linearModelFromJson, LinearModelJsonSchema } from '../learn/weights-file.js';
+import { linearModelFromJson, LinearModelJsonSchema, readWeightsJson } from '../learn/weights-file.js';
 import { predictProba, type LinearModel } from '../learn/softmax-regression.js';
 import { fromDense } from '../learn/sparse.js';
 import { fromProjectRoot } from '../paths.js';
@@ -173,18 +173,11 @@ export interface LoadRankerOptions {
  */
 export async function loadRanker(options: LoadRankerOptions = {}): Promise<Ranker> {
   const file = options.file ?? RANKER_WEIGHTS_FILE;
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    throw new RankerWeightsError(`Answer ranker weights ${file} are missing or not JSON.`);
-  }
-  const parsed = RankerWeightsSchema.safeParse(json);
-  if (!parsed.success)
-    throw new RankerWeightsError(
-      `Answer ranker weights ${file} are invalid (${parsed.error.issues[0]?.path.join('.')}).`,
-    );
-  const weights = parsed.data;
+  const weights = await readWeightsJson(file, RankerWeightsSchema, (issue) =>
+    issue
+      ? new RankerWeightsError(`Answer ranker weights ${file} are invalid (${issue.path.join('.')}).`)
+      : new RankerWeightsError(`Answer ranker weights ${file} are missing or not JSON.`),
+  );
   const withIntent = weights.features.join() === RANKER_FEATURE_NAMES.join();
   const names = withIntent ? RANKER_FEATURE_NAMES : FEATURE_NAMES;
   if (

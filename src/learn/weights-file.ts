@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { LinearModel } from './softmax-regression.js';
 
@@ -40,4 +41,25 @@ export function linearModelFromJson(json: LinearModelJson): LinearModel {
     });
   });
   return { classes: json.labels.length, dims: json.dims, weights, bias: Float64Array.from(json.bias) };
+}
+
+/**
+ * Reads a weights file and validates it with `schema`. `fail` builds the caller's typed error from what went wrong:
+ * `undefined` when the file is missing or not JSON, else the first zod issue.
+ */
+export async function readWeightsJson<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  fail: (issue: z.core.$ZodIssue | undefined) => Error,
+): Promise<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    throw fail(undefined);
+  }
+  const parsed = schema.safeParse(json);
+  // A failed parse always has at least one issue.
+  if (!parsed.success) throw fail(parsed.error.issues[0]);
+  return parsed.data;
 }
