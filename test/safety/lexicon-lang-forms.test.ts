@@ -36,6 +36,9 @@ describe('lexicon crisis forms in other languages', () => {
     ['tl', 'gusto na niyang mamatay sabi ng tatay ko'],
     ['sw', 'kaka yangu anataka kufa'],
     ['sv', 'han vill ta sitt liv'],
+    ['ht', 'pafwa mwen vle mouri'],
+    ['hr', 'više ne želim živjeti ovako'],
+    ['sr', 'ponekad mislim da ću se ubiti'],
   ];
   it.each(crisis)('%s: %s', (_lang, text) => {
     expect(lexicon.crisis(text)).toBe(true);
