@@ -18,12 +18,13 @@ export const squeeze = (word: string): string => word.replace(/(\p{L})\1+/gu, '$
 
 /**
  * Spellings that differ only in spacing made one: "my self" = "myself", and folded contractions ("don t", "i m",
- * "what s", from foldText turning the apostrophe into a space) = their apostrophe-less spelling ("dont", "im").
+ * "what s", from foldText turning the apostrophe into a space) = their apostrophe-less spelling ("dont", "im"). Only
+ * after the words English contracts, so Turkish "ve" (and) or a lone "d" / "t" / "m" stays a word of its own.
  */
+const CONTRACTION =
+  /\b([a-z]+n (?=t\b)|i (?=m\b)|(?:i|you|we|they|who|[a-z]+ld|might|must) (?=ve\b)|(?:you|we|they|who|what) (?=re\b)|(?:i|you|s?he|we|they|it|that) (?=ll\b|d\b)|[a-z]+ (?=s\b))/g;
 const normalise = (folded: string): string =>
-  folded
-    .replace(/\b(my|your|him|her|them|our) ?sel(f|ves)\b/g, '$1sel$2')
-    .replace(/\b([a-z]+) (t|m|s|re|ve|ll|d)\b/g, '$1$2');
+  folded.replace(/\b(my|your|him|her|them|our) ?sel(f|ves)\b/g, '$1sel$2').replace(CONTRACTION, (m) => m.trimEnd());
 
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Arabic}]/u;
 

@@ -66,6 +66,9 @@ describe('crisis obfuscation: held letters, run-on words, typos', () => {
       expect(m(t), t).toBeDefined();
     for (const t of ['decide', 'filling myself up', 'will myself']) expect(m(t), t).toBeUndefined();
     expect(phraseMatcher(['overdosed'], { fuzzy: false })('overdoses')).toBeUndefined();
+    // Only English contractions are joined: Turkish "ve" (and) after a phrase leaves the phrase whole.
+    expect(phraseMatcher(['nefes almiyor'], { fuzzy: false })('nefes almiyor ve uyanmiyor')).toBeDefined();
+    expect(phraseMatcher(['i m done'], { fuzzy: false })('im done')).toBeDefined();
     expect(editDistance('suicide', 'suicdie', 2)).toBe(1);
   });
 });
