@@ -10,7 +10,14 @@ import { Session } from 'node:inspector/promises';
 import { parse } from 'yaml';
 import { createBot } from '../src/chat/create-bot.js';
 import { newConversation } from '../src/core/conversation.js';
+import MiniSearch from 'minisearch';
+import { Answerer } from '../src/answer/answerer.js';
+import { SuggestionBank } from '../src/answer/suggestions.js';
 import { UseLiteEmbeddings } from '../src/embeddings/use-lite.js';
+import { QuerySpelling } from '../src/retrieval/query-spelling.js';
+import { TextSimilarities } from '../src/retrieval/text-similarities.js';
+import { UnitSearch } from '../src/retrieval/unit-search.js';
+import { createSafetyPolicy } from '../src/safety/policy.js';
 import { printProfile, type Profile } from './profile-by-file.js';
 
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 3);
@@ -36,6 +43,48 @@ for (let round = 0; round < ROUNDS; round++) {
       `p95 ${p(ms, 0.95).toFixed(2)} ms, mean ${(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(2)} ms`,
   );
 }
+// Stages: a measurement-only timer around the methods a turn calls (inclusive wall time per turn, summed over the
+// calls of one turn; the embedding is cached, so an async stage is CPU until it resolves).
+const stageMs = new Map<string, number>();
+function timed(target: object, method: string, stage: string): void {
+  const t = target as Record<string, (...args: unknown[]) => unknown>;
+  const original = t[method] as (...args: unknown[]) => unknown;
+  t[method] = function (this: unknown, ...args: unknown[]) {
+    const start = performance.now();
+    const add = () => stageMs.set(stage, (stageMs.get(stage) ?? 0) + performance.now() - start);
+    const out = original.apply(this, args);
+    if (out instanceof Promise) return out.finally(add);
+    add();
+    return out;
+  };
+}
+const policy = createSafetyPolicy({ embeddings });
+timed(policy, 'classify', 'safety policy: classify');
+timed(policy, 'extraTexts', 'safety policy: extraTexts (readings)');
+timed(QuerySpelling.prototype, 'correct', 'query spelling');
+timed(Answerer.prototype, 'answer', 'answerer.answer (all retrieval + answer)');
+timed(Answerer.prototype, 'rank', '  rank: search + features + ranker');
+timed(UnitSearch.prototype, 'search', '    unit search (BM25 x3, dense scan, signals)');
+timed(MiniSearch.prototype, 'search', '      MiniSearch BM25 (units, bank, not-covered)');
+timed(TextSimilarities.prototype, 'similarities', '      dense: exact scan of 2,110 vectors');
+timed(SuggestionBank.prototype, 'nearest', '  suggestions');
+const staged = await createBot({ embeddings, policy });
+const perTurn = new Map<string, number[]>();
+const totals: number[] = [];
+for (const q of questions) {
+  stageMs.clear();
+  const t = performance.now();
+  await staged.handleTurn({ message: q, channel: 'eval' }, newConversation());
+  totals.push(performance.now() - t);
+  for (const [k, v] of stageMs) perTurn.set(k, [...(perTurn.get(k) ?? []), v]);
+}
+const median = (xs: number[]) => p([...xs, ...Array(questions.length - xs.length).fill(0)], 0.5);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / questions.length;
+console.log(`\nstages (ms per turn over ${questions.length} dev turns; median / mean):`);
+console.log(`  ${'turn total'.padEnd(52)} ${median(totals).toFixed(2).padStart(6)} / ${mean(totals).toFixed(2)}`);
+for (const [k, xs] of perTurn)
+  console.log(`  ${k.padEnd(52)} ${median(xs).toFixed(2).padStart(6)} / ${mean(xs).toFixed(2)}`);
+
 // The profiled round: the profiler slows every function a little, so its timings are not the ones reported above.
 const bot = await createBot({ embeddings });
 const session = new Session();
