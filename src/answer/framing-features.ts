@@ -45,13 +45,28 @@ export function sectionPlaces(units: readonly Chunk[]): Map<string, SectionPlace
   return out;
 }
 
-const termsOf = memoByText((text) => contentTerms(text));
+/** A text's distinct content terms, in first-use order (what iterating `new Set(contentTerms(text))` visits). */
+const distinctTermsOf = memoByText((text) => [...new Set(contentTerms(text))]);
+
+/**
+ * The question's own and expanded terms as a set, built once per question: every candidate unit and its sentences
+ * ask (hundreds of calls a turn, each of which built the same set; bench/turn-profile.ts, round 9).
+ */
+const askedSets = new WeakMap<QueryTerms, ReadonlySet<string>>();
+function askedOf(terms: QueryTerms): ReadonlySet<string> {
+  let asked = askedSets.get(terms);
+  if (!asked) {
+    asked = new Set([...terms.own, ...terms.expanded]);
+    askedSets.set(terms, asked);
+  }
+  return asked;
+}
 
 /** IDF mass of a text's content terms that the question did not use (each distinct term once). */
 export function newTermMass(terms: QueryTerms, text: string, stats: TermStats): number {
-  const asked = new Set([...terms.own, ...terms.expanded]);
+  const asked = askedOf(terms);
   let mass = 0;
-  for (const t of new Set(termsOf(text))) if (!asked.has(t)) mass += stats.idf(t);
+  for (const t of distinctTermsOf(text)) if (!asked.has(t)) mass += stats.idf(t);
   return mass;
 }
 
@@ -61,7 +76,7 @@ export function newTermMass(terms: QueryTerms, text: string, stats: TermStats): 
  */
 export function contentShare(terms: QueryTerms, text: string, stats: TermStats): number {
   let total = 0;
-  for (const t of new Set(termsOf(text))) total += stats.idf(t);
+  for (const t of distinctTermsOf(text)) total += stats.idf(t);
   return total === 0 ? 0 : newTermMass(terms, text, stats) / total;
 }
 

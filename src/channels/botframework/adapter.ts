@@ -18,6 +18,11 @@ export interface FaqCloudAdapterOptions {
   logger: Logger;
   /** With an app id, the hosts replies may go to (BOTFRAMEWORK_SERVICE_URL_HOSTS). */
   allowedServiceHosts: readonly string[];
+  /**
+   * In-process channels by serviceUrl, shared with whoever registers them (src/channels/botframework/local-channels.ts):
+   * the Web Chat bridge registers at start, before this adapter (and the SDK) is loaded. A new map by default.
+   */
+  localChannels?: Map<string, LocalDelivery>;
 }
 
 /** Raised instead of sending a reply to a serviceUrl the policy refuses (the request relay guard). */
@@ -35,13 +40,14 @@ export class ServiceUrlRefusedError extends Error {
  * the Emulator) goes out through the SDK's connector client as usual.
  */
 export class FaqCloudAdapter extends CloudAdapter {
-  private readonly local = new Map<string, LocalDelivery>();
+  private readonly local: Map<string, LocalDelivery>;
   private readonly policy: ServiceUrlPolicy;
 
   constructor(private readonly options: FaqCloudAdapterOptions) {
     // With an app id, insist that the token's serviceurl claim matches the activity (SSRF / confused deputy).
     super(options.auth, undefined, undefined, { validateServiceUrl: Boolean(options.auth.clientId) });
     this.onTurnError = async (context, error) => this.handleTurnError(context, error);
+    this.local = options.localChannels ?? new Map();
     this.policy = {
       authEnabled: Boolean(options.auth.clientId),
       allowedHosts: options.allowedServiceHosts,

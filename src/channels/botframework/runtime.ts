@@ -1,9 +1,10 @@
 import type { AgentApplication, AuthConfiguration, Storage, TurnState } from '@microsoft/agents-hosting';
 import type { AppContext } from '../context.js';
-import type { Config } from '../../config/env.js';
+import { authFromConfig } from './auth-config.js';
 import { FaqCloudAdapter } from './adapter.js';
 import { createFaqAgent } from './agent.js';
 import { KvStorage } from './kv-storage.js';
+import { localChannels } from './local-channels.js';
 import { LruStorage } from './lru-storage.js';
 
 /** Options for {@link botFrameworkRuntime}; production leaves both unset. */
@@ -37,6 +38,7 @@ export function botFrameworkRuntime(ctx: AppContext, options: BotFrameworkOption
     auth,
     logger: ctx.logger,
     allowedServiceHosts: ctx.config.BOTFRAMEWORK_SERVICE_URL_HOSTS,
+    localChannels: localChannels(ctx),
   });
   // One item per conversation (we keep nothing in user scope), bounded and expiring like every other store.
   const ttlMs = ctx.config.CONVERSATION_TTL_MINUTES * 60_000;
@@ -52,23 +54,3 @@ export function botFrameworkRuntime(ctx: AppContext, options: BotFrameworkOption
   runtimes.set(ctx, runtime);
   return runtime;
 }
-
-/**
- * SDK auth settings from our env. Without an app id the endpoint is anonymous, which the SDK allows only
- * outside production; in production it refuses to start, so we give it an id no token can carry instead:
- * `/api/messages` then rejects every request (401) while the in-process Web Chat bridge keeps working.
- */
-export function authFromConfig(config: Config, nodeEnv = process.env.NODE_ENV): AuthConfiguration {
-  if (config.MICROSOFT_APP_ID) {
-    return {
-      clientId: config.MICROSOFT_APP_ID,
-      ...(config.MICROSOFT_APP_PASSWORD ? { clientSecret: config.MICROSOFT_APP_PASSWORD } : {}),
-      ...(config.MICROSOFT_APP_TENANT_ID ? { tenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
-    };
-  }
-  if (nodeEnv?.toLowerCase() === 'production') return { clientId: UNCONFIGURED_APP_ID };
-  return {};
-}
-
-/** Stands in for a missing app id in production; see {@link authFromConfig}. */
-export const UNCONFIGURED_APP_ID = '00000000-0000-0000-0000-000000000000';

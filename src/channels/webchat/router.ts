@@ -7,7 +7,9 @@ import type { AppContext } from '../context.js';
 import { AppError, BadRequestError, NotReadyError } from '../../errors.js';
 import { fromProjectRoot } from '../../paths.js';
 import { WEBCHAT_FEEDBACK_EVENT } from '../botframework/feedback.js';
-import { botFrameworkRuntime, type BotFrameworkRuntime } from '../botframework/runtime.js';
+import { lazily } from '../botframework/lazy-load.js';
+import { localChannels } from '../botframework/local-channels.js';
+import type { BotFrameworkRuntime } from '../botframework/runtime.js';
 import { WebChatBridge, type BridgeActivity, type WebChatBridgePort } from './bridge.js';
 import { DurableWebChatBridge } from './bridge-durable.js';
 import { chatPage } from './page.js';
@@ -46,9 +48,10 @@ const PostedActivitySchema = z.object(
 export function webChatRouter(ctx: AppContext): Router {
   const router = Router();
   if (!ctx.config.WEBCHAT_ENABLED) return router;
-  const runtime = botFrameworkRuntime(ctx);
   const bridge = createBridge(ctx);
-  runtime.adapter.registerLocalChannel(WEBCHAT_SERVICE_URL, async (activity) => {
+  // Registered now, read by the adapter when it exists: the Agents SDK (~1.1 s to load) comes with the first bridged
+  // turn, not at start (botframework/router.ts), as the page and its files need none of it.
+  localChannels(ctx).set(WEBCHAT_SERVICE_URL, async (activity) => {
     const conversationId = activity.conversation?.id ?? '';
     const id = bridge.nextId(conversationId);
     const plain = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
@@ -60,6 +63,11 @@ export function webChatRouter(ctx: AppContext): Router {
     });
     return id;
   });
+  // One load shared by concurrent first turns; a failed one is retried by the next turn.
+  const runtime = lazily(
+    () => import('../botframework/runtime.js').then(({ botFrameworkRuntime }) => botFrameworkRuntime(ctx)),
+    ctx.logger,
+  );
 
   router.get('/', (req, res) => {
     res
@@ -220,7 +228,11 @@ function envelope(conversationId: string, userId: string) {
  * part of this server). Failures are logged (the adapter already sent the user an apology when it could) and
  * returned, so a vote can be answered with an error; resolves `undefined` on success.
  */
-function dispatch(ctx: AppContext, runtime: BotFrameworkRuntime, activity: Record<string, unknown>): Promise<unknown> {
+function dispatch(
+  ctx: AppContext,
+  runtime: () => Promise<BotFrameworkRuntime>,
+  activity: Record<string, unknown>,
+): Promise<unknown> {
   const ignore: WebResponse = {
     status: () => ignore,
     setHeader: () => ignore,
@@ -230,8 +242,8 @@ function dispatch(ctx: AppContext, runtime: BotFrameworkRuntime, activity: Recor
     writableEnded: false,
   };
   const request: SdkRequest = { body: activity, headers: {}, method: 'POST' };
-  return runtime.adapter
-    .process(request, ignore, (context) => runtime.agent.run(context))
+  return runtime()
+    .then((loaded) => loaded.adapter.process(request, ignore, (context) => loaded.agent.run(context)))
     .then(
       () => undefined,
       (error: unknown) => {
