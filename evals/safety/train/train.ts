@@ -8,7 +8,8 @@
  * about a sixth of the time, implies --dry-run), --no-cv (ablation: fit once, dev figures and the dev trade-off curve
  * only, with the committed thresholds; implies --dry-run), --model linear|wide|mlp, --hidden N, --dropout P, --l2 X,
  * --grams word|char|both, --buckets N, --no-dense, --no-ngrams (model and feature ablations; imply --dry-run),
- * --per-category (per-category decision thresholds, calibrate.ts; implies --dry-run).
+ * --per-category (per-category decision thresholds, calibrate.ts; implies --dry-run), --answerable-train (the
+ * answerable dev questions outside the held-out quarter as general training rows; implies --dry-run).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../../src/embeddings/use-lite.js';
@@ -69,6 +70,7 @@ const ablation = [
   '--no-dense',
   '--no-ngrams',
   '--no-cv',
+  '--answerable-train',
 ].some((f) => argv.includes(f));
 const choice: ModelChoice = {
   kind: (flag('--model') as ModelChoice['kind'] | undefined) ?? DEFAULT_MODEL.kind,
@@ -81,14 +83,6 @@ if (!argv.includes('--without')) without.clear();
 const started = Date.now();
 const seeds = loadSeeds().filter((s) => !without.has(s.id.slice(0, s.id.lastIndexOf(':'))));
 if (without.size) console.log(`ablation: without ${[...without].join(', ')}`);
-const rows = seeds.flatMap((s) =>
-  [s.text, ...variantsOf(s.text, s.label, VARIANTS_PER_SEED, VARIANT_SEED)].map((text) => ({
-    group: s.id,
-    label: s.label,
-    text,
-  })),
-);
-const dev = loadDevSets();
 // The answerable dev questions of the ranker (as misfires.ts loads them): general negatives for the calibration's
 // answerable budgets (calibrate.ts), never trained on. Three quarters calibrate; the fixed held-out quarter
 // (isHeldOut) only reports, so the budgets' cost on unseen answerable questions is seen too.
@@ -96,6 +90,22 @@ const config = getConfig();
 const answerable = (
   await loadLabelledQueries(await loadCorpusData(config.CORPUS_DIR, undefined, undefined, config.INDEX_DIR))
 ).filter((q) => q.source === 'dev' && q.right.length > 0);
+// --answerable-train (ablation): the calibration quarters' answerable questions become general training rows instead
+// (the model learns their shape; only the held-out quarter stays unseen), with the training-row budgets alone.
+const answerableTrain = args.has('--answerable-train');
+const rows = [
+  ...seeds.flatMap((s) =>
+    [s.text, ...variantsOf(s.text, s.label, VARIANTS_PER_SEED, VARIANT_SEED)].map((text) => ({
+      group: s.id,
+      label: s.label,
+      text,
+    })),
+  ),
+  ...answerable
+    .filter((q) => answerableTrain && !isHeldOut(q.group))
+    .map((q) => ({ group: `answerable:${q.group}`, label: 'general' as const, text: q.question })),
+];
+const dev = loadDevSets();
 const embedder = new UseLiteEmbeddings({ batchSize: 64 });
 const vectors = await embedCached(
   [...rows.map((r) => r.text), ...dev.map((d) => d.text), ...answerable.map((q) => q.question)],
@@ -132,7 +142,7 @@ function run(features: FeatureOptions) {
   const trainingOnly = fixedThresholds ? committedThresholds() : calibrate(oof, { perCategory });
   const thresholds = fixedThresholds
     ? trainingOnly
-    : calibrate(oof, { perCategory, answerable: asked.filter((a) => !a.held) });
+    : calibrate(oof, { perCategory, answerable: asked.filter((a) => !a.held && !answerableTrain) });
   const cvLabels = labelsOf(oof, thresholds);
   const cvTiers = oof.map((r) =>
     r.crisisProbability >= thresholds.crisis
