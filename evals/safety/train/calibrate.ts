@@ -61,7 +61,12 @@ export function calibrate(
   // Both budgets hold: the higher of the two thresholds (no answerable rows: the training-row budget alone).
   const crisis = Math.max(
     thresholdForFalseAlarms(negatives, CRISIS_FALSE_ALARM),
-    answerable.length ? thresholdForFalseAlarms(answerable.map((r) => r.crisisProbability), ANSWERABLE_CRISIS) : 0,
+    answerable.length
+      ? thresholdForFalseAlarms(
+          answerable.map((r) => r.crisisProbability),
+          ANSWERABLE_CRISIS,
+        )
+      : 0,
   );
   const possibleCrisis = Math.min(crisis, thresholdForFalseAlarms(negatives, POSSIBLE_FALSE_ALARM));
   let best = { decision: 0.5, score: -1, over: 1, within: false };

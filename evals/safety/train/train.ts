@@ -33,14 +33,7 @@ import {
   WEIGHTS_FORMAT_VERSION,
   type SafetyWeights,
 } from '../../../src/safety/classifier/model-file.js';
-import {
-  crossValidate,
-  DEFAULT_MODEL,
-  fitModels,
-  predictRow,
-  type Example,
-  type ModelChoice,
-} from './pipeline.js';
+import { crossValidate, DEFAULT_MODEL, fitModels, predictRow, type Example, type ModelChoice } from './pipeline.js';
 import { devCurve, figures, formatBySet, formatFigures } from './report.js';
 import { loadSeeds, trainingDataHash } from '../../../src/safety/classifier/training-data.js';
 import { variantsOf } from './variants.js';

@@ -51,7 +51,10 @@ describe('calibrate: false-alarm budgets on answerable questions (answer misfire
   });
 
   it('leaves the thresholds as the training budgets set them when no answerable question is near them', () => {
-    const answerable = Array.from({ length: 200 }, () => ({ probabilities: mix('general', 0.05), crisisProbability: 0 }));
+    const answerable = Array.from({ length: 200 }, () => ({
+      probabilities: mix('general', 0.05),
+      crisisProbability: 0,
+    }));
     expect(calibrate(trainingRows(), { answerable })).toEqual(calibrate(trainingRows()));
   });
 });
