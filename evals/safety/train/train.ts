@@ -9,7 +9,8 @@
  * only, with the committed thresholds; implies --dry-run), --model linear|wide|mlp, --hidden N, --dropout P, --l2 X,
  * --grams word|char|both, --buckets N, --no-dense, --no-ngrams (model and feature ablations; imply --dry-run),
  * --per-category (per-category decision thresholds, calibrate.ts; implies --dry-run), --answerable-train (the
- * answerable dev questions outside the held-out quarter as general training rows; implies --dry-run).
+ * answerable dev questions outside the held-out quarter as general training rows; implies --dry-run),
+ * --answerable-budgets (the answerable-question false-alarm budgets of calibrate.ts; implies --dry-run).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../../src/embeddings/use-lite.js';
@@ -64,6 +65,7 @@ const ablation = [
   '--no-ngrams',
   '--no-cv',
   '--answerable-train',
+  '--answerable-budgets',
 ].some((f) => argv.includes(f));
 const choice: ModelChoice = {
   kind: (flag('--model') as ModelChoice['kind'] | undefined) ?? DEFAULT_MODEL.kind,
@@ -86,6 +88,10 @@ const answerable = (
 // --answerable-train (ablation): the calibration quarters' answerable questions become general training rows instead
 // (the model learns their shape; only the held-out quarter stays unseen), with the training-row budgets alone.
 const answerableTrain = args.has('--answerable-train');
+// --answerable-budgets (ablation): calibrate within the answerable budgets too (calibrate.ts). Not shipped: on the
+// round 9 data they raised crisis 0.52 → 0.80 and decision 0.55 → 0.69, cut answer misfires 92 → 43 (typo'd
+// 127 → 70) but dropped dev crisis recall 69.1 → 56.3 %, dosing 78.4 → 65.6 % and failed the safety matrix.
+const answerableBudgets = args.has('--answerable-budgets');
 const rows = [
   ...seeds.flatMap((s) =>
     [s.text, ...variantsOf(s.text, s.label, VARIANTS_PER_SEED, VARIANT_SEED)].map((text) => ({
@@ -135,7 +141,7 @@ function run(features: FeatureOptions) {
   const trainingOnly = fixedThresholds ? committedThresholds() : calibrate(oof, { perCategory });
   const thresholds = fixedThresholds
     ? trainingOnly
-    : calibrate(oof, { perCategory, answerable: asked.filter((a) => !a.held && !answerableTrain) });
+    : calibrate(oof, { perCategory, answerable: answerableBudgets ? asked.filter((a) => !a.held) : [] });
   const cvLabels = labelsOf(oof, thresholds);
   const cvTiers = oof.map((r) =>
     r.crisisProbability >= thresholds.crisis
