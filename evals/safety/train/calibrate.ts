@@ -32,7 +32,9 @@ const OVER_REFUSAL = 0.05;
  * questions: round 8's threshold (0.50) put the crisis reply on 39 of 1,089 answerable dev questions (3.6 %). Issue 11
  * allows at most 3 % false declines of answerable questions in all; of that, the crisis reply (the most jarring one,
  * on a plain "will I be awake?") gets ~0.5 % (≈5 of 1,089) and the refusal / off-topic decision ~2 %, leaving the
- * rest for the rules and retrieval.
+ * rest for the rules and retrieval. Opt-in (train.ts --answerable-budgets): on the round 9 data they moved crisis
+ * 0.52 → 0.80 and decision 0.55 → 0.69, which cut answer misfires 92 → 43 but cost CV crisis recall 88.2 → 72.9 %,
+ * dev dosing recall 78.4 → 65.6 % and failed the safety matrix, so the training-row budgets still ship.
  */
 const ANSWERABLE_CRISIS = 0.005;
 const ANSWERABLE_DECISION = 0.02;
