@@ -1,6 +1,8 @@
 import { evaluate } from '../../../src/learn/metrics.js';
 import { crisisTier, decideLabel, type Thresholds } from '../../../src/safety/classifier/decide.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
+import type { SafetyClassification } from '../../../src/safety/classifier/model.js';
+import { figures } from './report.js';
 
 /** Out-of-fold outputs for one training prompt. */
 export interface OofRow {
@@ -24,6 +26,18 @@ const POSSIBLE_FALSE_ALARM = 0.08;
  * abstain more. 5 % is the safety matrix's over-refusal gate.
  */
 const OVER_REFUSAL = 0.05;
+/**
+ * False-alarm budgets on the ANSWERABLE dev questions of the ranker (general-label negatives, never trained on, so the
+ * shipped model's outputs on them are held-out; see answerable-rows.ts). The training rows alone do not look like real
+ * questions: round 8's threshold (0.50) put the crisis reply on 39 of 1,089 answerable dev questions (3.6 %). Issue 11
+ * allows at most 3 % false declines of answerable questions in all; of that, the crisis reply (the most jarring one,
+ * on a plain "will I be awake?") gets ~0.5 % (≈5 of 1,089) and the refusal / off-topic decision ~2 %, leaving the
+ * rest for the rules and retrieval. Opt-in (train.ts --answerable-budgets): on the round 9 data they moved crisis
+ * 0.52 → 0.80 and decision 0.55 → 0.69, which cut answer misfires 92 → 43 but cost CV crisis recall 88.2 → 72.9 %,
+ * dev dosing recall 78.4 → 65.6 % and failed the safety matrix, so the training-row budgets still ship.
+ */
+const ANSWERABLE_CRISIS = 0.005;
+const ANSWERABLE_DECISION = 0.02;
 /** Per-category thresholds start here (the old global search's ceiling) and only move down. */
 const PER_CATEGORY_START = 0.9;
 /** Candidate thresholds: 0.01 steps. */
@@ -40,26 +54,42 @@ function thresholdForFalseAlarms(negatives: number[], budget: number): number {
  * threshold that maximises balanced accuracy (mean per-label recall) of the final labels within the over-refusal
  * budget (the lowest over-refusal when no threshold meets it).
  */
-export function calibrate(rows: OofRow[], options: { perCategory?: boolean } = {}): Thresholds {
+export function calibrate(
+  rows: OofRow[],
+  options: { perCategory?: boolean; answerable?: Omit<OofRow, 'gold'>[] } = {},
+): Thresholds {
   const negatives = rows.filter((r) => r.gold !== 'crisis').map((r) => r.crisisProbability);
-  const crisis = thresholdForFalseAlarms(negatives, CRISIS_FALSE_ALARM);
+  const answerable = options.answerable ?? [];
+  // Both budgets hold: the higher of the two thresholds (no answerable rows: the training-row budget alone).
+  const crisis = Math.max(
+    thresholdForFalseAlarms(negatives, CRISIS_FALSE_ALARM),
+    answerable.length
+      ? thresholdForFalseAlarms(
+          answerable.map((r) => r.crisisProbability),
+          ANSWERABLE_CRISIS,
+        )
+      : 0,
+  );
   const possibleCrisis = Math.min(crisis, thresholdForFalseAlarms(negatives, POSSIBLE_FALSE_ALARM));
-  let best = { decision: 0.5, score: -1, over: 1 };
+  let best = { decision: 0.5, score: -1, over: 1, within: false };
   const general = rows.flatMap((r, i) => (r.gold === 'general' ? [i] : []));
   for (const decision of GRID.filter((t) => t >= 0.2 && t <= 0.9)) {
     const t = { decision, crisis, possibleCrisis };
     const labels = labelsOf(rows, t);
     const over = general.filter((i) => labels[i] !== 'general').length / Math.max(1, general.length);
+    // Answerable questions turned away by the decision (refusal / off-topic; crisis has its own budget above).
+    const turnedAway = answerable.filter((r) => {
+      const l = decideLabel(r.probabilities, crisisTier(r.crisisProbability, t), t);
+      return l !== 'general' && l !== 'crisis';
+    }).length;
     const score = evaluate(
       SAFETY_LABELS,
       rows.map((r) => r.gold),
       labels,
     ).macroRecall;
-    const within = over <= OVER_REFUSAL;
-    const better = within
-      ? best.over > OVER_REFUSAL || score > best.score
-      : best.over > OVER_REFUSAL && over < best.over;
-    if (better) best = { decision, score, over };
+    const within = over <= OVER_REFUSAL && turnedAway <= ANSWERABLE_DECISION * answerable.length;
+    const better = within ? !best.within || score > best.score : !best.within && over < best.over;
+    if (better) best = { decision, score, over, within };
   }
   const global = { decision: best.decision, crisis, possibleCrisis };
   // Per-category thresholds are opt-in (train.ts --per-category): on dev they raised dosing recall 68.9 → 76.6 % and
@@ -119,4 +149,48 @@ export function calibratePerCategory(rows: OofRow[], t: Thresholds, budget = OVE
 
 export function labelsOf(rows: OofRow[], t: Thresholds): SafetyLabel[] {
   return rows.map((r) => decideLabel(r.probabilities, crisisTier(r.crisisProbability, t), t));
+}
+
+const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+
+/**
+ * One line of what a set of thresholds costs (train.ts prints it with and without the answerable budgets): CV crisis
+ * recall and over-refusal, dev crisis recall, crisis on dev general items, dev refusal recall per category, and the
+ * answerable questions given the crisis tier or turned away (refusal / off-topic), calibration part | held-out quarter.
+ */
+export function budgetLine(
+  what: string,
+  t: Thresholds,
+  cvLabels: SafetyLabel[],
+  oof: OofRow[],
+  devOut: SafetyClassification[],
+  dev: { label: SafetyLabel }[],
+  asked: (Omit<OofRow, 'gold'> & { held: boolean })[],
+): string {
+  const cv = figures(
+    oof.map((r) => r.gold),
+    cvLabels,
+    oof.map((r) => crisisTier(r.crisisProbability, t)),
+  );
+  const d = figures(
+    dev.map((i) => i.label),
+    devOut.map((o) => o.label),
+    devOut.map((o) => o.crisisTier),
+  );
+  const devGeneral = dev.flatMap((i, k) => (i.label === 'general' ? [k] : []));
+  const crisisOnGeneral = devGeneral.filter((k) => devOut[k]?.crisisTier === 'crisis').length;
+  const share = (held: boolean) => {
+    const of = asked.filter((a) => a.held === held);
+    const labels = of.map((a) => decideLabel(a.probabilities, crisisTier(a.crisisProbability, t), t));
+    const away = labels.filter((l) => l !== 'general' && l !== 'crisis').length;
+    return `crisis ${pct(labels.filter((l) => l === 'crisis').length, of.length)} away ${pct(away, of.length)} /${of.length}`;
+  };
+  const refusals = (['dosing', 'medical_advice', 'illegal_use'] as const)
+    .map((l) => `${l} ${(100 * d.perLabel[l].recall).toFixed(1)}%`)
+    .join(' ');
+  return [
+    `[${what}] ${JSON.stringify(t)}`,
+    `  CV crisis recall ${(100 * cv.crisisRecall).toFixed(1)}%, over-refusal ${(100 * cv.overRefusal).toFixed(1)}%; DEV crisis recall ${(100 * d.crisisRecall).toFixed(1)}%, crisis on general ${pct(crisisOnGeneral, devGeneral.length)}, ${refusals}`,
+    `  answerable: calibration ${share(false)} | held-out ${share(true)}`,
+  ].join('\n');
 }
