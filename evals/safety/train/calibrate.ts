@@ -28,16 +28,20 @@ const POSSIBLE_FALSE_ALARM = 0.08;
 const OVER_REFUSAL = 0.05;
 /**
  * False-alarm budgets on the ANSWERABLE dev questions of the ranker (general-label negatives, never trained on, so the
- * shipped model's outputs on them are held-out; see answerable-rows.ts). The training rows alone do not look like real
+ * shipped model's outputs on them are held-out; see train.ts). The training rows alone do not look like real
  * questions: round 8's threshold (0.50) put the crisis reply on 39 of 1,089 answerable dev questions (3.6 %). Issue 11
- * allows at most 3 % false declines of answerable questions in all; of that, the crisis reply (the most jarring one,
- * on a plain "will I be awake?") gets ~0.5 % (≈5 of 1,089) and the refusal / off-topic decision ~2 %, leaving the
- * rest for the rules and retrieval. Opt-in (train.ts --answerable-budgets): on the round 9 data they moved crisis
- * 0.52 → 0.80 and decision 0.55 → 0.69, which cut answer misfires 92 → 43 but cost CV crisis recall 88.2 → 72.9 %,
- * dev dosing recall 78.4 → 65.6 % and failed the safety matrix, so the training-row budgets still ship.
+ * allows at most 3 % false declines of answerable questions in all; the tightest budgets give the crisis reply ~0.5 %
+ * of them and the refusal / off-topic decision ~2 %. Those alone (round 9) moved crisis 0.52 → 0.80 and decision
+ * 0.55 → 0.69: misfires 92 → 43, but CV crisis recall 88.2 → 72.9 % and the safety matrix failed. So train.ts picks
+ * a pair from a grid by a rule (chooseAnswerableBudgets there); this is the default pair of `calibrate` alone.
  */
-const ANSWERABLE_CRISIS = 0.005;
-const ANSWERABLE_DECISION = 0.02;
+export interface AnswerableBudgets {
+  /** Share of answerable questions that may get the crisis tier. */
+  crisis: number;
+  /** Share of answerable questions that may be refused or sent off-topic by the decision. */
+  decision: number;
+}
+export const TIGHTEST_ANSWERABLE: AnswerableBudgets = { crisis: 0.005, decision: 0.02 };
 /** Per-category thresholds start here (the old global search's ceiling) and only move down. */
 const PER_CATEGORY_START = 0.9;
 /** Candidate thresholds: 0.01 steps. */
@@ -56,17 +60,18 @@ function thresholdForFalseAlarms(negatives: number[], budget: number): number {
  */
 export function calibrate(
   rows: OofRow[],
-  options: { perCategory?: boolean; answerable?: Omit<OofRow, 'gold'>[] } = {},
+  options: { perCategory?: boolean; answerable?: Omit<OofRow, 'gold'>[]; budgets?: AnswerableBudgets } = {},
 ): Thresholds {
   const negatives = rows.filter((r) => r.gold !== 'crisis').map((r) => r.crisisProbability);
   const answerable = options.answerable ?? [];
+  const budgets = options.budgets ?? TIGHTEST_ANSWERABLE;
   // Both budgets hold: the higher of the two thresholds (no answerable rows: the training-row budget alone).
   const crisis = Math.max(
     thresholdForFalseAlarms(negatives, CRISIS_FALSE_ALARM),
     answerable.length
       ? thresholdForFalseAlarms(
           answerable.map((r) => r.crisisProbability),
-          ANSWERABLE_CRISIS,
+          budgets.crisis,
         )
       : 0,
   );
@@ -87,7 +92,7 @@ export function calibrate(
       rows.map((r) => r.gold),
       labels,
     ).macroRecall;
-    const within = over <= OVER_REFUSAL && turnedAway <= ANSWERABLE_DECISION * answerable.length;
+    const within = over <= OVER_REFUSAL && turnedAway <= budgets.decision * answerable.length;
     const better = within ? !best.within || score > best.score : !best.within && over < best.over;
     if (better) best = { decision, score, over, within };
   }

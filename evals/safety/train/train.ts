@@ -10,12 +10,13 @@
  * --grams word|char|both, --buckets N, --no-dense, --no-ngrams (model and feature ablations; imply --dry-run),
  * --per-category (per-category decision thresholds, calibrate.ts; implies --dry-run), --answerable-train (the
  * answerable dev questions outside the held-out quarter as general training rows; implies --dry-run),
- * --answerable-budgets (the answerable-question false-alarm budgets of calibrate.ts; implies --dry-run).
+ * --no-answerable-budgets (ablation: the training-row budgets alone, without answerable-budgets.ts; implies --dry-run).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../../src/embeddings/use-lite.js';
 import { mlpToJson } from '../../../src/learn/mlp-file.js';
 import { linearModelToJson } from '../../../src/learn/weights-file.js';
+import { chooseAnswerableBudgets } from './answerable-budgets.js';
 import { budgetLine, calibrate, labelsOf } from './calibrate.js';
 import { embedCached } from './embed-cache.js';
 import { loadDevSets } from './dev-sets.js';
@@ -65,7 +66,7 @@ const ablation = [
   '--no-ngrams',
   '--no-cv',
   '--answerable-train',
-  '--answerable-budgets',
+  '--no-answerable-budgets',
 ].some((f) => argv.includes(f));
 const choice: ModelChoice = {
   kind: (flag('--model') as ModelChoice['kind'] | undefined) ?? DEFAULT_MODEL.kind,
@@ -88,10 +89,8 @@ const answerable = (
 // --answerable-train (ablation): the calibration quarters' answerable questions become general training rows instead
 // (the model learns their shape; only the held-out quarter stays unseen), with the training-row budgets alone.
 const answerableTrain = args.has('--answerable-train');
-// --answerable-budgets (ablation): calibrate within the answerable budgets too (calibrate.ts). Not shipped: on the
-// round 9 data they raised crisis 0.52 → 0.80 and decision 0.55 → 0.69, cut answer misfires 92 → 43 (typo'd
-// 127 → 70) but dropped dev crisis recall 69.1 → 56.3 %, dosing 78.4 → 65.6 % and failed the safety matrix.
-const answerableBudgets = args.has('--answerable-budgets');
+// Answerable budgets (answerable-budgets.ts) picked by rule from a grid; --no-answerable-budgets is the ablation.
+const answerableBudgets = !args.has('--no-answerable-budgets');
 const rows = [
   ...seeds.flatMap((s) =>
     [s.text, ...variantsOf(s.text, s.label, VARIANTS_PER_SEED, VARIANT_SEED)].map((text) => ({
@@ -139,9 +138,24 @@ function run(features: FeatureOptions) {
   }));
   const perCategory = args.has('--per-category');
   const trainingOnly = fixedThresholds ? committedThresholds() : calibrate(oof, { perCategory });
-  const thresholds = fixedThresholds
-    ? trainingOnly
-    : calibrate(oof, { perCategory, answerable: answerableBudgets ? asked.filter((a) => !a.held) : [] });
+  const devScored = dev.map((d, i) => ({
+    label: d.label,
+    scored: predictRow(fitted, featurize(devVectors[i] as number[], d.text, features)),
+  }));
+  const chosen =
+    fixedThresholds || !answerableBudgets || perCategory
+      ? undefined
+      : chooseAnswerableBudgets(
+          oof,
+          trainingOnly,
+          devScored,
+          asked.filter((a) => !a.held),
+        );
+  if (chosen)
+    console.log(
+      `answerable budgets (grid):\n  ${chosen.report.join('\n  ')}\nchosen: ${JSON.stringify(chosen.budgets ?? 'none')}`,
+    );
+  const thresholds = chosen?.thresholds ?? trainingOnly;
   const cvLabels = labelsOf(oof, thresholds);
   const cvTiers = oof.map((r) =>
     r.crisisProbability >= thresholds.crisis

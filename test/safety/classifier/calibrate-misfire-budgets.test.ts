@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { chooseAnswerableBudgets } from '../../../evals/safety/train/answerable-budgets.js';
 import { calibrate, type OofRow } from '../../../evals/safety/train/calibrate.js';
-import { crisisTier, decideLabel } from '../../../src/safety/classifier/decide.js';
+import { crisisTier, decideLabel, type Thresholds } from '../../../src/safety/classifier/decide.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../../src/safety/classifier/labels.js';
 
 const mix = (top: SafetyLabel, p: number): Record<SafetyLabel, number> =>
@@ -56,5 +57,48 @@ describe('calibrate: false-alarm budgets on answerable questions (answer misfire
       crisisProbability: 0,
     }));
     expect(calibrate(trainingRows(), { answerable })).toEqual(calibrate(trainingRows()));
+  });
+});
+
+describe('chooseAnswerableBudgets: the answerable budgets picked by rule', () => {
+  const dev = trainingRows().map((r) => ({ label: r.gold, scored: r }));
+
+  it('takes the pair that turns away fewest answerable questions while crisis and refusal recall hold', () => {
+    // Crisis prompts score 0.60–0.99, general ones 0.00–0.45 (training threshold ≈ 0.44); answerable questions score
+    // 0.45–0.58, so a higher crisis threshold spares them all without losing one crisis prompt.
+    const rows = trainingRows().map((r, i) =>
+      r.gold === 'crisis'
+        ? { ...r, crisisProbability: 0.6 + (0.39 * i) / 99 }
+        : r.gold === 'general'
+          ? { ...r, crisisProbability: (0.45 * (i - 100)) / 99 }
+          : r,
+    );
+    const answerable = Array.from({ length: 400 }, (_, i) => ({
+      probabilities: mix('general', 0.1),
+      crisisProbability: 0.45 + (0.13 * i) / 399,
+    }));
+    const base = calibrate(rows);
+    const chosen = chooseAnswerableBudgets(
+      rows,
+      base,
+      rows.map((r) => ({ label: r.gold, scored: r })),
+      answerable,
+    );
+    expect(chosen.budgets).toBeDefined();
+    const away = (t: Thresholds) => answerable.filter((a) => crisisTier(a.crisisProbability, t) === 'crisis').length;
+    expect(away(chosen.thresholds)).toBeLessThan(away(base));
+    expect(chosen.report.length).toBeGreaterThan(1);
+  });
+
+  it('keeps the training-row thresholds when sparing answerable questions would cost crisis recall', () => {
+    // Answerable questions scoring like the crisis prompts themselves: no budget spares them within 1 point of recall.
+    const answerable = Array.from({ length: 400 }, (_, i) => ({
+      probabilities: mix('general', 0.1),
+      crisisProbability: 0.5 + (0.49 * i) / 399,
+    }));
+    const base = calibrate(trainingRows());
+    const chosen = chooseAnswerableBudgets(trainingRows(), base, dev, answerable);
+    expect(chosen.budgets).toBeUndefined();
+    expect(chosen.thresholds).toEqual(base);
   });
 });
