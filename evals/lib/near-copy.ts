@@ -27,7 +27,17 @@ function setJaccard(A: ReadonlySet<string>, B: ReadonlySet<string>): number {
   const [small, large] = A.size <= B.size ? [A, B] : [B, A];
   let shared = 0;
   for (const g of small) if (large.has(g)) shared++;
-  return shared / (A.size + B.size - shared);
+  return fromCounts(A.size, B.size, shared);
+}
+
+/** Jaccard from the two set sizes and their overlap: the one formula both near-copy paths use. */
+function fromCounts(a: number, b: number, shared: number): number {
+  return shared / (a + b - shared);
+}
+
+/** Jaccard ≤ min/max of the set sizes: whether a pair of these sizes can reach the threshold at all. */
+function sizesCanReach(a: number, b: number, threshold: number): boolean {
+  return !(Math.min(a, b) < threshold * Math.max(a, b));
 }
 
 /** Character 3-gram Jaccard similarity in [0, 1]; two empty texts are 0 (nothing to copy). */
@@ -60,21 +70,140 @@ export interface NearCopy {
   jaccard: number;
 }
 
-/** Every (text, phrase) pair that is a near-copy. Gram sets are built once per string, not once per pair. */
+/** A unique normalised phrase and its gram set. */
+interface Phrase {
+  p: string;
+  g: Set<string>;
+}
+
+function uniquePhrases(phrases: string[]): Phrase[] {
+  return [...new Set(phrases.map(normaliseForNearCopy).filter(Boolean))].map((p) => ({ p, g: trigrams(p) }));
+}
+
+/**
+ * Every (text, phrase) pair that is a near-copy, in text order, then phrase (first occurrence) order. Compares
+ * only the pairs a prefix filter lets through (see `PrefixIndex`); the result is exactly
+ * `findNearCopiesBruteForce`'s, which compares every pair (test/evals/near-copy.test.ts checks both agree).
+ */
 export function findNearCopies(texts: string[], phrases: string[], threshold = NEAR_COPY_THRESHOLD): NearCopy[] {
+  // With a threshold of 0 every pair qualifies, even ones that share no gram: nothing for an index to prune.
+  if (!(threshold > 0)) return findNearCopiesBruteForce(texts, phrases, threshold);
+  const unique = uniquePhrases(phrases);
+  const index = new PrefixIndex(unique, threshold);
   const hits: NearCopy[] = [];
-  const uniquePhrases = [...new Set(phrases.map(normaliseForNearCopy).filter(Boolean))].map((p) => ({
-    p,
-    g: trigrams(p),
-  }));
+  for (const text of texts) {
+    for (const { i, jaccard } of index.matches(trigrams(text))) hits.push({ text, phrase: unique[i]!.p, jaccard });
+  }
+  return hits;
+}
+
+/** The reference: every (text, phrase) pair compared. Gram sets are built once per string, not once per pair. */
+export function findNearCopiesBruteForce(
+  texts: string[],
+  phrases: string[],
+  threshold = NEAR_COPY_THRESHOLD,
+): NearCopy[] {
+  const hits: NearCopy[] = [];
+  const unique = uniquePhrases(phrases);
   for (const text of texts) {
     const g = trigrams(text);
-    for (const { p, g: pg } of uniquePhrases) {
-      // Jaccard ≤ min/max of the set sizes: skip pairs that cannot reach the threshold.
-      if (Math.min(g.size, pg.size) < threshold * Math.max(g.size, pg.size)) continue;
+    for (const { p, g: pg } of unique) {
+      if (!sizesCanReach(g.size, pg.size, threshold)) continue;
       const jaccard = setJaccard(g, pg);
       if (jaccard >= threshold) hits.push({ text, phrase: p, jaccard });
     }
   }
   return hits;
+}
+
+/**
+ * Prefix filtering (Chaudhuri et al. 2006; Bayardo et al. 2007, "all-pairs"): put every gram set in one global
+ * order (rarest gram first). If |X ∩ Y| ≥ α, the first |X| − α + 1 grams of X and the first |Y| − α + 1 grams of Y
+ * share a gram. Jaccard ≥ t needs |X ∩ Y| ≥ t·|X| (and ≥ t·|Y|), so each set only indexes / probes a prefix of
+ * |X| − ⌈t·|X|⌉ + 1 grams; a pair sharing no prefix gram cannot be a near-copy and is never compared. Grams are
+ * ranks (integers) in that order, so the survivors' overlap is a merge of two sorted arrays, not string hashing.
+ */
+class PrefixIndex {
+  /** Gram → rank in the global order; only grams some phrase has (no other gram can be shared). */
+  private readonly rank = new Map<string, number>();
+  private readonly sets: Int32Array[];
+  private readonly postings = new Map<number, number[]>();
+  private readonly seen: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    phrases: Phrase[],
+    private readonly threshold: number,
+  ) {
+    const frequency = new Map<string, number>();
+    for (const { g } of phrases) for (const gram of g) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
+    const order = [...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : 1));
+    order.forEach((gram, r) => this.rank.set(gram, r));
+    this.sets = phrases.map(({ g }) => this.ranks(g));
+    this.sets.forEach((set, i) => {
+      for (const r of set.subarray(0, this.prefixLength(set.length))) {
+        const list = this.postings.get(r);
+        if (list) list.push(i);
+        else this.postings.set(r, [i]);
+      }
+    });
+    this.seen = new Int32Array(phrases.length);
+  }
+
+  /** The phrases (ascending index) this gram set nearly copies, with their Jaccard. */
+  matches(g: ReadonlySet<string>): { i: number; jaccard: number }[] {
+    const known = this.ranks(g);
+    // Grams no phrase has are rarest of all (frequency 0), so they open this set's prefix and match nothing.
+    const probe = known.subarray(0, Math.max(0, this.prefixLength(g.size) - (g.size - known.length)));
+    const stamp = ++this.stamp;
+    const candidates: number[] = [];
+    for (const r of probe) {
+      for (const i of this.postings.get(r) ?? []) {
+        if (this.seen[i] === stamp) continue;
+        this.seen[i] = stamp;
+        candidates.push(i);
+      }
+    }
+    const out: { i: number; jaccard: number }[] = [];
+    for (const i of candidates.sort((a, b) => a - b)) {
+      const set = this.sets[i]!;
+      if (!sizesCanReach(g.size, set.length, this.threshold)) continue;
+      const jaccard = fromCounts(g.size, set.length, overlap(known, set));
+      if (jaccard >= this.threshold) out.push({ i, jaccard });
+    }
+    return out;
+  }
+
+  /** The set's known grams as ascending ranks. */
+  private ranks(g: ReadonlySet<string>): Int32Array {
+    const out: number[] = [];
+    for (const gram of g) {
+      const r = this.rank.get(gram);
+      if (r !== undefined) out.push(r);
+    }
+    return Int32Array.from(out).sort();
+  }
+
+  /** |X| − α + 1 with α one less than ⌈t·|X|⌉ (at least 1): a longer prefix is always safe, and the slack keeps
+   * a rounding error in t·|X| (0.6 · 3 is 1.7999… in binary) from ever dropping a true pair. */
+  private prefixLength(size: number): number {
+    return size - Math.max(1, Math.ceil(this.threshold * size) - 1) + 1;
+  }
+}
+
+/** |A ∩ B| of two ascending arrays of distinct ranks. */
+function overlap(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
 }
