@@ -138,7 +138,7 @@ class PrefixIndex {
     const frequency = new Map<string, number>();
     for (const { g } of phrases) for (const gram of g) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
     const order = [...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : 1));
-    order.forEach((gram, r) => this.rank.set(gram, r));
+    for (const [r, gram] of order.entries()) this.rank.set(gram, r);
     this.sets = phrases.map(({ g }) => this.ranks(g));
     this.sets.forEach((set, i) => {
       for (const r of set.subarray(0, this.prefixLength(set.length))) {
