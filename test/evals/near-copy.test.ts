@@ -1,7 +1,5 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadDevSets } from '../../evals/safety/train/dev-sets.js';
-import { loadSeeds } from '../../src/safety/classifier/training-data.js';
 import {
   collectStrings,
   findNearCopies,
@@ -10,6 +8,7 @@ import {
   NEAR_COPY_THRESHOLD,
   trigramJaccard,
 } from '../../evals/lib/near-copy.js';
+import { sharedDevSets, sharedSeeds } from '../helpers/shared-sets.js';
 
 describe('trigramJaccard', () => {
   it('is 1 for the same text, ignoring case and runs of whitespace', () => {
@@ -90,10 +89,10 @@ describe('findNearCopies (prefix index) flags exactly what the brute force flags
   }
 
   it('on seeds against the dev sets (real, non-frozen data) at several thresholds', () => {
-    const dev = loadDevSets()
+    const dev = sharedDevSets()
       .map((d) => d.text)
       .filter((_, i) => i % 10 === 0);
-    const seeds = loadSeeds()
+    const seeds = sharedSeeds()
       .map((s) => s.text)
       .filter((_, i) => i % 2 === 0);
     expect(dev.length).toBeGreaterThan(100);
