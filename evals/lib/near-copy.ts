@@ -117,17 +117,22 @@ export function findNearCopiesBruteForce(
 }
 
 /**
- * Prefix filtering (Chaudhuri et al. 2006; Bayardo et al. 2007, "all-pairs"): put every gram set in one global
- * order (rarest gram first). If |X ∩ Y| ≥ α, the first |X| − α + 1 grams of X and the first |Y| − α + 1 grams of Y
- * share a gram. Jaccard ≥ t needs |X ∩ Y| ≥ t·|X| (and ≥ t·|Y|), so each set only indexes / probes a prefix of
- * |X| − ⌈t·|X|⌉ + 1 grams; a pair sharing no prefix gram cannot be a near-copy and is never compared. Grams are
- * ranks (integers) in that order, so the survivors' overlap is a merge of two sorted arrays, not string hashing.
+ * Prefix filtering with positions ("PPJoin", Xiao et al. 2008): put every gram set in one global order (rarest
+ * gram first). If |X ∩ Y| ≥ α, the first |X| − α + 1 grams of X and the first |Y| − α + 1 grams of Y share a
+ * gram. Jaccard ≥ t needs |X ∩ Y| ≥ t·|X| (and ≥ t·|Y|), so each set only indexes / probes a prefix of
+ * |X| − ⌈t·|X|⌉ + 1 grams. On the k-th probe gram matching a phrase's j-th gram, every shared gram before it lies in
+ * both prefixes and has been counted, and at most min(|X| − k, |Y| − j) − 1 follow: a phrase whose count can no
+ * longer reach the overlap Jaccard ≥ t needs is dropped. Only the survivors are compared, as ranks (integers) in
+ * that order: their overlap is a merge of two sorted arrays, not string hashing.
  */
 class PrefixIndex {
   /** Gram → rank in the global order; only grams some phrase has (no other gram can be shared). */
   private readonly rank = new Map<string, number>();
   private readonly sets: Int32Array[];
+  /** Rank → (phrase index, position of the gram in that phrase), flattened in pairs. */
   private readonly postings = new Map<number, number[]>();
+  /** Per phrase: shared prefix grams counted for the current text (−1: dropped), valid when `seen` is the stamp. */
+  private readonly count: Int32Array;
   private readonly seen: Int32Array;
   private stamp = 0;
 
@@ -141,34 +146,53 @@ class PrefixIndex {
     for (const [r, gram] of order.entries()) this.rank.set(gram, r);
     this.sets = phrases.map(({ g }) => this.ranks(g));
     this.sets.forEach((set, i) => {
-      for (const r of set.subarray(0, this.prefixLength(set.length))) {
-        const list = this.postings.get(r);
-        if (list) list.push(i);
-        else this.postings.set(r, [i]);
+      const n = this.prefixLength(set.length);
+      for (let j = 0; j < n; j++) {
+        const list = this.postings.get(set[j]!);
+        if (list) list.push(i, j);
+        else this.postings.set(set[j]!, [i, j]);
       }
     });
+    this.count = new Int32Array(phrases.length);
     this.seen = new Int32Array(phrases.length);
   }
 
   /** The phrases (ascending index) this gram set nearly copies, with their Jaccard. */
   matches(g: ReadonlySet<string>): { i: number; jaccard: number }[] {
+    const a = g.size;
     const known = this.ranks(g);
     // Grams no phrase has are rarest of all (frequency 0), so they open this set's prefix and match nothing.
-    const probe = known.subarray(0, Math.max(0, this.prefixLength(g.size) - (g.size - known.length)));
+    const unknown = a - known.length;
+    const probe = Math.max(0, this.prefixLength(a) - unknown);
     const stamp = ++this.stamp;
     const candidates: number[] = [];
-    for (const r of probe) {
-      for (const i of this.postings.get(r) ?? []) {
-        if (this.seen[i] === stamp) continue;
-        this.seen[i] = stamp;
-        candidates.push(i);
+    for (let k = 0; k < probe; k++) {
+      const list = this.postings.get(known[k]!);
+      if (!list) continue;
+      const after = a - (unknown + k) - 1; // grams of this set after the current one
+      for (let p = 0; p < list.length; p += 2) {
+        const i = list[p]!;
+        if (this.seen[i] !== stamp) {
+          this.seen[i] = stamp;
+          this.count[i] = 0;
+        }
+        const counted = this.count[i]!;
+        if (counted < 0) continue;
+        const b = this.sets[i]!.length;
+        const bound = counted + 1 + Math.min(after, b - list[p + 1]! - 1);
+        if (!sizesCanReach(a, b, this.threshold) || bound < this.overlapNeeded(a, b)) {
+          this.count[i] = -1;
+          continue;
+        }
+        if (counted === 0) candidates.push(i);
+        this.count[i] = counted + 1;
       }
     }
     const out: { i: number; jaccard: number }[] = [];
-    for (const i of candidates.sort((a, b) => a - b)) {
+    for (const i of candidates.sort((x, y) => x - y)) {
+      if (this.count[i]! < 0) continue;
       const set = this.sets[i]!;
-      if (!sizesCanReach(g.size, set.length, this.threshold)) continue;
-      const jaccard = fromCounts(g.size, set.length, overlap(known, set));
+      const jaccard = fromCounts(a, set.length, overlap(known, set));
       if (jaccard >= this.threshold) out.push({ i, jaccard });
     }
     return out;
@@ -188,6 +212,12 @@ class PrefixIndex {
    * a rounding error in t·|X| (0.6 · 3 is 1.7999… in binary) from ever dropping a true pair. */
   private prefixLength(size: number): number {
     return size - Math.max(1, Math.ceil(this.threshold * size) - 1) + 1;
+  }
+
+  /** A lower bound on |X ∩ Y| for Jaccard ≥ t: s / (a + b − s) ≥ t ⇔ s ≥ t·(a + b) / (1 + t), less one for
+   * rounding (as in `prefixLength`). */
+  private overlapNeeded(a: number, b: number): number {
+    return Math.max(1, Math.ceil((this.threshold * (a + b)) / (1 + this.threshold)) - 1);
   }
 }
 
