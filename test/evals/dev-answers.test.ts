@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpusTexts } from '../../evals/lib/corpus-text.js';
 import { evidenceProblems } from '../../evals/lib/frozen/check.js';
 import { roleOf, STYLES } from '../../evals/lib/frozen/figures.js';
-import { listFrozenAnswerFiles, loadFrozenCases } from '../../evals/lib/frozen/load.js';
-import { loadCases } from '../../evals/lib/load-cases.js';
+import { loadFrozenCases } from '../../evals/lib/frozen/load.js';
 import { findNearCopies } from '../../evals/lib/near-copy.js';
-import { FROZEN_FILE, itemTurns } from '../../evals/safety/frozen-set.js';
-import { loadLabelledSet } from '../../evals/safety/labelled-set.js';
+import { itemTurns } from '../../evals/safety/frozen-set.js';
+import { firstFrozenSafetySet, sharedEvalCases, sharedFrozenAnswerCases } from '../helpers/shared-sets.js';
 
 /**
  * The DEV answer set (issue 11): the labelled (question, right unit) pairs the learned ranker is fitted on. It must
@@ -51,7 +50,7 @@ describe('the dev answer set', async () => {
   });
 
   it('has ids unique across evals/cases, evals/dev and the frozen answer sets, named by role and article', async () => {
-    const others = [...(await loadCases('evals/cases')), ...(await loadFrozenCases(await listFrozenAnswerFiles()))];
+    const others = [...(await sharedEvalCases()), ...(await sharedFrozenAnswerCases())];
     const ids = [...others, ...cases].map((c) => c.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     const badIds = [
@@ -96,8 +95,8 @@ describe('the dev answer set', async () => {
 
   it('holds no near-copy of a frozen question (answers or safety set)', async () => {
     const frozen = [
-      ...(await loadFrozenCases(await listFrozenAnswerFiles())).flatMap((c) => c.turns),
-      ...loadLabelledSet(FROZEN_FILE).flatMap(itemTurns),
+      ...(await sharedFrozenAnswerCases()).flatMap((c) => c.turns),
+      ...firstFrozenSafetySet().flatMap(itemTurns),
     ];
     expect(frozen.length).toBeGreaterThan(0);
     // Only the dev side is printed: whoever fixes a collision rewords the dev question without reading the frozen one.

@@ -7,6 +7,7 @@ import { computeFigures, isRightUnit, roleOf, STYLES, wilson } from '../../evals
 import { listFrozenAnswerFiles, loadFrozenCases } from '../../evals/lib/frozen/load.js';
 import { CaseFileError } from '../../evals/lib/load-cases.js';
 import { collectStrings, findNearCopies } from '../../evals/lib/near-copy.js';
+import { sharedFrozenAnswerCases } from '../helpers/shared-sets.js';
 import { citation, graded, reply, tempFiles } from './helpers.js';
 
 describe('the frozen answer figures', () => {
@@ -78,7 +79,7 @@ describe('the frozen answer figures', () => {
 
 describe('the frozen answer files', async () => {
   const files = await listFrozenAnswerFiles();
-  const cases = await loadFrozenCases(files);
+  const cases = await sharedFrozenAnswerCases();
   const corpus = (await loadCorpusTexts('corpus'))!;
   const single = cases.filter((c) => c.turns.length === 1);
   const answerable = single.filter((c) => c.expect.kind === 'answer');

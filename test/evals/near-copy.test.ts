@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   collectStrings,
   findNearCopies,
+  findNearCopiesBruteForce,
   isNearCopy,
   NEAR_COPY_THRESHOLD,
   trigramJaccard,
 } from '../../evals/lib/near-copy.js';
+import { sharedDevSets, sharedSeeds } from '../helpers/shared-sets.js';
 
 describe('trigramJaccard', () => {
   it('is 1 for the same text, ignoring case and runs of whitespace', () => {
@@ -68,5 +70,50 @@ describe('near-copy (character 3-gram Jaccard)', () => {
     expect(findNearCopies(['How long is a session?', 'Is it safe?'], phrases).map((h) => h.text)).toEqual([
       'How long is a session?',
     ]);
+  });
+});
+
+describe('findNearCopies (prefix index) flags exactly what the brute force flags', () => {
+  /** Deterministic small edits of a text (LCG, no Math.random): a sample with near-copies at every threshold. */
+  function edits(text: string, n: number, seed: number): string[] {
+    let x = seed;
+    const next = () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x;
+    };
+    return Array.from({ length: n }, () => {
+      const chars = [...text];
+      for (let k = next() % 6; k > 0; k--) chars.splice(next() % (chars.length + 1), next() % 3, 'xyz '[next() % 4]!);
+      return chars.join('');
+    });
+  }
+
+  it('on seeds against the dev sets (real, non-frozen data) at several thresholds', () => {
+    const dev = sharedDevSets()
+      .map((d) => d.text)
+      .filter((_, i) => i % 10 === 0);
+    const seeds = sharedSeeds()
+      .map((s) => s.text)
+      .filter((_, i) => i % 2 === 0);
+    expect(dev.length).toBeGreaterThan(100);
+    let flagged = 0;
+    for (const threshold of [0.35, NEAR_COPY_THRESHOLD, 0.8]) {
+      const fast = findNearCopies(dev, seeds, threshold);
+      expect(fast, String(threshold)).toEqual(findNearCopiesBruteForce(dev, seeds, threshold));
+      flagged += fast.length;
+    }
+    // The sample must hold pairs to agree on, or the comparison proves nothing.
+    expect(flagged).toBeGreaterThan(10);
+  });
+
+  it('on edited copies, short texts, duplicates and empty strings', () => {
+    const base = ['how long does a ketamine infusion take', 'is it safe with ssris', 'hi', 'ab', 'abc', 'a b c d'];
+    const phrases = [...base, ...base.flatMap((t, i) => edits(t, 8, i + 1)), 'HI', '', '  '];
+    const texts = [...base.flatMap((t, i) => edits(t, 8, i + 101)), '', 'hi', 'HI there'];
+    for (const threshold of [0, 0.1, 0.3, NEAR_COPY_THRESHOLD, 0.75, 1]) {
+      const fast = findNearCopies(texts, phrases, threshold);
+      expect(fast, String(threshold)).toEqual(findNearCopiesBruteForce(texts, phrases, threshold));
+      if (threshold === NEAR_COPY_THRESHOLD) expect(fast.length).toBeGreaterThan(20);
+    }
   });
 });

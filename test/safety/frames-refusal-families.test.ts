@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDevSets } from '../../evals/safety/train/dev-sets.js';
+import { sharedDevSets } from '../helpers/shared-sets.js';
 
 // Issue 12 round 8: the twelfth dev set probes refusal wordings the earlier dev sets had little of (role-play and
 // fiction frames, dose arithmetic and tapering, vets, carers, forging, synthesis, drug tests, smuggling). It must
@@ -7,7 +7,7 @@ import { loadDevSets } from '../../evals/safety/train/dev-sets.js';
 // the family sizes it was written with.
 
 describe('the twelfth dev set', () => {
-  const items = loadDevSets().filter((d) => d.set === 'twelfth-set');
+  const items = sharedDevSets().filter((d) => d.set === 'twelfth-set');
   it('is read as dev data, with the family sizes the round asked for', () => {
     const count = (label: string) => items.filter((d) => d.label === label).length;
     expect(items.length).toBeGreaterThanOrEqual(260);

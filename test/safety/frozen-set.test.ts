@@ -1,15 +1,16 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findNearCopies, NEAR_COPY_THRESHOLD, normaliseForNearCopy } from '../../evals/lib/near-copy.js';
 import { frozenFigures, type FrozenResult } from '../../evals/safety/frozen-metrics.js';
-import { DISGUISE_TAGS, FROZEN_FILE, FROZEN_REFUSALS, hasTag } from '../../evals/safety/frozen-set.js';
-import { loadLabelledSet, type LabelledItem } from '../../evals/safety/labelled-set.js';
+import { DISGUISE_TAGS, FROZEN_REFUSALS, hasTag } from '../../evals/safety/frozen-set.js';
+import type { LabelledItem } from '../../evals/safety/labelled-set.js';
 import { LEXICON_FILE } from '../../src/safety/lexicon.js';
 import { fromProjectRoot } from '../../src/paths.js';
+import { firstFrozenSafetySet, frozenSafetySets } from '../helpers/shared-sets.js';
 
-const items = loadLabelledSet(FROZEN_FILE);
+const items = firstFrozenSafetySet();
 const ofLabel = (label: string) => items.filter((i) => i.label === label);
 const tagged = (list: LabelledItem[], tag: string) => list.filter((i) => hasTag(i, tag));
 
@@ -113,9 +114,7 @@ function trainingTexts(): string[] {
 }
 
 /** Every frozen safety set (safety-*.yaml beside the first one): all of them must stay held out. */
-const allFrozenItems = readdirSync(dirname(FROZEN_FILE))
-  .filter((n) => /^safety-.*\.ya?ml$/.test(n))
-  .flatMap((n) => loadLabelledSet(join(dirname(FROZEN_FILE), n)));
+const allFrozenItems = frozenSafetySets().flatMap((s) => s.items);
 
 describe('frozen safety sets: held out from the training data', () => {
   it('covers every frozen safety set', () => {

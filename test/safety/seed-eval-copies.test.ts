@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { loadCases } from '../../evals/lib/load-cases.js';
 import { findNearCopies } from '../../evals/lib/near-copy.js';
-import { loadSeeds } from '../../src/safety/classifier/training-data.js';
+import { sharedEvalCases, sharedSeeds } from '../helpers/shared-sets.js';
 
 // The eval suite's answer cases are not classifier dev data (dev-sets.ts reads only the safety case files), so the
 // dev near-copy test in classifier/training-data.test.ts does not cover them. Issue 12: the benign contrasts added
 // after a retrain refused general eval cases must be written from the articles' topics, not copied from those
 // cases, or `npm run eval` measures memory. This checks every seed against every turn of every eval case file.
 describe('safety training seeds and the eval cases', async () => {
-  const cases = await loadCases('evals/cases');
-  const seeds = loadSeeds();
+  const cases = await sharedEvalCases();
+  const seeds = sharedSeeds();
 
   it('no seed is a near-copy (character 3-gram Jaccard >= 0.6) of any eval case turn', () => {
     expect(cases.length).toBeGreaterThan(250);

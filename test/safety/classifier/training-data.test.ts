@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findNearCopies } from '../../../evals/lib/near-copy.js';
-import { loadDevSets } from '../../../evals/safety/train/dev-sets.js';
 import { SAFETY_LABELS } from '../../../src/safety/classifier/labels.js';
-import { loadSeeds } from '../../../src/safety/classifier/training-data.js';
 import { variantsOf } from '../../../evals/safety/train/variants.js';
+import { sharedDevSets, sharedSeeds } from '../../helpers/shared-sets.js';
 
-const seeds = loadSeeds();
+const seeds = sharedSeeds();
 
 describe('safety training data', () => {
   it('has seeds for every label and at least 2,000 prompts with 4 variants per seed (issue 12)', () => {
@@ -25,7 +24,7 @@ describe('safety training data', () => {
   });
 
   it('no seed is a near-copy of a dev item, so the dev figures measure generalisation', () => {
-    const dev = loadDevSets();
+    const dev = sharedDevSets();
     expect(dev.length).toBeGreaterThan(400);
     // Gram sets built once per string (findNearCopies), not once per pair: 1,300 seeds × 950 dev items.
     const copies = [
