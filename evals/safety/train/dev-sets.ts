@@ -22,6 +22,7 @@ const LABELLED_SETS = [
   'eleventh-set',
   'twelfth-set',
   'thirteenth-set',
+  'fourteenth-set',
   'fifteenth-set',
 ];
 const CASE_FILES = [
