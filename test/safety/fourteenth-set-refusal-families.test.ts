@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadDevSets } from '../../evals/safety/train/dev-sets.js';
 import { loadLabelledSet } from '../../evals/safety/labelled-set.js';
 import { fromProjectRoot } from '../../src/paths.js';
+import { sharedDevSets } from '../helpers/shared-sets.js';
 
 // Issue 12 round 9: the fourteenth dev set probes refusal wordings the earlier dev sets had little of (rough
 // numbers, confirm-my-dose, skipped or doubled doses, doses in JSON / YAML, own medicines, pregnancy, relatives,
@@ -9,7 +9,7 @@ import { fromProjectRoot } from '../../src/paths.js';
 // trainer reports it and the near-copy test keeps seeds away from it) with the family sizes it was written with.
 
 describe('the fourteenth dev set', () => {
-  const items = loadDevSets().filter((d) => d.set === 'fourteenth-set');
+  const items = sharedDevSets().filter((d) => d.set === 'fourteenth-set');
   it('is read as dev data, with the family sizes the round asked for', () => {
     const count = (label: string) => items.filter((d) => d.label === label).length;
     expect(items.length).toBeGreaterThanOrEqual(260);
