@@ -95,6 +95,9 @@ export function webChatRouter(ctx: AppContext): Router {
 
   router.post('/webchat/conversations', async (req, res) => {
     if (!ctx.getBot()) throw new NotReadyError();
+    // The SDK is loaded before the conversation is handed out, so the welcome is on its way before the page can post
+    // its first message (a lazy load after the 201 let the visitor's message overtake the greeting).
+    await runtime();
     const started = await bridge.create();
     res.status(201).json(started);
     // `?greet=0`: the page replaces a conversation the server forgot and keeps its transcript; no second welcome.
