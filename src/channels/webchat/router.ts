@@ -45,7 +45,13 @@ const PostedActivitySchema = z.object(
 );
 
 /** `GET /`, `GET /widget.js` and the Direct-Line-style bridge under `/webchat/*` (only when WEBCHAT_ENABLED). */
-export function webChatRouter(ctx: AppContext): Router {
+/** Options for {@link webChatRouter}; production leaves them unset. */
+export interface WebChatRouterOptions {
+  /** Loads the Bot Framework runtime (a dynamic import by default; tests inject a slow or failing one). */
+  loadRuntime?: () => Promise<BotFrameworkRuntime>;
+}
+
+export function webChatRouter(ctx: AppContext, options: WebChatRouterOptions = {}): Router {
   const router = Router();
   if (!ctx.config.WEBCHAT_ENABLED) return router;
   const bridge = createBridge(ctx);
@@ -65,7 +71,8 @@ export function webChatRouter(ctx: AppContext): Router {
   });
   // One load shared by concurrent first turns; a failed one is retried by the next turn.
   const runtime = lazily(
-    () => import('../botframework/runtime.js').then(({ botFrameworkRuntime }) => botFrameworkRuntime(ctx)),
+    options.loadRuntime ??
+      (() => import('../botframework/runtime.js').then(({ botFrameworkRuntime }) => botFrameworkRuntime(ctx))),
     ctx.logger,
   );
 
