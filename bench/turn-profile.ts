@@ -10,10 +10,10 @@ import { Session } from 'node:inspector/promises';
 import { parse } from 'yaml';
 import { createBot } from '../src/chat/create-bot.js';
 import { newConversation } from '../src/core/conversation.js';
-import MiniSearch from 'minisearch';
 import { Answerer } from '../src/answer/answerer.js';
 import { SuggestionBank } from '../src/answer/suggestions.js';
 import { UseLiteEmbeddings } from '../src/embeddings/use-lite.js';
+import { Bm25Postings } from '../src/retrieval/bm25-postings.js';
 import { QuerySpelling } from '../src/retrieval/query-spelling.js';
 import { TextSimilarities } from '../src/retrieval/text-similarities.js';
 import { UnitSearch } from '../src/retrieval/unit-search.js';
@@ -65,18 +65,21 @@ timed(QuerySpelling.prototype, 'correct', 'query spelling');
 timed(Answerer.prototype, 'answer', 'answerer.answer (all retrieval + answer)');
 timed(Answerer.prototype, 'rank', '  rank: search + features + ranker');
 timed(UnitSearch.prototype, 'search', '    unit search (BM25 x3, dense scan, signals)');
-timed(MiniSearch.prototype, 'search', '      MiniSearch BM25 (units, bank, not-covered)');
+timed(Bm25Postings.prototype, 'search', '      BM25 postings (units, bank, not-covered)');
 timed(TextSimilarities.prototype, 'similarities', '      dense: exact scan of 2,110 vectors');
 timed(SuggestionBank.prototype, 'nearest', '  suggestions');
 const staged = await createBot({ embeddings, policy });
 const perTurn = new Map<string, number[]>();
 const totals: number[] = [];
+/** The policy's time on each turn, by turn (for its tail below). */
+const policyMs: number[] = [];
 for (const q of questions) {
   stageMs.clear();
   const t = performance.now();
   await staged.handleTurn({ message: q, channel: 'eval' }, newConversation());
   totals.push(performance.now() - t);
   for (const [k, v] of stageMs) perTurn.set(k, [...(perTurn.get(k) ?? []), v]);
+  policyMs.push(stageMs.get('safety policy: classify') ?? 0);
 }
 const median = (xs: number[]) => p([...xs, ...Array(questions.length - xs.length).fill(0)], 0.5);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / questions.length;
@@ -84,6 +87,19 @@ console.log(`\nstages (ms per turn over ${questions.length} dev turns; median / 
 console.log(`  ${'turn total'.padEnd(52)} ${median(totals).toFixed(2).padStart(6)} / ${mean(totals).toFixed(2)}`);
 for (const [k, xs] of perTurn)
   console.log(`  ${k.padEnd(52)} ${median(xs).toFixed(2).padStart(6)} / ${mean(xs).toFixed(2)}`);
+// The safety policy's tail (its mean far above its median): its slowest turns, and its cost by message length.
+const byLength = (min: number, max: number) => {
+  const xs = policyMs.filter((_, i) => (questions[i] as string).length >= min && (questions[i] as string).length < max);
+  return `${xs.length} turns, mean ${(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(2)} ms`;
+};
+console.log(
+  `\nsafety policy by message length: < 80 chars ${byLength(0, 80)}; 80–200 ${byLength(80, 200)}; ≥ 200 ${byLength(200, Infinity)}`,
+);
+console.log('slowest policy turns:');
+for (const i of [...policyMs.keys()].sort((a, b) => (policyMs[b] as number) - (policyMs[a] as number)).slice(0, 8))
+  console.log(
+    `  ${(policyMs[i] as number).toFixed(1).padStart(6)} ms  ${JSON.stringify((questions[i] as string).slice(0, 90))} (${(questions[i] as string).length} chars)`,
+  );
 
 // The profiled round: the profiler slows every function a little, so its timings are not the ones reported above.
 const bot = await createBot({ embeddings });

@@ -1,6 +1,6 @@
-import MiniSearch from 'minisearch';
 import type { BankQuestion } from '../corpus/question-bank.js';
-import { fuzzyFor, processTerm, searchWithExpansions, tokenize } from './lexical.js';
+import { Bm25Postings } from './bm25-postings.js';
+import { fuzzyFor, MINISEARCH_OPTIONS, searchWithExpansions } from './lexical.js';
 
 /** A BM25 hit on one bank question. */
 export interface BankHit {
@@ -10,25 +10,26 @@ export interface BankHit {
 }
 
 /**
- * BM25 over the bank's alternate questions (MiniSearch, same tokenizer, stemmer and typo tolerance as the unit
+ * BM25 over the bank's alternate questions (MiniSearch's scoring over typed-array postings, bm25-postings.ts; same tokenizer, stemmer and typo tolerance as the unit
  * index): the user ↔ bank-question side of matching, as custom question answering does it.
  */
 export class BankLexical {
-  private readonly index: MiniSearch<{ id: number; text: string }>;
+  private readonly index: Bm25Postings;
+  private readonly fuzzy: (term: string) => number | false;
 
   /** @param known whether the corpus has a (processed) term: known terms are matched exactly. */
   constructor(bank: readonly Pick<BankQuestion, 'text'>[], known: (term: string) => boolean = () => false) {
-    this.index = new MiniSearch({
-      fields: ['text'],
-      storeFields: [],
-      tokenize,
-      processTerm,
-      searchOptions: { fuzzy: fuzzyFor(known), weights: { fuzzy: 0.3, prefix: 0.375 } },
-    });
-    this.index.addAll(bank.map((q, id) => ({ id, text: q.text })));
+    this.index = new Bm25Postings(
+      bank.map((q) => ({ text: q.text })),
+      { ...MINISEARCH_OPTIONS, fields: ['text'] },
+    );
+    this.fuzzy = fuzzyFor(known);
   }
 
   search(query: string, expansions: string[]): BankHit[] {
-    return searchWithExpansions(this.index, query, expansions).map((r) => ({ question: Number(r.id), score: r.score }));
+    return searchWithExpansions(this.index, this.fuzzy, query, expansions).map((r) => ({
+      question: r.doc,
+      score: r.score,
+    }));
   }
 }

@@ -1,10 +1,10 @@
-import MiniSearch from 'minisearch';
 import { BM25Retriever } from '@langchain/community/retrievers/bm25';
 import { Document } from '@langchain/core/documents';
 import type { Chunk } from '../corpus/chunk.js';
 import { stem } from '../text/stem.js';
 import { isStopword } from '../text/stopwords.js';
 import { foldQuotes, words } from '../text/tokenize.js';
+import { Bm25Postings, type Bm25Hit } from './bm25-postings.js';
 
 /** A lexical hit: chunk id and its BM25 score (higher is better; only comparable within one query). */
 export interface LexicalHit {
@@ -30,6 +30,12 @@ export function processTerm(term: string): string | null {
 export const tokenize = (text: string): string[] => words(text);
 
 /**
+ * What every BM25 index shares: MiniSearch's tokenizer and term pipeline as before, and fuzzy matches weighted 0.3
+ * (MiniSearch's `weights.fuzzy`; prefix matching was never on).
+ */
+export const MINISEARCH_OPTIONS = { tokenize, processTerm, fuzzyWeight: 0.3 } as const;
+
+/**
  * Typo tolerance of MiniSearch: one edit in five letters (0.2) for a word of 6+ letters the corpus lacks; a word the
  * corpus has is matched exactly (fuzzy matching every word costs time and lets "ketamine" pull in lookalikes).
  */
@@ -38,25 +44,28 @@ export function fuzzyFor(known: (term: string) => boolean): (term: string) => nu
 }
 
 /**
- * One MiniSearch query of the user's own processed terms plus synonym expansions, the expansions at
- * {@link EXPANSION_WEIGHT}. Shared by the unit and the question-bank indexes.
+ * One query of the user's own processed terms plus synonym expansions, the expansions at {@link EXPANSION_WEIGHT}:
+ * what MiniSearch's `search(terms.join(' '), { combineWith: 'OR', processTerm: identity, boostTerm })` was, over
+ * typed-array postings (bm25-postings.ts, same scores and order). Shared by the unit and the question-bank indexes.
  */
-export function searchWithExpansions<T>(index: MiniSearch<T>, query: string, expansions: string[]) {
-  const { own, terms } = queryTerms(query, expansions);
-  if (terms.length === 0) return [];
-  return index.search(terms.join(' '), {
-    combineWith: 'OR',
-    // The query string is already processed; keep MiniSearch from stemming it twice.
-    processTerm: (t) => t,
-    boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
-  });
+export function searchWithExpansions(
+  index: Bm25Postings,
+  fuzzy: (term: string) => number | false,
+  query: string,
+  expansions: string[],
+): Bm25Hit[] {
+  const { own, tokens } = queryTerms(query, expansions);
+  if (tokens.length === 0) return [];
+  return index.search(
+    tokens.map((term, i) => ({ term, boost: i < own.length ? 1 : EXPANSION_WEIGHT, fuzzy: fuzzy(term) })),
+  );
 }
 
 /** The last query's processed terms: one turn searches three indexes (units, bank, not-covered) with the same query. */
-let lastTerms: { query: string; expansions: string[]; own: string[]; terms: string[] } | undefined;
+let lastTerms: { query: string; expansions: string[]; own: string[]; tokens: string[] } | undefined;
 
 /** The user's own processed terms, then the expansions' new ones (tokenised and stemmed once per query). */
-function queryTerms(query: string, expansions: string[]): { own: string[]; terms: string[] } {
+function queryTerms(query: string, expansions: string[]): { own: string[]; tokens: string[] } {
   const last = lastTerms;
   if (last && last.query === query && sameStrings(last.expansions, expansions)) return last;
   const own = tokenize(query)
@@ -67,7 +76,9 @@ function queryTerms(query: string, expansions: string[]): { own: string[]; terms
     .map(processTerm)
     .filter((t): t is string => t !== null && !own.includes(t));
   const terms = [...own, ...new Set(extra)];
-  lastTerms = { query, expansions: [...expansions], own, terms };
+  // The query MiniSearch searched was these terms joined and tokenised again (the boost index counts those tokens).
+  const tokens = tokenize(terms.join(' ')).filter((t) => !!t);
+  lastTerms = { query, expansions: [...expansions], own, tokens };
   return lastTerms;
 }
 
@@ -83,28 +94,24 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
  */
 export class MiniSearchRetriever implements LexicalRetriever {
   readonly name = 'minisearch';
-  private readonly index: MiniSearch<{ id: string; section: string; text: string }>;
+  private readonly index: Bm25Postings;
+  private readonly ids: string[];
+  private readonly fuzzy: (term: string) => number | false;
 
   /** @param known whether the corpus has a (processed) term: known terms are matched exactly, never fuzzily. */
   constructor(chunks: Chunk[], known: (term: string) => boolean = () => false) {
-    this.index = new MiniSearch({
-      fields: ['section', 'text'],
-      storeFields: [],
-      tokenize,
-      processTerm,
-      searchOptions: {
-        boost: { section: 1.6, text: 1 },
-        fuzzy: fuzzyFor(known),
-        weights: { fuzzy: 0.3, prefix: 0.375 },
-      },
-    });
-    this.index.addAll(chunks.map((c) => ({ id: c.id, section: c.section ?? '', text: c.text })));
+    this.index = new Bm25Postings(
+      chunks.map((c) => ({ section: c.section ?? '', text: c.text })),
+      { ...MINISEARCH_OPTIONS, fields: ['section', 'text'], boost: { section: 1.6, text: 1 } },
+    );
+    this.ids = chunks.map((c) => c.id);
+    this.fuzzy = fuzzyFor(known);
   }
 
   async search(query: string, expansions: string[], k: number): Promise<LexicalHit[]> {
-    return searchWithExpansions(this.index, query, expansions)
+    return searchWithExpansions(this.index, this.fuzzy, query, expansions)
       .slice(0, k)
-      .map((r) => ({ chunkId: String(r.id), score: r.score }));
+      .map((r) => ({ chunkId: this.ids[r.doc] as string, score: r.score }));
   }
 }
 

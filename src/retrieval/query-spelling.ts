@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { LRUCache } from 'lru-cache';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { CorpusData } from '../corpus/corpus.js';
@@ -50,6 +51,11 @@ export class QuerySpelling {
   private readonly fixer: TypoFixer;
   /** Words the corpus only ever writes capitalised ("Spravato"): the only corrections a capitalised name gets. */
   private readonly names = new Set<string>();
+  /**
+   * Corrections of the last few queries: a turn corrects the same text up to three times (the message, the resolved
+   * query, then unit search), and the result depends on the text alone. 64: a few turns' worth, a few KB.
+   */
+  private readonly recent = new LRUCache<string, string>({ max: 64 });
 
   /**
    * @param texts the vocabulary's texts (word frequencies, and which words are names)
@@ -94,6 +100,15 @@ export class QuerySpelling {
 
   /** The query with its misspelt words corrected (case kept: "Spravado" → "Spravato"); everything else as typed. */
   correct(query: string): string {
+    let corrected = this.recent.get(query);
+    if (corrected === undefined) {
+      corrected = this.correctWords(query);
+      this.recent.set(query, corrected);
+    }
+    return corrected;
+  }
+
+  private correctWords(query: string): string {
     return query.replace(WORD, (original, offset: number) => {
       const lower = original.toLowerCase();
       const fixed = this.fixer.fix(lower);

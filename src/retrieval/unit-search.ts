@@ -167,7 +167,8 @@ export class UnitSearch {
       const unitId = (bank[i] as BankQuestion).unitId;
       votesDense.set(unitId, (votesDense.get(unitId) ?? 0) + 1 / NEIGHBOURS);
     }
-    const bm25Top = bm25Hits.sort((a, b) => b.score - a.score).slice(0, NEIGHBOURS);
+    // The hits come best first (ties in MiniSearch's order), so the top ones are the first: what a stable sort gave.
+    const bm25Top = bm25Hits.slice(0, NEIGHBOURS);
     for (const { i } of bm25Top) {
       const unitId = (bank[i] as BankQuestion).unitId;
       votesBm25.set(unitId, (votesBm25.get(unitId) ?? 0) + 1 / NEIGHBOURS);
