@@ -22,68 +22,11 @@ const INVISIBLE = /\p{Cf}/gu;
  * Cyrillic and Greek letters drawn like Latin ones (Unicode confusables, the common lower- and upper-case subset),
  * and the Latin letter each stands for: "k\u0435t\u0430mine" with Cyrillic е and а reads as "ketamine".
  */
-const HOMOGLYPHS: Record<string, string> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  ѕ: 's',
-  ԁ: 'd',
-  һ: 'h',
-  ԛ: 'q',
-  ԝ: 'w',
-  А: 'A',
-  В: 'B',
-  Е: 'E',
-  К: 'K',
-  М: 'M',
-  Н: 'H',
-  О: 'O',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  Х: 'X',
-  І: 'I',
-  Ј: 'J',
-  Ѕ: 'S',
-  α: 'a',
-  ε: 'e',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  Α: 'A',
-  Β: 'B',
-  Ε: 'E',
-  Η: 'H',
-  Ι: 'I',
-  Κ: 'K',
-  Μ: 'M',
-  Ν: 'N',
-  Ο: 'O',
-  Ρ: 'P',
-  Τ: 'T',
-  Χ: 'X',
-  Υ: 'Y',
-  Ζ: 'Z',
-};
-const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu');
+const HOMOGLYPHS = [
+  'авеёкмнорстухіїјѕԁһԛԝАВЕКМНОРСТХІЈЅαεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΧΥΖ',
+  'abeekmhopctyxiijsdhqwABEKMHOPCTXIJSaeikvoptuxABEHIKMNOPTXYZ',
+] as const;
+const HOMOGLYPH_CHARS = new RegExp(`[${HOMOGLYPHS[0]}]`, 'gu');
 /** Styled letters: fullwidth, mathematical bold / italic / script, circled and squared ("𝐤𝐢𝐥𝐥", "ｄｉｅ", "ⓓⓘⓔ"). */
 const STYLED = /[\uff01-\uff5e\u2460-\u24ff\u{1d400}-\u{1d7ff}\u{1f130}-\u{1f189}]/gu;
 /** Decorative combining marks drawn over letters: underline, strike-through and slash overlays, enclosing marks. */
@@ -100,7 +43,9 @@ export function unmask(text: string): string {
     .replace(STYLED, (c) => c.normalize('NFKC'))
     .replace(DECORATION, '')
     .replace(/\p{L}+/gu, (word) =>
-      /\p{Script=Latin}/u.test(word) ? word.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c) : word,
+      /\p{Script=Latin}/u.test(word)
+        ? word.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[1][HOMOGLYPHS[0].indexOf(c)] ?? c)
+        : word,
     );
 }
 
@@ -178,6 +123,43 @@ export function decodeBase64(text: string): string | undefined {
     return decoded;
   });
   return changed ? out : undefined;
+}
+
+/** Printable text with spaces, mostly letters: what a decoded run must be to count as a reading. */
+const readable = (t: string) =>
+  /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}\n]+$/u.test(t) && /\s/.test(t) && (t.match(/\p{L}/gu)?.length ?? 0) >= t.length * 0.6;
+
+/**
+ * Other encodings decoded in place, when the result reads as text: hex byte runs ("686f77206d756368", 8 bytes or
+ * more), URL-encoding (three or more %XX escapes), HTML tags and numeric entities ("<b>how</b> &#109;uch"), and
+ * ROT13, word by word, where an unknown word turns into a known one (three such words at least, so a typo that
+ * happens to rotate into a word does not make a reading).
+ */
+export function decodeOther(text: string, vocabulary?: ReadonlySet<string>): string | undefined {
+  let out = text.replace(/\b(?:[0-9a-f]{2}[ :]?){8,}\b/gi, (run) => {
+    const decoded = Buffer.from(run.replace(/[ :]/g, ''), 'hex').toString('utf8');
+    return readable(decoded) ? decoded : run;
+  });
+  if ((out.match(/%[0-9a-f]{2}/gi)?.length ?? 0) >= 3) {
+    try {
+      out = decodeURIComponent(out.replace(/\+/g, ' '));
+    } catch {} // a lone "%" that is no escape: keep the text as it is
+  }
+  out = out
+    .replace(/&#(x[0-9a-f]+|\d+);/gi, (entity, n: string) => {
+      const code = Number(n[0] === 'x' || n[0] === 'X' ? `0${n.toLowerCase()}` : n);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    })
+    .replace(/<\/?[a-z][^<>]*>/gi, ' ');
+  // ROT13, decided on words of three letters or more ("ur" would rotate to "he"): most unknown ones become known.
+  // Then every unknown word that rotates into a known one is read rotated ("V" → "I").
+  const rot = (w: string) =>
+    w.replace(/[a-z]/gi, (c) => String.fromCharCode((c.charCodeAt(0) & 96) + (((c.charCodeAt(0) & 31) + 12) % 26) + 1));
+  const rotatable = (w: string) => !vocabulary?.has(w.toLowerCase()) && vocabulary?.has(rot(w).toLowerCase());
+  const unknown = (out.match(/[a-z]{3,}/gi) ?? []).filter((w) => !vocabulary?.has(w.toLowerCase()));
+  const rotated = unknown.filter(rotatable).length;
+  if (rotated >= 3 && rotated * 2 >= unknown.length) out = out.replace(/[a-z]+/gi, (w) => (rotatable(w) ? rot(w) : w));
+  return out !== text ? out : undefined;
 }
 
 /** The string values of a JSON object or array in the message ({"q": "how much…"}), joined. */
@@ -268,7 +250,7 @@ export function readingsOf(message: string, vocabulary?: ReadonlySet<string>): s
   // word gaps collapsed took a reading slot and looked like despair to the detector (policy test).
   if (visible !== message) add(visible);
   const json = unwrapJson(visible);
-  const base = decodeBase64(json ?? visible);
+  const base = decodeBase64(json ?? visible) ?? decodeOther(json ?? visible, vocabulary);
   add(json);
   add(base);
   const t = base ?? json ?? visible;
