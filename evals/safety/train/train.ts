@@ -11,7 +11,8 @@
  * --per-category (per-category decision thresholds, calibrate.ts; implies --dry-run), --answerable-train (the
  * answerable dev questions outside the held-out quarter as general training rows, without the answerable budgets,
  * whose questions are then trained on; writes the weights, being a candidate to ship),
- * --no-answerable-budgets (ablation: the training-row budgets alone, without answerable-budgets.ts; implies --dry-run).
+ * --no-answerable-budgets (ablation: the training-row budgets alone, without answerable-budgets.ts; implies --dry-run),
+ * --out FILE (write the weights there instead of the bundled file: two candidates trained side by side).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../../src/embeddings/use-lite.js';
@@ -264,6 +265,7 @@ const weights: SafetyWeights = {
   trainMs: Date.now() - started,
 };
 if (!args.has('--dry-run') && !fixedThresholds && !ablation && without.size === 0) {
-  writeFileSync(BUNDLED_WEIGHTS_FILE, `${JSON.stringify(weights)}\n`);
-  console.log(`\nwrote ${BUNDLED_WEIGHTS_FILE} in ${weights.trainMs} ms total`);
+  const out = flag('--out') ?? BUNDLED_WEIGHTS_FILE;
+  writeFileSync(out, `${JSON.stringify(weights)}\n`);
+  console.log(`\nwrote ${out} in ${weights.trainMs} ms total`);
 }
