@@ -9,8 +9,10 @@
  * only, with the committed thresholds; implies --dry-run), --model linear|wide|mlp, --hidden N, --dropout P, --l2 X,
  * --grams word|char|both, --buckets N, --no-dense, --no-ngrams (model and feature ablations; imply --dry-run),
  * --per-category (per-category decision thresholds, calibrate.ts; implies --dry-run), --answerable-train (the
- * answerable dev questions outside the held-out quarter as general training rows; implies --dry-run),
- * --no-answerable-budgets (ablation: the training-row budgets alone, without answerable-budgets.ts; implies --dry-run).
+ * answerable dev questions outside the held-out quarter as general training rows, without the answerable budgets,
+ * whose questions are then trained on; writes the weights, being a candidate to ship),
+ * --no-answerable-budgets (ablation: the training-row budgets alone, without answerable-budgets.ts; implies --dry-run),
+ * --out FILE (write the weights there instead of the bundled file: two candidates trained side by side).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UseLiteEmbeddings, USE_LITE_MODEL_ID } from '../../../src/embeddings/use-lite.js';
@@ -65,7 +67,6 @@ const ablation = [
   '--no-dense',
   '--no-ngrams',
   '--no-cv',
-  '--answerable-train',
   '--no-answerable-budgets',
 ].some((f) => argv.includes(f));
 const choice: ModelChoice = {
@@ -90,7 +91,8 @@ const answerable = (
 // (the model learns their shape; only the held-out quarter stays unseen), with the training-row budgets alone.
 const answerableTrain = args.has('--answerable-train');
 // Answerable budgets (answerable-budgets.ts) picked by rule from a grid; --no-answerable-budgets is the ablation.
-const answerableBudgets = !args.has('--no-answerable-budgets');
+// Off with --answerable-train: budgets calibrated on questions the model was fitted on would be optimistic.
+const answerableBudgets = !args.has('--no-answerable-budgets') && !answerableTrain;
 const rows = [
   ...seeds.flatMap((s) =>
     [s.text, ...variantsOf(s.text, s.label, VARIANTS_PER_SEED, VARIANT_SEED)].map((text) => ({
@@ -263,6 +265,7 @@ const weights: SafetyWeights = {
   trainMs: Date.now() - started,
 };
 if (!args.has('--dry-run') && !fixedThresholds && !ablation && without.size === 0) {
-  writeFileSync(BUNDLED_WEIGHTS_FILE, `${JSON.stringify(weights)}\n`);
-  console.log(`\nwrote ${BUNDLED_WEIGHTS_FILE} in ${weights.trainMs} ms total`);
+  const out = flag('--out') ?? BUNDLED_WEIGHTS_FILE;
+  writeFileSync(out, `${JSON.stringify(weights)}\n`);
+  console.log(`\nwrote ${out} in ${weights.trainMs} ms total`);
 }
