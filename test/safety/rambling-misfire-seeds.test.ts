@@ -7,10 +7,10 @@ import { loadLexicon } from '../../src/safety/lexicon.js';
  * The rambling misfire contrasts (general-rambling-*.yaml) and their crisis / refusal twins (*-rambling-shapes.yaml):
  * a worried story of 3–6 sentences around a question. The general ones must carry no crisis cue the lexicon knows
  * (else they would teach the detector that despair is general), and every crisis twin must be a long message too,
- * so the detector sees both labels in the same shape. They wait in src/safety/training-candidates/ (not trained on):
+ * so the detector sees both labels in the same shape. They wait in src/safety/training/measured-not-shipped/ (not trained on):
  * the one retrain with them (+ --answerable-train) failed its pre-declared rule on CV crisis recall.
  */
-const seeds = loadSeeds(fromProjectRoot('src', 'safety', 'training-candidates'));
+const seeds = loadSeeds(fromProjectRoot('src', 'safety', 'training', 'measured-not-shipped'));
 const rambling = (prefix: string) => seeds.filter((s) => s.id.startsWith(prefix) && s.id.includes('rambling'));
 const general = rambling('general-rambling-');
 const twins = seeds.filter((s) => /^[a-z-]+-rambling-shapes\.yaml:/.test(s.id));
