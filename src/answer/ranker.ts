@@ -31,6 +31,7 @@ export const DEV_FILES = [
   'evals/cases/conversations.yaml',
   'evals/cases/not-covered.yaml',
   'evals/dev/not-covered-2026-12-01.yaml',
+  'evals/dev/not-covered-2026-12-02.yaml',
   'evals/dev/answers-2026-12-01-styles.yaml',
   // Not a dev file, but training data of the answerability model: editing it makes the weights stale too.
   'corpus/not-covered.yaml',
