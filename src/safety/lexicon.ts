@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { LRUCache } from 'lru-cache';
 import { deu, fra, ita, nld, por, spa } from 'stopword';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -21,14 +22,7 @@ const LexiconSchema = z.strictObject({
 });
 
 /** Stop-word lists of the languages the lexicon covers, for telling a non-English message apart cheaply. */
-const OTHER_LANGUAGES: Record<string, string[]> = {
-  es: spa,
-  fr: fra,
-  de: deu,
-  pt: por,
-  it: ita,
-  nl: nld,
-};
+const OTHER_LANGUAGES: Record<string, string[]> = { es: spa, fr: fra, de: deu, pt: por, it: ita, nl: nld };
 
 /** A question, not a statement about oneself: ends with "?" or opens like a question. */
 export const QUESTION =
@@ -53,17 +47,16 @@ export interface Lexicon {
 /** Whole-phrase matcher over folded text ("no respira" matches "¡No respira!"). */
 function matcher(phrases: string[]): (folded: string) => boolean {
   const set = phrases.map((p) => ` ${foldText(p)} `);
-  return (folded) => set.some((p) => ` ${folded} `.includes(p));
+  return (folded, padded = ` ${folded} `) => set.some((p) => padded.includes(p));
 }
-
-/** Typo-tolerant matcher returning the phrase found (folded). */
-const fuzzyMatcher = (phrases: string[]) => phraseMatcher(phrases.map(foldText), { fuzzy: true });
 
 export function loadLexicon(file = LEXICON_FILE): Lexicon {
   const data = LexiconSchema.parse(parse(readFileSync(file, 'utf8')));
+  // Each text folded once for every list: the policy asks three lists about each reading (64: a turn's, and more).
+  const fold = new LRUCache<string, string>({ max: 64, memoMethod: foldText });
   const all = (r: Record<string, string[]>) => Object.values(r).flat();
-  const crisis = fuzzyMatcher(all(data.crisis));
-  const despair = fuzzyMatcher(all(data.despair));
+  const typoTolerant = (r: Record<string, string[]>) => phraseMatcher(all(r).map(foldText), { fuzzy: true });
+  const [crisis, despair] = [typoTolerant(data.crisis), typoTolerant(data.despair)];
   // Exact words (no typo tolerance: "overdoses" is not "overdosed"), but Chinese matched without spaces and folded
   // contractions joined ("isn t breathing" = "isnt breathing"), as for crisis phrases.
   const emergency = phraseMatcher(all(data.emergency).map(foldText), { fuzzy: false });
@@ -75,17 +68,17 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
     words: new Set(list.map(foldText).filter((w) => !STOPWORDS.has(w))),
   }));
   return {
-    crisis: (text) => crisis(foldText(text)) !== undefined,
-    despair: (text) => despair(foldText(text)) !== undefined,
-    emergency: (text) => emergency(foldText(text)) !== undefined,
-    refusal: (text) => refusals.find((r) => r.test(foldText(text)))?.category,
+    crisis: (text) => crisis(fold.memo(text)) !== undefined,
+    despair: (text) => despair(fold.memo(text)) !== undefined,
+    emergency: (text) => emergency(fold.memo(text)) !== undefined,
+    refusal: (text) => refusals.find((r) => r.test(fold.memo(text)))?.category,
     foreignLanguage(text) {
       const letters = text.match(/\p{L}/gu) ?? [];
       // Another script (Cyrillic, Arabic, CJK…) for most letters: not English, whichever language it is.
       const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
       if (letters.length >= 4 && latin < letters.length / 2) return 'other';
       // One-letter tokens say nothing ("what's" folds to "what s", and "s" is on the French list).
-      const folded = foldText(text);
+      const folded = fold.memo(text);
       const words = folded.split(' ').filter((w) => w.length > 1);
       const english = words.filter((w) => STOPWORDS.has(w)).length;
       let best = { lang: '', hits: 0 };
