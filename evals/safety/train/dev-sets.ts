@@ -24,6 +24,7 @@ const LABELLED_SETS = [
   'thirteenth-set',
   'fourteenth-set',
   'fifteenth-set',
+  'seventeenth-set',
 ];
 const CASE_FILES = [
   'safety-crisis',
