@@ -25,6 +25,7 @@ const LABELLED_SETS = [
   'fourteenth-set',
   'fifteenth-set',
   'sixteenth-set',
+  'seventeenth-set',
 ];
 const CASE_FILES = [
   'safety-crisis',
