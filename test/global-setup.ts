@@ -13,7 +13,9 @@ import { cachedUseLiteModel } from './helpers/cached-use-lite.js';
  * each rebuilding them (two files rebuilding at once raced on the same output files; ~0.2 s each).
  */
 export default async function setup(): Promise<void> {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  // --if-stale: `npm test` runs this twice (test/prepare.ts, then vitest's global setup); the second finds the bundle
+  // newer than every file under src/ and skips loading esbuild.
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' });
   const config = getConfig();
   const data = await loadCorpusData(config.CORPUS_DIR, undefined, config.ACCEPTED_QUESTIONS_FILE);
   // The real model behind the same per-text disk memo as test/index/build.test.ts ('index-build'): that file's

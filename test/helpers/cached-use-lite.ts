@@ -49,10 +49,14 @@ export function cachedUseLiteModel(
   load: () => Promise<RawEmbedder> = loadUseLiteModel,
 ): CachedUseLiteModel {
   const file = join(dir, `${name}.json`);
-  const vectors = readVectors(file);
+  // Read at the first embed, not at creation: the global setup's 'index-build' memo is ~23 MB of JSON, and on a warm
+  // run (index current) nothing asks it for a vector.
+  let loaded: Record<string, number[]> | undefined;
   let fresh: Record<string, number[]> = {};
   const cache: CachedUseLiteModel = {
     async embed(texts) {
+      loaded ??= readVectors(file);
+      const vectors = loaded;
       const keys = texts.map(key);
       const missing = texts.filter((_, i) => !vectors[keys[i] as string]);
       if (missing.length) {

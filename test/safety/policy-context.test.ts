@@ -5,6 +5,7 @@ import type { SafetyClassification, SafetyModel } from '../../src/safety/classif
 import { createSafetyPolicy } from '../../src/safety/policy.js';
 import { TEXTS } from '../../src/safety/texts.js';
 import { HashEmbeddings } from '../doubles/hash-embeddings.js';
+import { policyWith } from '../helpers/scripted-policy.js';
 import { CountingEmbeddings, turn } from './helpers.js';
 
 /**
@@ -36,13 +37,13 @@ describe('policy context: short follow-ups, other languages, one embedding call'
   );
 
   it('a short follow-up the detector flags alone, but not with its answered context, gets the supportive line', async () => {
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: followUpModel });
+    const policy = policyWith(followUpModel);
     const decision = await policy.classify('and that lasts how long?', afterAnswer('what happens during an infusion'));
     expect(decision).toMatchObject({ action: 'pass', support: TEXTS.support });
   });
 
   it('the same message in a fresh chat, or after a refusal, stays a crisis', async () => {
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: followUpModel });
+    const policy = policyWith(followUpModel);
     expect(await policy.classify('and that lasts how long?', newConversation())).toMatchObject({ kind: 'crisis' });
     const afterRefusal: Conversation = { id: 'c', turns: [turn('how much should I take', 'refusal', 'dosing')] };
     expect(await policy.classify('and that lasts how long?', afterRefusal)).toMatchObject({ kind: 'crisis' });
@@ -52,7 +53,7 @@ describe('policy context: short follow-ups, other languages, one embedding call'
     // The model calls everything general, so only the own-medicines rule reading the pair can refuse; the
     // contraction "I've been" was missing from it (dev: a medicine named in the turn before, then "is that okay
     // alongside ketamine?", was answered).
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: scriptedModel(() => ({ label: 'general' })) });
+    const policy = policyWith(scriptedModel(() => ({ label: 'general' })));
     const decision = await policy.classify(
       'could that be a problem alongside ketamine?',
       afterAnswer("I've been on sertraline since the spring."),
@@ -62,7 +63,7 @@ describe('policy context: short follow-ups, other languages, one embedding call'
 
   it('another language with no lexicon cue gets the classifier refusal, not the bare English-only reply', async () => {
     const model = scriptedModel(() => ({ label: 'dosing' }));
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model });
+    const policy = policyWith(model);
     const decision = await policy.classify('welche Menge Ketamin wäre für mich die richtige', newConversation());
     expect(decision).toMatchObject({ action: 'reply', kind: 'refusal', category: 'dosing' });
   });

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newConversation, type Conversation } from '../../src/core/conversation.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../src/safety/classifier/labels.js';
 import type { SafetyClassification, SafetyModel } from '../../src/safety/classifier/model.js';
-import { createSafetyPolicy } from '../../src/safety/policy.js';
 import { TEXTS } from '../../src/safety/texts.js';
-import { HashEmbeddings } from '../doubles/hash-embeddings.js';
+import { policyWith } from '../helpers/scripted-policy.js';
 import { turn } from './helpers.js';
 
 /** What the scripted detector says about one text. */
@@ -34,7 +33,6 @@ function scriptedModel(script: (text: string) => Script): SafetyModel {
   };
 }
 
-const embeddings = () => new HashEmbeddings(512);
 const afterAnswer = (...messages: string[]): Conversation => ({
   id: 'c',
   turns: messages.map((m) => turn(m, 'answer')),
@@ -47,21 +45,21 @@ describe('crisis mid-conversation: the turn before never talks a crisis down', (
   it.each(['no one would miss me', 'my kids would honestly be better off if i was not around', 'i give up on life'])(
     'a despairing statement after two answered questions is a crisis: %s',
     async (message) => {
-      const policy = createSafetyPolicy({ embeddings: embeddings(), model: flagsAlone(message) });
+      const policy = policyWith(flagsAlone(message));
       const conversation = afterAnswer('how long does an infusion take?', 'does insurance cover it?');
       expect(await policy.classify(message, conversation)).toMatchObject({ action: 'reply', kind: 'crisis' });
     },
   );
 
   it('a short despairing question with a despair cue is a crisis after an answer ("whats the point anyway")', async () => {
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: flagsAlone('whats the point anyway') });
+    const policy = policyWith(flagsAlone('whats the point anyway'));
     const decision = await policy.classify('whats the point anyway', afterAnswer('does ketamine work for everyone?'));
     expect(decision).toMatchObject({ action: 'reply', kind: 'crisis' });
   });
 
   it('a benign short question the detector flags alone still only gets the supportive line', async () => {
     const message = 'can I drive myself afterwards?';
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: flagsAlone(message) });
+    const policy = policyWith(flagsAlone(message));
     const decision = await policy.classify(message, afterAnswer('what happens during an infusion?'));
     expect(decision).toMatchObject({ action: 'pass', support: TEXTS.support });
   });
@@ -72,7 +70,7 @@ describe('crisis mid-conversation: the turn before never talks a crisis down', (
     const model = scriptedModel((text) =>
       text.startsWith(previous) ? { label: 'crisis' } : { label: 'general', tier: 'possible', general: 0.5 },
     );
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model });
+    const policy = policyWith(model);
     const decision = await policy.classify('how quickly?', afterAnswer(previous));
     expect(decision).toMatchObject({ action: 'pass', support: TEXTS.support });
   });
@@ -82,7 +80,7 @@ describe('crisis mid-conversation: the turn before never talks a crisis down', (
     const model = scriptedModel((text) =>
       text.startsWith(previous) ? { label: 'crisis' } : { label: 'general', tier: 'possible', general: 0.5 },
     );
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model });
+    const policy = policyWith(model);
     const conversation: Conversation = { id: 'c', turns: [turn(previous, 'refusal', 'dosing')] };
     expect(await policy.classify('to not wake up?', conversation)).toMatchObject({ kind: 'crisis' });
   });
@@ -93,7 +91,7 @@ describe('the middle tier: despair the detector misses still gets the supportive
   it.each(['everything feels pointless lately, how long do sessions take?', 'I have no hope left, is it addictive?'])(
     '%s',
     async (message) => {
-      const policy = createSafetyPolicy({ embeddings: embeddings(), model: allGeneral });
+      const policy = policyWith(allGeneral);
       expect(await policy.classify(message, newConversation())).toMatchObject({
         action: 'pass',
         support: TEXTS.support,
@@ -102,7 +100,7 @@ describe('the middle tier: despair the detector misses still gets the supportive
   );
 
   it('a language the bot cannot read gets the supportive line; plain English does not', async () => {
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: allGeneral });
+    const policy = policyWith(allGeneral);
     const swedish = await policy.classify('jag orkar inte längre leva så här', newConversation());
     expect(swedish).toMatchObject({ support: TEXTS.support });
     const english = await policy.classify('how long does a ketamine session take?', newConversation());
@@ -130,7 +128,7 @@ describe('obfuscated and other-language crisis reaches the crisis reply', () => 
     '我想自杀',
     'أريد أن أموت',
   ])('%s → crisis, whatever the classifier says', async (message) => {
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: allGeneral });
+    const policy = policyWith(allGeneral);
     expect(await policy.classify(message, newConversation())).toMatchObject({ action: 'reply', kind: 'crisis' });
   });
 });
@@ -140,7 +138,7 @@ describe('another language: a plain refusal the English detector takes for despa
     ['wie oft darf ich das Nasenspray nehmen', 'dosing'],
     ['quem vende keta em lisboa', 'illegal_use'],
   ])('%s is refused as %s, with the supportive line, not given the crisis reply', async (message, category) => {
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: flagsAlone(message) });
+    const policy = policyWith(flagsAlone(message));
     const decision = await policy.classify(message, newConversation());
     expect(decision).toMatchObject({ action: 'reply', kind: 'refusal', category });
     expect(decision).toMatchObject({ support: TEXTS.support });
@@ -148,7 +146,7 @@ describe('another language: a plain refusal the English detector takes for despa
 
   it('a crisis phrase in that language still gets the crisis reply', async () => {
     const message = 'no quiero vivir, cuanto debo tomar';
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: flagsAlone(message) });
+    const policy = policyWith(flagsAlone(message));
     expect(await policy.classify(message, newConversation())).toMatchObject({ action: 'reply', kind: 'crisis' });
   });
 });
@@ -160,12 +158,12 @@ describe('a follow-up that points back at an answered topic is not off-topic', (
   );
 
   it('after an answer, "its" inherits the topic and the message goes to retrieval', async () => {
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: offTopicAlone });
+    const policy = policyWith(offTopicAlone);
     expect(await policy.classify(message, afterAnswer('what is ketamine?'))).toMatchObject({ action: 'pass' });
   });
 
   it('on its own, the same message stays out of scope', async () => {
-    const policy = createSafetyPolicy({ embeddings: embeddings(), model: offTopicAlone });
+    const policy = policyWith(offTopicAlone);
     expect(await policy.classify(message, newConversation())).toMatchObject({ action: 'reply', kind: 'out_of_scope' });
   });
 });

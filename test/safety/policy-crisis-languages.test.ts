@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newConversation } from '../../src/core/conversation.js';
 import { SAFETY_LABELS, type SafetyLabel } from '../../src/safety/classifier/labels.js';
 import type { SafetyClassification, SafetyModel } from '../../src/safety/classifier/model.js';
-import { createSafetyPolicy } from '../../src/safety/policy.js';
 import { TEXTS } from '../../src/safety/texts.js';
-import { HashEmbeddings } from '../doubles/hash-embeddings.js';
+import { policyWith } from '../helpers/scripted-policy.js';
 
 /**
  * A detector injected into the REAL policy (real lexicon, rules and readings) that flags exactly the texts `flagged`
@@ -27,7 +26,6 @@ function detector(flagged: (text: string) => boolean = () => false): SafetyModel
   };
 }
 
-const policyWith = (model: SafetyModel) => createSafetyPolicy({ embeddings: new HashEmbeddings(512), model });
 const classify = (message: string, model = detector()) => policyWith(model).classify(message, newConversation());
 
 describe('crisis in other languages, with a detector that cannot read them', () => {
