@@ -10,7 +10,14 @@ import MiniSearch from 'minisearch';
 import { parse } from 'yaml';
 import { loadCorpusData } from '../src/corpus/corpus.js';
 import { Bm25Postings } from '../src/retrieval/bm25-postings.js';
-import { EXPANSION_WEIGHT, fuzzyFor, processTerm, searchWithExpansions, tokenize } from '../src/retrieval/lexical.js';
+import {
+  EXPANSION_WEIGHT,
+  fuzzyFor,
+  processTerm,
+  queryTerms,
+  searchWithExpansions,
+  tokenize,
+} from '../src/retrieval/lexical.js';
 import { TermStats } from '../src/retrieval/term-stats.js';
 
 const ROUNDS = Number(process.env.AB_ROUNDS ?? 7);
@@ -42,16 +49,9 @@ const indexes = [
 
 /** What lexical.ts ran before: the processed terms joined, searched by MiniSearch. */
 function miniSearch(index: MiniSearch<Record<string, string | number>>, query: string, expansions: string[]) {
-  const own = tokenize(query)
-    .map(processTerm)
-    .filter((t): t is string => t !== null);
-  const extra = expansions
-    .flatMap(tokenize)
-    .map(processTerm)
-    .filter((t): t is string => t !== null && !own.includes(t));
-  const terms = [...own, ...new Set(extra)];
-  if (terms.length === 0) return [];
-  return index.search(terms.join(' '), {
+  const { own, tokens } = queryTerms(query, expansions);
+  if (tokens.length === 0) return [];
+  return index.search(tokens.join(' '), {
     combineWith: 'OR',
     processTerm: (t) => t,
     boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),

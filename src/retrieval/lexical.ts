@@ -64,8 +64,11 @@ export function searchWithExpansions(
 /** The last query's processed terms: one turn searches three indexes (units, bank, not-covered) with the same query. */
 let lastTerms: { query: string; expansions: string[]; own: string[]; tokens: string[] } | undefined;
 
-/** The user's own processed terms, then the expansions' new ones (tokenised and stemmed once per query). */
-function queryTerms(query: string, expansions: string[]): { own: string[]; tokens: string[] } {
+/**
+ * The user's own processed terms, then the expansions' new ones (tokenised and stemmed once per query); `tokens` are
+ * what MiniSearch searched when it scored the query (the reference in the BM25 test and `npm run bench:bm25`).
+ */
+export function queryTerms(query: string, expansions: string[]): { own: string[]; tokens: string[] } {
   const last = lastTerms;
   if (last && last.query === query && sameStrings(last.expansions, expansions)) return last;
   const own = tokenize(query)

@@ -9,6 +9,7 @@ import {
   EXPANSION_WEIGHT,
   fuzzyFor,
   processTerm,
+  queryTerms,
   searchWithExpansions,
   tokenize,
 } from '../../src/retrieval/lexical.js';
@@ -16,17 +17,10 @@ import { TermStats } from '../../src/retrieval/term-stats.js';
 
 /** The MiniSearch search the postings replace, as src/retrieval/lexical.ts ran it before (the reference). */
 function miniSearchReference<T>(index: MiniSearch<T>, query: string, expansions: string[]) {
-  const own = tokenize(query)
-    .map(processTerm)
-    .filter((t): t is string => t !== null);
-  const extra = expansions
-    .flatMap(tokenize)
-    .map(processTerm)
-    .filter((t): t is string => t !== null && !own.includes(t));
-  const terms = [...own, ...new Set(extra)];
-  if (terms.length === 0) return [];
+  const { own, tokens } = queryTerms(query, expansions);
+  if (tokens.length === 0) return [];
   return index
-    .search(terms.join(' '), {
+    .search(tokens.join(' '), {
       combineWith: 'OR',
       processTerm: (t) => t,
       boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
