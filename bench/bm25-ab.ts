@@ -6,18 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import MiniSearch from 'minisearch';
 import { parse } from 'yaml';
 import { loadCorpusData } from '../src/corpus/corpus.js';
-import { Bm25Postings } from '../src/retrieval/bm25-postings.js';
-import {
-  EXPANSION_WEIGHT,
-  fuzzyFor,
-  processTerm,
-  queryTerms,
-  searchWithExpansions,
-  tokenize,
-} from '../src/retrieval/lexical.js';
+import { bm25Engines, miniSearchReference } from './bm25-reference.js';
+import { fuzzyFor, searchWithExpansions } from '../src/retrieval/lexical.js';
 import { TermStats } from '../src/retrieval/term-stats.js';
 
 const ROUNDS = Number(process.env.AB_ROUNDS ?? 7);
@@ -36,31 +28,13 @@ const indexes = [
   { docs: data.bank.map((q) => ({ text: q.text })), fields: ['text'] },
   { docs: data.notCovered.map((text) => ({ text })), fields: ['text'] },
 ].map(({ docs, fields, boost }) => {
-  const mini = new MiniSearch<Record<string, string | number>>({
-    fields,
-    storeFields: [],
-    tokenize,
-    processTerm,
-    searchOptions: { ...(boost && { boost }), fuzzy, weights: { fuzzy: 0.3, prefix: 0.375 } },
-  });
-  mini.addAll(docs.map((d, id) => ({ ...d, id })));
-  return { mini, postings: new Bm25Postings(docs, { fields, boost, tokenize, processTerm, fuzzyWeight: 0.3 }) };
+  const { reference, postings } = bm25Engines(docs, fields, fuzzy, boost);
+  return { mini: reference, postings };
 });
-
-/** What lexical.ts ran before: the processed terms joined, searched by MiniSearch. */
-function miniSearch(index: MiniSearch<Record<string, string | number>>, query: string, expansions: string[]) {
-  const { own, tokens } = queryTerms(query, expansions);
-  if (tokens.length === 0) return [];
-  return index.search(tokens.join(' '), {
-    combineWith: 'OR',
-    processTerm: (t) => t,
-    boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
-  });
-}
 
 const engines = {
   MiniSearch: () => {
-    for (const { q, x } of queries) for (const i of indexes) miniSearch(i.mini, q, x);
+    for (const { q, x } of queries) for (const i of indexes) miniSearchReference(i.mini, q, x);
   },
   'typed-array postings': () => {
     for (const { q, x } of queries) for (const i of indexes) searchWithExpansions(i.postings, fuzzy, q, x);

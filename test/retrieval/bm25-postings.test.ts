@@ -1,32 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import MiniSearch from 'minisearch';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpusData, type CorpusData } from '../../src/corpus/corpus.js';
-import { Bm25Postings } from '../../src/retrieval/bm25-postings.js';
-import {
-  EXPANSION_WEIGHT,
-  fuzzyFor,
-  processTerm,
-  queryTerms,
-  searchWithExpansions,
-  tokenize,
-} from '../../src/retrieval/lexical.js';
+import { bm25Engines, miniSearchReference } from '../../bench/bm25-reference.js';
+import { fuzzyFor, searchWithExpansions } from '../../src/retrieval/lexical.js';
 import { TermStats } from '../../src/retrieval/term-stats.js';
-
-/** The MiniSearch search the postings replace, as src/retrieval/lexical.ts ran it before (the reference). */
-function miniSearchReference<T>(index: MiniSearch<T>, query: string, expansions: string[]) {
-  const { own, tokens } = queryTerms(query, expansions);
-  if (tokens.length === 0) return [];
-  return index
-    .search(tokens.join(' '), {
-      combineWith: 'OR',
-      processTerm: (t) => t,
-      boostTerm: (_t, i) => (i < own.length ? 1 : EXPANSION_WEIGHT),
-    })
-    .map((r) => [r.id, r.score]);
-}
 
 /** Two middle letters of every 6+-letter word swapped: words the corpus lacks, so fuzzy matching runs. */
 const typo = (q: string) => q.replace(/\b([a-z]{2})([a-z])([a-z])([a-z]{2,})/gi, '$1$3$2$4');
@@ -53,19 +32,8 @@ beforeAll(async () => {
   }));
 });
 
-/** Both engines over the same documents, with the options every index of the stack uses. */
-function engines(docs: Record<string, string>[], fields: string[], boost?: Record<string, number>) {
-  const reference = new MiniSearch<Record<string, string | number>>({
-    fields,
-    storeFields: [],
-    tokenize,
-    processTerm,
-    searchOptions: { ...(boost && { boost }), fuzzy, weights: { fuzzy: 0.3, prefix: 0.375 } },
-  });
-  reference.addAll(docs.map((d, id) => ({ ...d, id })));
-  const postings = new Bm25Postings(docs, { fields, boost, tokenize, processTerm, fuzzyWeight: 0.3 });
-  return { reference, postings };
-}
+const engines = (docs: Record<string, string>[], fields: string[], boost?: Record<string, number>) =>
+  bm25Engines(docs, fields, fuzzy, boost);
 
 describe('Bm25Postings against MiniSearch (same scores bit for bit, same order, ties included)', () => {
   it.each([
