@@ -8,6 +8,7 @@ import { guardText } from '../safety/guard-text.js';
 import type { OutputGuard, PolicyDecision, SafetyPolicy } from '../safety/types.js';
 import type { Conversation } from '../core/conversation.js';
 import { resolveFollowUp } from './follow-up.js';
+import { answerFollowUp } from './follow-up-answer.js';
 import { overrideUnsureOutOfScope } from './topic-override.js';
 import { embedTurn, type TurnEmbedder } from './turn-vectors.js';
 import { MESSAGE_TEXTS } from './message-texts.js';
@@ -109,11 +110,16 @@ export function createTurnHandler(deps: TurnHandlerDeps): HandleTurn {
       ({ body, guardRemoved } = await policyReply(decision, deps));
       topic = resolveFollowUp(message, conversation).topic;
     } else {
-      resolvedQuery = resolved.query;
       topic = resolved.topic;
-      const answer = deps.composer
-        ? await deps.composer.answer(resolvedQuery, { previous: resolved.previous, onDelta: input.onDelta })
-        : await deps.answerer.answer(resolvedQuery, { previous: resolved.previous });
+      // The generative composer streams one reading; the extractive answerer may weigh two (follow-up-answer.ts).
+      const chosen = deps.composer
+        ? {
+            answer: await deps.composer.answer(resolved.query, { previous: resolved.previous, onDelta: input.onDelta }),
+            query: resolved.query,
+          }
+        : await answerFollowUp(deps.answerer, message, resolved);
+      const answer = chosen.answer;
+      resolvedQuery = chosen.query;
       confidence = answer.confidence;
       guardRemoved = answer.guardRemoved;
       body = {
