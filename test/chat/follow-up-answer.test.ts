@@ -62,21 +62,30 @@ describe('answerFollowUp', () => {
 
   it('takes the message as typed when it is the surer reading', async () => {
     const answerer = fakeAnswerer({
-      'how fast does it kick in? mechanism': reply('answer', 0.4, 'resolved'),
-      'how fast does it kick in?': reply('answer', 0.7, 'alone'),
+      'does it cause nausea? mechanism': reply('answer', 0.4, 'resolved'),
+      'does it cause nausea?': reply('answer', 0.7, 'alone'),
     });
-    const out = await answerFollowUp(
-      answerer,
-      'how fast does it kick in?',
-      followUp('how fast does it kick in? mechanism'),
-    );
-    expect(out).toMatchObject({ query: 'how fast does it kick in?', answer: { text: 'alone' } });
+    const out = await answerFollowUp(answerer, 'does it cause nausea?', followUp('does it cause nausea? mechanism'));
+    expect(out).toMatchObject({ query: 'does it cause nausea?', answer: { text: 'alone' } });
+  });
+
+  it('a message with no topic word of its own is only read as resolved', async () => {
+    const answerer = fakeAnswerer({ 'lasting how long? dissociation': reply('answer', 0.2, 'resolved') });
+    const out = await answerFollowUp(answerer, 'lasting how long?', followUp('lasting how long? dissociation'));
+    expect(out.answer.text).toBe('resolved');
+    expect(answerer.asked).toHaveLength(1);
   });
 
   it('an answer beats a no_answer, and a no_answer alone never replaces an answer', async () => {
-    const noAnswerResolved = fakeAnswerer({ 'a? x': reply('no_answer', 0.1), 'a?': reply('answer', 0.05, 'alone') });
-    expect((await answerFollowUp(noAnswerResolved, 'a?', followUp('a? x'))).answer.text).toBe('alone');
-    const noAnswerAlone = fakeAnswerer({ 'a? x': reply('answer', 0.2, 'resolved'), 'a?': reply('no_answer', 0.9) });
-    expect((await answerFollowUp(noAnswerAlone, 'a?', followUp('a? x'))).answer.text).toBe('resolved');
+    const noAnswerResolved = fakeAnswerer({
+      'nausea? x': reply('no_answer', 0.1),
+      'nausea?': reply('answer', 0.05, 'alone'),
+    });
+    expect((await answerFollowUp(noAnswerResolved, 'nausea?', followUp('nausea? x'))).answer.text).toBe('alone');
+    const noAnswerAlone = fakeAnswerer({
+      'nausea? x': reply('answer', 0.2, 'resolved'),
+      'nausea?': reply('no_answer', 0.9),
+    });
+    expect((await answerFollowUp(noAnswerAlone, 'nausea?', followUp('nausea? x'))).answer.text).toBe('resolved');
   });
 });
