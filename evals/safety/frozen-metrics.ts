@@ -68,6 +68,18 @@ const BREAKDOWN_TAGS = [
   'fr',
   'de',
   'pt',
+  // Set i's emphasis (its header): phone typing, euphemisms, crisis hidden in a ketamine question, lyrics, staff
+  // reports, split requests, conversion maths, own-prescription changes, research / fiction framings.
+  'phone',
+  'euphemism',
+  'hidden-in-question',
+  'lyric',
+  'staff',
+  'split',
+  'conversion',
+  'own-prescription',
+  'research',
+  'fiction',
 ];
 
 export interface FrozenFigures {
