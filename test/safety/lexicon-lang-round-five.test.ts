@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../../src/safety/lexicon.js';
+
+// Issue 12, the next other-language round: new languages (bg, pa, am, so, ne), emergency lists for sk, ur, ta, ht,
+// hr and the new languages, and the forms earlier rounds lacked (wishes, "tired of living", "again", methods,
+// inverted word order, third person). Prompts written for this test, not taken from the dev, eval, frozen or
+// training sets; each relies on a phrase this round added (it failed before the round).
+const lexicon = loadLexicon();
+
+describe('lexicon crisis phrases added in this round', () => {
+  const crisis: [string, string][] = [
+    ['bg', 'понякога си мисля, че ще се самоубия'],
+    ['bg', 'сестра ми иска да умре'],
+    ['pa', 'ਮੈਂ ਹੁਣ ਜੀਣਾ ਨਹੀਂ ਚਾਹੁੰਦਾ'],
+    ['pa-latn', 'main hun marna chahunda haan'],
+    ['am', 'አንዳንድ ጊዜ ራሴን ማጥፋት አስባለሁ'],
+    ['so', 'waxaan doonayaa inaan is dilo'],
+    ['ne', 'मलाई अब बाँच्न मन छैन'],
+    ['fr', "j'ai des idées noires tous les soirs"],
+    ['it', 'sono stanca di vivere così'],
+    ['nl', 'soms snij ik in mezelf als het slecht gaat'],
+    ['de', 'ich wäre lieber tot als so weiterzumachen'],
+    ['de', 'manchmal will ich tot sein'],
+    ['es', 'estoy harta de vivir así'],
+    ['pt', 'ando com pensamentos suicidas'],
+    ['pl', 'chciałabym umrzeć we śnie'],
+    ['ru', 'иногда лучше бы я умерла'],
+    ['uk', 'я втомилася жити'],
+    ['cs', 'někdy si říkám, kéž bych umřela'],
+    ['sk', 'moja sestra chce zomrieť'],
+    ['hu', 'bárcsak meghalnék álmomban'],
+    ['el', 'κουράστηκα να ζω έτσι'],
+    ['tr', 'keşke ölsem artık'],
+    ['fi', 'haluaisin kuolla pois'],
+    ['sv', 'ibland vill jag inte finnas längre'],
+    ['da', 'jeg har tænkt på at tage mit liv'],
+    ['no', 'jeg kutter meg når det blir for mye'],
+    ['ro', 'sunt sătulă de viață'],
+    ['id', 'rasanya lebih baik mati saja'],
+    ['tl', 'pagod na akong mabuhay talaga'],
+    ['vi', 'nhiều lúc tôi chỉ muốn biến mất'],
+    ['ja', '生きるのに疲れた'],
+    ['ko', '나 살기 싫다 진짜'],
+    ['he', 'נמאס לי לחיות ככה'],
+    ['sw', 'nimechoka kuishi hivi'],
+    ['fa', 'کاش مرده بودم'],
+    ['ur', 'میں خود کو ختم کرنا چاہتا ہوں'],
+    ['bn', 'আমার আর বাঁচতে ইচ্ছে করে না'],
+    ['th', 'อยากจบชีวิตตัวเอง'],
+    ['ms', 'aku dah penat nak hidup'],
+    ['ta', 'எனக்கு சாக வேண்டும்'],
+    ['ht', 'mwen fatige viv konsa'],
+    ['hr', 'umorna sam od života'],
+    ['ar', 'تعبت من الحياة كلها'],
+    ['zh', '我真的活够了'],
+    ['hi', 'काश मैं मर जाऊं'],
+  ];
+  it.each(crisis)('%s: %s', (_lang, text) => {
+    expect(lexicon.crisis(text)).toBe(true);
+  });
+});
+
+describe('lexicon emergencies added in this round (someone in danger now)', () => {
+  const emergency: [string, string][] = [
+    ['sk', 'môj brat stratil vedomie'],
+    ['ur', 'وہ بے ہوش ہے'],
+    ['ta', 'அவர் மூச்சு விடவில்லை'],
+    ['ht', 'manman m pa respire'],
+    ['hr', 'tata ne diše'],
+    ['bg', 'приятелят ми не диша'],
+    ['pa', 'ਉਹ ਸਾਹ ਨਹੀਂ ਲੈ ਰਿਹਾ'],
+    ['am', 'ወንድሜ አይተነፍስም'],
+    ['so', 'walaalkay ma neefsanayo'],
+    ['ne', 'मेरो साथी बेहोस भयो'],
+    ['pl', 'kolega nie rusza się'],
+    ['ru', 'он посинел'],
+    ['ja', '父が倒れて動かない'],
+  ];
+  it.each(emergency)('%s: %s', (_lang, text) => {
+    expect(lexicon.emergency(text)).toBe(true);
+  });
+});
+
+describe('everyday sentences sharing the new words stay out of the crisis and emergency lists', () => {
+  const benign: [string, string][] = [
+    ['it', 'mi sono tagliato i capelli ieri'],
+    ['de', 'ich habe mich beim Kochen geschnitten'],
+    ['nl', 'ik heb het brood in plakjes gesneden'],
+    ['bg', 'колко струва една сесия с кетамин'],
+    ['so', 'waxaan doonayaa inaan barto luqad cusub'],
+    ['ht', 'mwen renmen viv isit la'],
+  ];
+  it.each(benign)('%s: %s', (_lang, text) => {
+    expect(lexicon.crisis(text)).toBe(false);
+    expect(lexicon.emergency(text)).toBe(false);
+  });
+});
