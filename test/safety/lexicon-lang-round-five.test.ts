@@ -54,6 +54,19 @@ describe('lexicon crisis phrases added in this round', () => {
     ['ar', 'تعبت من الحياة كلها'],
     ['zh', '我真的活够了'],
     ['hi', 'काश मैं मर जाऊं'],
+    // burden and "won't be here" (earlier rounds had them in few languages)
+    ['de', 'niemand würde mich vermissen'],
+    ['it', 'domani non ci sarò più'],
+    ['pl', 'jutro mnie już nie będzie'],
+    ['tr', 'kimse beni özlemez'],
+    ['sv', 'alla skulle ha det bättre utan mig'],
+    ['fi', 'kaikilla olisi parempi ilman minua'],
+    ['ro', 'toată lumea ar fi mai bine fără mine'],
+    ['el', 'όλοι θα ήταν καλύτερα χωρίς εμένα'],
+    ['he', 'לכולם יהיה יותר טוב בלעדיי'],
+    ['th', 'ทุกคนจะดีกว่าถ้าไม่มีฉัน'],
+    ['tl', 'mas mabuti sila kung wala ako'],
+    ['hr', 'svima bi bilo bolje bez mene'],
   ];
   it.each(crisis)('%s: %s', (_lang, text) => {
     expect(lexicon.crisis(text)).toBe(true);
@@ -75,6 +88,15 @@ describe('lexicon emergencies added in this round (someone in danger now)', () =
     ['pl', 'kolega nie rusza się'],
     ['ru', 'он посинел'],
     ['ja', '父が倒れて動かない'],
+    // took all the pills (English has "took all my pills")
+    ['es', 'me tomé todas las pastillas'],
+    ['fr', "j'ai avalé toutes mes pilules"],
+    ['nl', 'ik heb alle pillen ingenomen'],
+    ['ru', 'я выпила все таблетки'],
+    ['zh', '我把药全吃了'],
+    ['ko', '약을 다 먹었어'],
+    ['vi', 'tôi đã uống hết thuốc'],
+    ['cs', 'spolykala jsem všechny prášky'],
   ];
   it.each(emergency)('%s: %s', (_lang, text) => {
     expect(lexicon.emergency(text)).toBe(true);
