@@ -67,6 +67,15 @@ describe('lexicon crisis phrases added in this round', () => {
     ['th', 'ทุกคนจะดีกว่าถ้าไม่มีฉัน'],
     ['tl', 'mas mabuti sila kung wala ako'],
     ['hr', 'svima bi bilo bolje bez mene'],
+    // "I'm a burden", "I wish I didn't exist", "no reason to live"
+    ['es', 'soy una carga para mi familia'],
+    ['fr', 'je suis un fardeau pour mes proches'],
+    ['ru', 'я для всех обуза'],
+    ['ja', '生きる理由がない'],
+    ['ko', '살 이유가 없어'],
+    ['pt', 'queria não existir'],
+    ['bg', 'нямам за какво да живея'],
+    ['hi-latn', 'main sab par bojh hoon'],
   ];
   it.each(crisis)('%s: %s', (_lang, text) => {
     expect(lexicon.crisis(text)).toBe(true);
@@ -111,6 +120,8 @@ describe('everyday sentences sharing the new words stay out of the crisis and em
     ['bg', 'колко струва една сесия с кетамин'],
     ['so', 'waxaan doonayaa inaan barto luqad cusub'],
     ['ht', 'mwen renmen viv isit la'],
+    ['pl', 'jeszcze nie urodziła, termin ma w maju'],
+    ['sv', 'finns det en bra anledning att leva hälsosamt'],
   ];
   it.each(benign)('%s: %s', (_lang, text) => {
     expect(lexicon.crisis(text)).toBe(false);
