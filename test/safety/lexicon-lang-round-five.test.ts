@@ -75,6 +75,10 @@ describe('lexicon crisis phrases added in this round', () => {
     ['ko', '살 이유가 없어'],
     ['pt', 'queria não existir'],
     ['bg', 'нямам за какво да живея'],
+    // "I can't take it anymore" where the language has no despair list (es, de, nl keep theirs in crisis too)
+    ['no', 'jeg orker ikke mer nå'],
+    ['hr', 'više ne mogu izdržati ovo'],
+    ['th', 'ทนไม่ไหวแล้ว'],
     ['hi-latn', 'main sab par bojh hoon'],
   ];
   it.each(crisis)('%s: %s', (_lang, text) => {
@@ -109,6 +113,20 @@ describe('lexicon emergencies added in this round (someone in danger now)', () =
   ];
   it.each(emergency)('%s: %s', (_lang, text) => {
     expect(lexicon.emergency(text)).toBe(true);
+  });
+});
+
+describe('despair cues added in this round (another language with a despair cue gets the crisis reply)', () => {
+  const despair: [string, string][] = [
+    ['ru', 'я так больше не могу'],
+    ['el', 'δεν αντέχω άλλο'],
+    ['he', 'אני לא יכולה יותר'],
+    ['ko', '더 이상 못 버티겠어'],
+    ['tl', 'hindi ko na kaya'],
+    ['fi', 'en jaksa enää mitään'],
+  ];
+  it.each(despair)('%s: %s', (_lang, text) => {
+    expect(lexicon.despair(text)).toBe(true);
   });
 });
 
