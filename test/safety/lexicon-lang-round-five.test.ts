@@ -79,6 +79,13 @@ describe('lexicon crisis phrases added in this round', () => {
     ['no', 'jeg orker ikke mer nå'],
     ['hr', 'više ne mogu izdržati ovo'],
     ['th', 'ทนไม่ไหวแล้ว'],
+    // clitic and word order (Czech / Slovak / Croatian "se chce zabít"), third person in the Nordic languages
+    ['cs', 'kamarád se chce zabít'],
+    ['sk', 'znova som sa porezala'],
+    ['hr', 'prijatelj se želi ubiti'],
+    ['da', 'min søster vil tage sit eget liv'],
+    ['no', 'kjæresten min vil ta livet sitt'],
+    ['hu', 'a barátom meg akarja ölni magát'],
     ['hi-latn', 'main sab par bojh hoon'],
   ];
   it.each(crisis)('%s: %s', (_lang, text) => {
