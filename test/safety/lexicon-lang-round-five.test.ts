@@ -117,6 +117,12 @@ describe('lexicon emergencies added in this round (someone in danger now)', () =
     ['ko', '약을 다 먹었어'],
     ['vi', 'tôi đã uống hết thuốc'],
     ['cs', 'spolykala jsem všechny prášky'],
+    // won't wake up after taking something
+    ['pl', 'wziął coś i nie można go dobudzić'],
+    ['hr', 'prijatelj je uzeo ketamin i ne budi se'],
+    ['bg', 'мъжът ми не се събужда'],
+    ['he', 'אבא שלי לא מתעורר'],
+    ['sw', 'kaka yangu haamki'],
   ];
   it.each(emergency)('%s: %s', (_lang, text) => {
     expect(lexicon.emergency(text)).toBe(true);
