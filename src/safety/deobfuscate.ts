@@ -240,9 +240,13 @@ export function repairWords(text: string, vocabulary: ReadonlySet<string>): stri
  */
 export function readingsOf(message: string, vocabulary?: ReadonlySet<string>): string[] {
   const out = new Set<string>();
+  // A reading that differs only in punctuation, spacing or case decodes nothing (it cost 1 in 7 ordinary questions
+  // an embedding); a full-width or accented reading is a real one. (Padded: a final "?" and none compare equal.)
+  const wording = (t: string) => ` ${t} `.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+  const asTyped = wording(message);
   const add = (t: string | undefined) => {
     const v = t?.replace(/\s+/g, ' ').trim();
-    if (v && v !== message && v.length >= 3) out.add(v);
+    if (v && v.length >= 3 && wording(v) !== asTyped) out.add(v);
   };
   // Everything below reads the unmasked text (zero-width characters and homoglyphs undone first).
   const visible = unmask(message);
